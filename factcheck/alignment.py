@@ -1,0 +1,98 @@
+"""Alignment: grouping claims from different sources that speak of the same thing.
+
+Checks compare like with like only: death tolls with death tolls (same
+counted noun or unit dimension, same event), dates of the same event (same
+predicate and participants), mentions of the same entity.  Claims are
+indexed by those keys, so no check compares every claim with every other.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from factcheck.claims import DateClaim, EntityClaim, QuantityClaim
+from factcheck.names.index import NameIndex
+from factcheck.reference_dates import ReferenceDate
+from factcheck.sources import Source
+
+QuantityKey = tuple[str, str]
+"""(what is counted or the unit dimension, governing event or "")."""
+
+DateKey = str
+"""The lemma of the predicate a date attaches to."""
+
+
+@dataclass
+class AlignedCluster:
+    """Everything the checks see of one cluster of sources."""
+
+    id: str
+    sources: dict[str, Source]
+    reference_dates: dict[str, ReferenceDate]
+    dates: list[DateClaim]
+    quantities: list[QuantityClaim]
+    entities: list[EntityClaim]
+    names: NameIndex
+    entity_groups: dict[str, list[EntityClaim]] = field(default_factory=dict)
+    quantity_groups: dict[QuantityKey, list[QuantityClaim]] = field(default_factory=dict)
+    date_groups: dict[DateKey, list[DateClaim]] = field(default_factory=dict)
+    participants: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
+    """Entity keys named in the sentence of each date claim, by (source, start)."""
+
+    def published(self, source_id: str) -> ReferenceDate | None:
+        return self.reference_dates.get(source_id)
+
+
+def quantity_key(claim: QuantityClaim) -> QuantityKey | None:
+    """What a figure measures; None for figures with nothing to align on."""
+    what = claim.noun_lemma or (claim.noun.lower() if claim.noun else None) or claim.dimension
+    if what is None:
+        return None
+    return (what, claim.event or "")
+
+
+def _participants(entities_by_sentence: dict[tuple[str, int], set[str]], claim: DateClaim) -> frozenset[str]:
+    return frozenset(entities_by_sentence.get((claim.source, claim.sentence_start), set()))
+
+
+def align(
+    cluster_id: str,
+    sources: Sequence[Source],
+    reference_dates: dict[str, ReferenceDate],
+    dates: Sequence[DateClaim],
+    quantities: Sequence[QuantityClaim],
+    entities: Sequence[EntityClaim],
+    names: NameIndex,
+) -> AlignedCluster:
+    entity_groups: dict[str, list[EntityClaim]] = defaultdict(list)
+    entities_by_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for claim in entities:
+        key = claim.entity_id or f"~{(claim.canonical or claim.surface).casefold()}"
+        entity_groups[key].append(claim)
+        if claim.label in ("PERSON", "ORG", "GPE"):
+            entities_by_sentence[(claim.source, claim.sentence_start)].add(key)
+    quantity_groups: dict[QuantityKey, list[QuantityClaim]] = defaultdict(list)
+    for q in quantities:
+        if (qkey := quantity_key(q)) is not None:
+            quantity_groups[qkey].append(q)
+    date_groups: dict[DateKey, list[DateClaim]] = defaultdict(list)
+    participants: dict[tuple[str, int], frozenset[str]] = {}
+    for d in dates:
+        if d.role == "event" and d.event and d.value:
+            date_groups[d.event].append(d)
+            participants[(d.source, d.start)] = _participants(entities_by_sentence, d)
+    return AlignedCluster(
+        id=cluster_id,
+        sources={s.id: s for s in sources},
+        reference_dates=reference_dates,
+        dates=list(dates),
+        quantities=list(quantities),
+        entities=list(entities),
+        names=names,
+        entity_groups=dict(entity_groups),
+        quantity_groups=dict(quantity_groups),
+        date_groups=dict(date_groups),
+        participants=participants,
+    )

@@ -1,0 +1,139 @@
+"""Check types about dates: weekday agreement, malformed expressions, conflicts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from factcheck.alignment import AlignedCluster
+from factcheck.checks.base import Check
+from factcheck.claims import DateClaim
+from factcheck.report import Evidence, Finding, Severity
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def evidence_of(claim: DateClaim, note: str | None = None) -> Evidence:
+    return Evidence(source=claim.source, start=claim.start, end=claim.end, text=claim.text, note=note)
+
+
+def day_of(value: str | None) -> dt.date | None:
+    """The day of a day-granular (or finer) ISO value, else None."""
+    if not value or "/" in value or len(value) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+class DateWeekday(Check):
+    """A stated weekday that does not fall on the stated or resolved date."""
+
+    name = "date-weekday"
+    message_fields = frozenset({"text", "weekday", "date", "actual", "suggestion"})
+
+    def run(self, cluster: AlignedCluster) -> Iterator[Finding]:
+        for claim in cluster.dates:
+            day = day_of(claim.value)
+            if claim.weekday is None or day is None or day.weekday() == claim.weekday:
+                continue
+            actual = WEEKDAYS[day.weekday()]
+            suggestion = f"{actual} {day.day} {day:%B %Y}"
+            yield self.finding(
+                [evidence_of(claim, claim.value)],
+                {
+                    "text": claim.text,
+                    "weekday": WEEKDAYS[claim.weekday],
+                    "date": day.isoformat(),
+                    "actual": actual,
+                    "suggestion": suggestion,
+                },
+                suggestion=suggestion,
+            )
+
+
+class DateFormatParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    malformed_ordinal: Severity | None = Field(default="warning", description="Severity of garbled ordinals ('1is February'); null to skip.")
+    month_missing: Severity | None = Field(default="info", description="Severity of a day of month given without its month.")
+    ambiguous_order: Severity | None = Field(default="warning", description="Severity of numeric dates readable as day/month or month/day.")
+    unparsed: Severity | None = Field(default=None, description="Severity of date expressions that could not be read.")
+
+
+class DateFormat(Check):
+    """Malformed, underspecified or ambiguous date expressions."""
+
+    name = "date-format"
+    Params = DateFormatParams
+    message_fields = frozenset({"text", "detail", "kind", "suggestion", "value"})
+
+    def run(self, cluster: AlignedCluster) -> Iterator[Finding]:
+        params = self.params
+        assert isinstance(params, DateFormatParams)
+        for claim in cluster.dates:
+            for issue in claim.issues:
+                severity = getattr(params, issue.kind.replace("-", "_"), None)
+                if severity is None:
+                    continue
+                yield self.finding(
+                    [Evidence(source=claim.source, start=issue.start, end=issue.end, text=issue.text)],
+                    {
+                        "text": issue.text,
+                        "detail": issue.detail,
+                        "kind": issue.kind,
+                        "suggestion": issue.suggestion or "",
+                        "value": claim.value or "unresolved",
+                    },
+                    suggestion=issue.suggestion,
+                    severity=severity,
+                )
+
+
+class DateConflictParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    min_shared_participants: int = Field(default=1, ge=0, description="Entities both sentences must name for two dates to be of one event.")
+    granularities: list[str] = Field(default_factory=lambda: ["day", "minute", "hour"], description="Only dates this precise are compared.")
+
+
+class DateConflict(Check):
+    """One event dated differently by different sources."""
+
+    name = "date-conflict"
+    Params = DateConflictParams
+    message_fields = frozenset({"event", "values", "sources"})
+
+    def run(self, cluster: AlignedCluster) -> Iterator[Finding]:
+        params = self.params
+        assert isinstance(params, DateConflictParams)
+        for event, claims in sorted(cluster.date_groups.items()):
+            usable = [c for c in claims if c.granularity in params.granularities and day_of(c.value)]
+            reported: set[frozenset[tuple[str, int]]] = set()
+            for i, a in enumerate(usable):
+                for b in usable[i + 1 :]:
+                    if a.source == b.source or day_of(a.value) == day_of(b.value):
+                        continue
+                    shared = cluster.participants.get((a.source, a.start), frozenset()) & cluster.participants.get(
+                        (b.source, b.start), frozenset()
+                    )
+                    if len(shared) < params.min_shared_participants:
+                        continue
+                    pair = frozenset({(a.source, a.start), (b.source, b.start)})
+                    if pair in reported:
+                        continue
+                    reported.add(pair)
+                    yield self.finding(
+                        [evidence_of(a, a.value), evidence_of(b, b.value)],
+                        {
+                            "event": event,
+                            "values": f"{a.value} ({a.source}) vs {b.value} ({b.source})",
+                            "sources": f"{a.source}, {b.source}",
+                        },
+                    )
+
+
+CHECK_TYPES: tuple[type[Check], ...] = (DateWeekday, DateFormat, DateConflict)

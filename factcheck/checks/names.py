@@ -1,0 +1,286 @@
+"""Check types about names: spelling, mixed variants, casing, glued words, titles.
+
+Every finding carries its evidence: the spellings seen with their sources
+and counts, and where the correct form comes from (the reference list, or
+the majority of the cluster's sources).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from factcheck.alignment import AlignedCluster
+from factcheck.checks.base import Check, NoParams
+from factcheck.claims import EntityClaim
+from factcheck.names.reference import ReferenceEntity, Role
+from factcheck.report import Evidence, Finding, Severity
+
+WRONG_SPELLINGS = ("misspelling", "fuzzy", "exonym")
+
+
+def evidence_of(claim: EntityClaim) -> Evidence:
+    return Evidence(source=claim.source, start=claim.start, end=claim.end, text=claim.text)
+
+
+def spelling_summary(claims: Iterable[EntityClaim]) -> str:
+    """ "“Orban” (4 sources), “Órban” (1 source)": who writes what."""
+    sources: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        sources[claim.surface].add(claim.source)
+    parts = [
+        f"“{spelling}” ({len(ids)} source{'s' if len(ids) != 1 else ''})"
+        for spelling, ids in sorted(sources.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    ]
+    return ", ".join(parts)
+
+
+def _suggestion(claim: EntityClaim, cluster: AlignedCluster) -> str | None:
+    entity = cluster.names.entities.get(claim.entity_id or "")
+    if entity is None:
+        return claim.canonical
+    written = claim.surface.split()
+    canonical = entity.canonical.split()
+    if entity.acronym and claim.surface.replace(".", "").isupper():
+        return entity.acronym
+    if len(written) == 1 and len(canonical) > 1:
+        return canonical[-1]
+    return entity.canonical
+
+
+class NameSpellingParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    fuzzy_full_name: float = Field(default=82.0, ge=50, le=100, description="Similarity (0-100) a full name needs to a listed form.")
+    fuzzy_name_part: float = Field(default=70.0, ge=50, le=100, description="Similarity each part (first name, surname) needs.")
+    fuzzy_single_token: float = Field(default=89.0, ge=50, le=100, description="Similarity a lone surname needs.")
+    single_token_min_length: int = Field(default=7, ge=3, description="Shorter lone words are never fuzzy-matched.")
+    exonym_severity: Severity | None = Field(default=None, description="Severity for foreign-language forms; the rule's when unset.")
+
+
+class NameSpelling(Check):
+    """A name spelled in a way that is wrong for its entity."""
+
+    name = "name-spelling"
+    Params = NameSpellingParams
+    message_fields = frozenset({"text", "canonical", "suggestion", "why", "spellings", "source"})
+
+    def run(self, cluster: AlignedCluster) -> Iterator[Finding]:
+        params = self.params
+        assert isinstance(params, NameSpellingParams)
+        for group in cluster.entity_groups.values():
+            wrong: dict[tuple[str, str], list[EntityClaim]] = defaultdict(list)
+            for claim in group:
+                if claim.match in WRONG_SPELLINGS:
+                    wrong[(claim.source, claim.surface)].append(claim)
+            for (source, surface), claims in sorted(wrong.items()):
+                first = claims[0]
+                suggestion = _suggestion(first, cluster)
+                if first.match == "exonym":
+                    why = f"“{surface}” is a foreign-language form ({first.matched_form})"
+                elif first.match == "misspelling" and first.entity_id:
+                    why = f"the reference list has “{first.matched_form}”"
+                elif first.entity_id:
+                    why = f"close to the listed form “{first.matched_form}” (similarity {first.score:.0f})"
+                else:
+                    why = "most sources of the cluster spell it differently"
+                severity = params.exonym_severity if first.match == "exonym" else None
+                yield self.finding(
+                    [evidence_of(c) for c in claims],
+                    {
+                        "text": surface,
+                        "canonical": first.canonical,
+                        "suggestion": suggestion,
+                        "why": why,
+                        "spellings": spelling_summary(group),
+                        "source": source,
+                    },
+                    suggestion=suggestion,
+                    severity=severity,
+                )
+
+
+class NameVariant(Check):
+    """Accepted spellings of one entity mixed within the cluster."""
+
+    name = "name-variant"
+    message_fields = frozenset({"canonical", "spellings", "count"})
+
+    def run(self, cluster: AlignedCluster) -> Iterator[Finding]:
+        for group in cluster.entity_groups.values():
+            accepted = [c for c in group if c.match in ("canonical", "variant")]
+            differing = _differing_parts(accepted)
+            if not differing:
+                continue
+            yield self.finding(
+                [evidence_of(c) for c in differing],
+                {
+                    "canonical": accepted[0].canonical,
+                    "spellings": spelling_summary(differing),
+                    "count": len({c.surface for c in differing}),
+                },
+                suggestion=accepted[0].canonical,
+            )
+
+
+def _differing_parts(claims: list[EntityClaim]) -> list[EntityClaim]:
+    """Mentions whose surname, or first name where given, is spelled differently."""
+    surnames: dict[str, list[EntityClaim]] = defaultdict(list)
+    firsts: dict[str, list[EntityClaim]] = defaultdict(list)
+    for claim in claims:
+        words = claim.surface.split()
+        surnames[words[-1]].append(claim)
+        if len(words) > 1:
+            firsts[words[0]].append(claim)
+    out: list[EntityClaim] = []
+    for table in (surnames, firsts):
+        if len(table) > 1:
+            for members in table.values():
+                out.extend(members)
+    return sorted(set(out), key=lambda c: (c.source, c.start))
+
+
+class NameCasing(Check):
+    """A name or acronym in the wrong case; accepted house styles pass."""
+
+    name = "name-casing"
+    message_fields = frozenset({"text", "suggestion", "canonical"})
+
+    def run(self, cluster: AlignedCluster) -> Iterator[Finding]:
+        for claim in cluster.entities:
+            if claim.match != "casing":
+                continue
+            suggestion = _suggestion(claim, cluster) if claim.entity_id else claim.matched_form
+            if claim.matched_form and claim.matched_form.casefold() == claim.surface.casefold():
+                suggestion = claim.matched_form
+            yield self.finding(
+                [evidence_of(claim)],
+                {"text": claim.surface, "suggestion": suggestion, "canonical": claim.canonical},
+                suggestion=suggestion,
+            )
+
+
+class NameGlued(Check):
+    """A name run together with the next or previous word."""
+
+    name = "name-glued"
+    message_fields = frozenset({"text", "name", "word", "suggestion"})
+
+    def run(self, cluster: AlignedCluster) -> Iterator[Finding]:
+        for claim in cluster.entities:
+            if claim.match != "glued" or not claim.glued_to:
+                continue
+            word = claim.text.split()[-1]
+            start = claim.end - len(word)
+            name = claim.surface.split()[-1]
+            suggestion = f"{name} {claim.glued_to}" if word.startswith(name) else f"{claim.glued_to} {name}"
+            yield self.finding(
+                [Evidence(source=claim.source, start=start, end=claim.end, text=word)],
+                {"text": word, "name": name, "word": claim.glued_to, "suggestion": suggestion},
+                suggestion=suggestion,
+            )
+
+
+# Office names as texts write them, by the office they denote.  Role titles
+# in the reference lists ("Minister of Foreign Affairs of Russia") map to
+# the same keys.
+OFFICES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (key, re.compile(pattern, re.I))
+    for key, pattern in (
+        ("vice-president", r"\bvice[- ]president\b"),
+        ("secretary-general", r"\bsecretary[- ]general\b"),
+        ("defence-minister", r"\bdefen[cs]e (?:minister|secretary)\b|\bminister (?:of|for) defen[cs]e\b|\bsecretary of defen[cs]e\b|\bdefen[cs]e chief\b"),
+        ("foreign-minister", r"\bforeign (?:minister|secretary)\b|\bminister (?:of|for) foreign affairs\b|\bforeign affairs minister\b|\bsecretary of state\b"),
+        ("prime-minister", r"\bprime minister\b|\bpremier\b|\bhead of government\b"),
+        ("chancellor", r"\bchancellor\b"),
+        ("mayor", r"\bmayor\b"),
+        ("president", r"\bpresident\b"),
+        ("king", r"\bking\b"),
+        ("queen", r"\bqueen\b"),
+    )
+)
+
+
+def office_of(title: str) -> str | None:
+    for key, pattern in OFFICES:
+        if pattern.search(title):
+            return key
+    return None
+
+
+def _role_holds(role: Role, on: dt.date | None) -> bool:
+    if on is None:
+        return True
+
+    def as_date(value: dt.date | int | None, end: bool) -> dt.date | None:
+        if value is None or isinstance(value, dt.date):
+            return value
+        return dt.date(value, 12, 31) if end else dt.date(value, 1, 1)
+
+    start, finish = as_date(role.start, False), as_date(role.end, True)
+    return (start is None or start <= on) and (finish is None or on <= finish)
+
+
+class TitleConflictParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    check_reference_roles: bool = Field(default=True, description="Compare titles with the roles in the reference lists.")
+
+
+class TitleConflict(Check):
+    """One person given incompatible roles across sources or against the lists."""
+
+    name = "title-conflict"
+    Params = TitleConflictParams
+    message_fields = frozenset({"canonical", "titles", "roles"})
+
+    def run(self, cluster: AlignedCluster) -> Iterator[Finding]:
+        params = self.params
+        assert isinstance(params, TitleConflictParams)
+        for group in cluster.entity_groups.values():
+            titled = [(c, office_of(c.title)) for c in group if c.title and c.label == "PERSON"]
+            titled = [(c, o) for c, o in titled if o is not None]
+            if not titled:
+                continue
+            entity = cluster.names.entities.get(group[0].entity_id or "")
+            if entity is not None and params.check_reference_roles and entity.roles:
+                yield from self._against_roles(cluster, entity, titled)
+                continue
+            offices = {o for _, o in titled}
+            if len(offices) > 1:
+                yield self.finding(
+                    [evidence_of(c) for c, _ in titled],
+                    {
+                        "canonical": group[0].canonical,
+                        "titles": "; ".join(sorted({f"“{c.title}” ({c.source})" for c, _ in titled})),
+                        "roles": "none listed",
+                    },
+                )
+
+    def _against_roles(
+        self, cluster: AlignedCluster, entity: ReferenceEntity, titled: list[tuple[EntityClaim, str]]
+    ) -> Iterator[Finding]:
+        held = {office_of(r.title) for r in entity.roles} - {None}
+        for claim, office in titled:
+            if office in held or "former" in (claim.title or "").lower():
+                continue
+            reference = cluster.reference_dates.get(claim.source)
+            on = reference.date if reference else None
+            current = [r.title for r in entity.roles if _role_holds(r, on)] or [r.title for r in entity.roles]
+            yield self.finding(
+                [evidence_of(claim)],
+                {
+                    "canonical": entity.canonical,
+                    "titles": f"“{claim.title}”",
+                    "roles": "; ".join(current),
+                },
+                suggestion=current[0] if current else None,
+            )
+
+
+CHECK_TYPES: tuple[type[Check], ...] = (NameSpelling, NameVariant, NameCasing, NameGlued, TitleConflict)
+__all__ = ["CHECK_TYPES", "NoParams"]

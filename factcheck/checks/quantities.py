@@ -1,0 +1,175 @@
+"""The quantity-conflict check: figures for one measured thing that cannot both be true.
+
+Claims carry only the bounds their wording commits to; the tolerance of the
+comparison is set here, from the rule's parameters: a relative tolerance per
+qualifier ("about 900" stretches, "exactly 900" does not) and a rounding
+tolerance for round figures ("100,000" is rarely a head count).  Two figures
+conflict only when their widened intervals cannot overlap.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from factcheck.alignment import AlignedCluster
+from factcheck.checks.base import Check
+from factcheck.claims import QuantityClaim
+from factcheck.report import Evidence, Finding, Severity
+
+DEFAULT_TOLERANCE = {
+    "exact": 0.0,
+    "approximate": 0.15,
+    "more_than": 0.0,
+    "at_least": 0.0,
+    "less_than": 0.0,
+    "at_most": 0.0,
+    "nearly": 0.1,
+    "range": 0.0,
+    "vague": 0.0,
+}
+
+
+class QuantityConflictParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    relative_tolerance: dict[str, float] = Field(
+        default_factory=lambda: dict(DEFAULT_TOLERANCE),
+        description="Relative widening of each side, by qualifier.",
+    )
+    rounding: float = Field(default=0.5, ge=0, description="Half a rounding step: a figure with k trailing zeros stretches by rounding * 10**k ...")
+    max_rounding: float = Field(default=0.1, ge=0, le=1, description="... but never by more than this fraction of itself.")
+    error_gap: float = Field(default=0.5, ge=0, description="Relative gap between intervals from which a conflict is an error.")
+    growing_counts_severity: Severity = Field(default="info", description="Severity when a later-dated source reports a higher count.")
+    growing_events: list[str] = Field(
+        default_factory=lambda: ["kill", "die", "injure", "wound", "hurt", "miss", "displace", "arrest", "detain", "evacuate"],
+        description="Events whose counts grow as news develops.",
+    )
+
+
+@dataclass(frozen=True)
+class Interval:
+    low: float
+    high: float
+    low_open: bool
+    high_open: bool
+
+
+def trailing_zeros(value: float) -> int:
+    if value <= 0 or value != int(value):
+        return 0
+    n, count = int(value), 0
+    while n % 10 == 0:
+        n //= 10
+        count += 1
+    return count
+
+
+def widened(claim: QuantityClaim, params: QuantityConflictParams) -> Interval:
+    """The claim's interval stretched by the tolerances of this rule."""
+    low = -math.inf if claim.low is None else claim.low
+    high = math.inf if claim.high is None else claim.high
+    rel = params.relative_tolerance.get(claim.qualifier, 0.0)
+    for bound in (claim.low, claim.high):
+        if bound is None:
+            continue
+        rounding = min(params.rounding * 10 ** trailing_zeros(bound), params.max_rounding * abs(bound))
+        spread = max(rel * abs(bound), rounding)
+        if bound == claim.low:
+            low = bound - spread
+        if bound == claim.high:
+            high = bound + spread
+    return Interval(low, high, claim.low is not None and not claim.low_inclusive, claim.high is not None and not claim.high_inclusive)
+
+
+def gap(a: Interval, b: Interval) -> float | None:
+    """Relative distance between two intervals, or None where they overlap."""
+    if a.high < b.low or (a.high == b.low and (a.high_open or b.low_open)):
+        lower, upper = a.high, b.low
+    elif b.high < a.low or (b.high == a.low and (b.high_open or a.low_open)):
+        lower, upper = b.high, a.low
+    else:
+        return None
+    scale = max(abs(lower), abs(upper), 1e-9)
+    return (upper - lower) / scale
+
+
+def describe(claim: QuantityClaim) -> str:
+    def num(x: float | None) -> str:
+        if x is None:
+            return "∞"
+        return f"{x:,.0f}" if x == int(x) else f"{x:,}"
+
+    left = "(" if claim.low is None or not claim.low_inclusive else "["
+    right = ")" if claim.high is None or not claim.high_inclusive else "]"
+    low = "-∞" if claim.low is None else num(claim.low)
+    unit = f" {claim.unit}" if claim.unit else ""
+    return f"“{claim.text}” {left}{low}, {num(claim.high)}{right}{unit}"
+
+
+class QuantityConflict(Check):
+    """Figures of one counted noun or unit, and one event, whose intervals cannot overlap."""
+
+    name = "quantity-conflict"
+    Params = QuantityConflictParams
+    message_fields = frozenset({"what", "first", "second", "sources", "gap"})
+
+    def run(self, cluster: AlignedCluster) -> Iterator[Finding]:
+        params = self.params
+        assert isinstance(params, QuantityConflictParams)
+        for (what, event), claims in sorted(cluster.quantity_groups.items()):
+            comparable = [c for c in claims if c.low is not None or c.high is not None]
+            intervals = [widened(c, params) for c in comparable]
+            for i, a in enumerate(comparable):
+                for j in range(i + 1, len(comparable)):
+                    b = comparable[j]
+                    if a.source == b.source or a.unit != b.unit:
+                        continue
+                    distance = gap(intervals[i], intervals[j])
+                    if distance is None:
+                        continue
+                    yield self._conflict(cluster, params, what, event, a, b, distance)
+
+    def _conflict(
+        self,
+        cluster: AlignedCluster,
+        params: QuantityConflictParams,
+        what: str,
+        event: str,
+        a: QuantityClaim,
+        b: QuantityClaim,
+        distance: float,
+    ) -> Finding:
+        severity: Severity = "error" if distance >= params.error_gap else "warning"
+        first, second = a, b
+        date_a = cluster.reference_dates.get(a.source)
+        date_b = cluster.reference_dates.get(b.source)
+        if (
+            event in params.growing_events
+            and date_a and date_b and date_a.date and date_b.date
+            and date_a.origin in ("published", "dateline") and date_b.origin in ("published", "dateline")
+            and date_a.date != date_b.date
+        ):
+            first, second = (a, b) if date_a.date < date_b.date else (b, a)
+            if (second.low or 0) > (first.high or math.inf) or (second.low or 0) >= (first.low or 0):
+                severity = params.growing_counts_severity
+        return self.finding(
+            [
+                Evidence(source=first.source, start=first.start, end=first.end, text=first.text, note=describe(first)),
+                Evidence(source=second.source, start=second.start, end=second.end, text=second.text, note=describe(second)),
+            ],
+            {
+                "what": f"{what} ({event})" if event else what,
+                "first": describe(first),
+                "second": describe(second),
+                "sources": f"{first.source}, {second.source}",
+                "gap": f"{distance:.0%}",
+            },
+            severity=severity,
+        )
+
+
+CHECK_TYPES: tuple[type[Check], ...] = (QuantityConflict,)

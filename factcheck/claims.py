@@ -1,0 +1,123 @@
+"""Typed claims: what one source asserts, normalized, with where it says it.
+
+Claims are the currency between the pipeline stages: extractors produce them,
+alignment groups them, checks compare them, and `factcheck claims` prints them
+one per line.  The field names and meanings of the contract
+(``report-contract.md``) are a public interface: add fields, never rename.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DateGranularity = Literal[
+    "minute", "hour", "day", "week", "month", "quarter", "season", "year", "decade", "century",
+    "interval",
+]
+"""How precise a date value is; ``interval`` values are ``start/end`` pairs."""
+
+Qualifier = Literal[
+    "exact", "approximate", "more_than", "at_least", "less_than", "at_most", "nearly", "range",
+    "vague",
+]
+
+
+class Claim(BaseModel):
+    """Provenance shared by every claim.
+
+    ``start``/``end`` are Python ``str`` indices into the source text exactly as
+    decoded, so ``source_text[start:end] == text`` always holds.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    source: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    sentence: str = Field(default="", description="The sentence the claim was read from.")
+    sentence_start: int = Field(default=0, ge=0, description="Offset of that sentence.")
+
+
+class DateIssue(BaseModel):
+    """Something wrong with how a date is written, found while reading it.
+
+    The extractor sees the raw expression, so it records the defect; whether
+    it becomes a finding, and how loud, is the ``date-format`` check's call.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: Literal["malformed-ordinal", "month-missing", "ambiguous-order", "unparsed"]
+    start: int
+    end: int
+    text: str
+    detail: str
+    suggestion: str | None = None
+
+
+class DateClaim(Claim):
+    kind: Literal["date"] = "date"
+    value: str | None = Field(
+        description="ISO 8601 at the claim's granularity, an interval 'a/b', or null."
+    )
+    granularity: DateGranularity | None = None
+    reason: str | None = Field(default=None, description="Why value is null, when it is.")
+    weekday: int | None = Field(
+        default=None, ge=0, le=6, description="Weekday the text states (0 = Monday), if any."
+    )
+    weekday_text: str | None = None
+    readings: list[str] = Field(
+        default_factory=list, description="Every reading of an ambiguous expression."
+    )
+    role: Literal["event", "publication"] = "event"
+    relative: bool = Field(
+        default=False, description="Resolved against the reference date rather than read."
+    )
+    event: str | None = Field(default=None, description="Lemma of the predicate it dates.")
+    issues: list[DateIssue] = Field(default_factory=list)
+
+
+class QuantityClaim(Claim):
+    kind: Literal["quantity"] = "quantity"
+    value: float | None
+    qualifier: Qualifier = "exact"
+    low: float | None = None
+    high: float | None = None
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+    unit: str | None = Field(default=None, description="Unit name, null for plain counts.")
+    dimension: str | None = Field(
+        default=None, description="What the unit measures (length, currency, percent ...)."
+    )
+    noun: str | None = Field(default=None, description="What is counted or measured, as written.")
+    noun_lemma: str | None = None
+    event: str | None = Field(
+        default=None, description="Governing event lemma: killed, injured, deployed ..."
+    )
+
+
+class EntityClaim(Claim):
+    kind: Literal["entity"] = "entity"
+    label: str
+    canonical: str | None = Field(
+        default=None, description="Canonical name of the entity this mention refers to."
+    )
+    entity_id: str | None = Field(default=None, description="Id in the reference name list.")
+    surface: str = Field(description="The name as written, titles and possessives removed.")
+    match: Literal[
+        "canonical", "variant", "exonym", "misspelling", "fuzzy", "casing", "glued", "unlinked"
+    ] = "unlinked"
+    matched_form: str | None = Field(
+        default=None, description="The reference form the mention was matched to."
+    )
+    score: float | None = Field(default=None, description="Similarity to matched_form, 0-100.")
+    glued_to: str | None = Field(
+        default=None, description="The word run into the name, for a glued mention."
+    )
+    title: str | None = Field(default=None, description="A role or title the text gives.")
+
+
+AnyClaim = Annotated[DateClaim | QuantityClaim | EntityClaim, Field(discriminator="kind")]

@@ -1,0 +1,1 @@
+"""Extractors: turn a parsed source text into typed claims."""

@@ -1,0 +1,210 @@
+"""Word tables and compiled patterns shared by the date extractor.
+
+Kept apart from the logic so the tables can be read (and extended) at a
+glance, and so every pattern is compiled exactly once, at import.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+WEEKDAYS: Final[dict[str, int]] = {
+    "monday": 0, "mon": 0,
+    "tuesday": 1, "tues": 1, "tue": 1,
+    "wednesday": 2, "wed": 2,
+    "thursday": 3, "thurs": 3, "thur": 3, "thu": 3,
+    "friday": 4, "fri": 4,
+    "saturday": 5, "sat": 5,
+    "sunday": 6, "sun": 6,
+}
+"""Weekday names and the abbreviations newsrooms use, 0 = Monday (ISO order)."""
+
+WEEKDAY_NAMES: Final[tuple[str, ...]] = (
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+)
+
+MONTHS: Final[dict[str, int]] = {
+    "january": 1, "jan": 1,
+    "february": 2, "feb": 2,
+    "march": 3, "mar": 3,
+    "april": 4, "apr": 4,
+    "may": 5,
+    "june": 6, "jun": 6,
+    "july": 7, "jul": 7,
+    "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10,
+    "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+"""Month names with the AP-style abbreviations ("Jan.", "Sept.")."""
+
+MONTH_NAMES: Final[tuple[str, ...]] = (
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+)
+
+_UNITS: Final[tuple[str, ...]] = (
+    "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+)
+_TEENS: Final[tuple[str, ...]] = (
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth",
+)
+
+
+def _ordinal_words() -> dict[str, int]:
+    """"first".."thirty-first", written with a hyphen or a space."""
+    words: dict[str, int] = {}
+    for n, word in enumerate(_UNITS[1:], start=1):
+        words[word] = n
+    for n, word in enumerate(_TEENS, start=10):
+        words[word] = n
+    words["twentieth"] = 20
+    words["thirtieth"] = 30
+    for tens_value, tens in ((20, "twenty"), (30, "thirty")):
+        for n, unit in enumerate(_UNITS[1:], start=1):
+            if tens_value + n > 31:
+                break
+            words[f"{tens}-{unit}"] = tens_value + n
+            words[f"{tens} {unit}"] = tens_value + n
+    return words
+
+
+ORDINAL_WORDS: Final[dict[str, int]] = _ordinal_words()
+"""Ordinal words a day of the month can be written as."""
+
+NUMBER_WORDS: Final[dict[str, int]] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "a couple of": 2, "couple of": 2,
+}
+"""Counts that appear in relative expressions ("three days ago")."""
+
+DECADE_WORDS: Final[dict[str, int]] = {
+    "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+    "seventies": 70, "eighties": 80, "nineties": 90,
+}
+
+SEASONS: Final[dict[str, int]] = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+"""Meteorological (northern) seasons: the month each starts in."""
+
+QUARTER_WORDS: Final[dict[str, int]] = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "final": 4, "last": 4,
+}
+
+ZONES: Final[dict[str, str]] = {
+    "utc": "Z", "gmt": "Z", "z": "Z",
+    "est": "-05:00", "edt": "-04:00", "cst": "-06:00", "cdt": "-05:00",
+    "mst": "-07:00", "mdt": "-06:00", "pst": "-08:00", "pdt": "-07:00",
+    "bst": "+01:00", "cet": "+01:00", "cest": "+02:00", "eet": "+02:00", "eest": "+03:00",
+    "msk": "+03:00", "brt": "-03:00", "ist": "+05:30", "jst": "+09:00",
+}
+"""Zone abbreviations common in news copy; ambiguous ones take the usual news reading."""
+
+MDY_LOCALES: Final[frozenset[str]] = frozenset({"en-us", "en_us", "us", "en-ph", "en_ph"})
+"""Locales that write numeric dates month first; every other explicit locale is day first."""
+
+FUTURE_WORDS: Final[frozenset[str]] = frozenset(
+    {"will", "shall", "'ll", "wo", "expect", "due", "schedule", "plan", "set", "intend",
+     "going", "upcoming", "forthcoming", "slate"}
+)
+"""Words that put the governing predicate in the future."""
+
+# --- text normalisation -------------------------------------------------------------------
+
+_WD_ALT = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_MON_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+WD_ALT: Final[str] = _WD_ALT
+MON_ALT: Final[str] = _MON_ALT
+
+ORDINAL_SUFFIX: Final[str] = r"(?:st|nd|rd|th|is|er|re|º|ª)"
+"""Correct English suffixes plus the translation artefacts seen in copy ("1is", "1er")."""
+
+MALFORMED_ORDINAL_RE: Final[re.Pattern[str]] = re.compile(
+    rf"\b(?P<day>[0-3]?\d)(?P<suf>{ORDINAL_SUFFIX})(?![a-z])", re.IGNORECASE
+)
+
+# --- candidate patterns over the source text ---------------------------------------------
+
+_CAP_WD = "|".join(
+    sorted({w.capitalize() for w in WEEKDAYS} | {w.upper() for w in WEEKDAYS}, key=len,
+           reverse=True)
+)
+_CAP_MON = "|".join(
+    sorted({m.capitalize() for m in MONTHS} | {m.upper() for m in MONTHS}, key=len, reverse=True)
+)
+_DAY = rf"[0-3]?\d{ORDINAL_SUFFIX}?"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d|21\d\d)"
+_TIME = (
+    r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d|\.[0-5]\d(?=\s*[ap]\.?m))"
+    r"(?:\s*[ap]\.?\s?m\.?)?|(?:1[0-2]|0?[1-9])\s*[ap]\.?\s?m\.?)"
+)
+_ZONE = (
+    r"(?:\s*\(?(?:UTC|GMT)(?:\s*[+\-−]\s*\d{1,2}(?::?\d\d)?)?\)?|"
+    r"\s*\(?(?:" + "|".join(z.upper() for z in ZONES if len(z) > 1) + r")\)?)"
+)
+
+CANDIDATE_PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
+    # weekday, day [month] [year]: "this Tuesday, 1", "Sunday, 30", "Tuesday 1is February"
+    re.compile(
+        rf"\b(?:(?:this|last|next|This|Last|Next)\s+)?(?:{_CAP_WD})\.?,?\s+(?:the\s+)?"
+        rf"{_DAY}(?![\d%:.,]\d)(?:\s+(?:of\s+)?(?:{_CAP_MON})\.?(?:,?\s+{_YEAR})?)?(?![\w%])"
+    ),
+    # weekday, month day[, year]: "Tuesday, Feb. 1, 2022"
+    re.compile(
+        rf"\b(?:{_CAP_WD})\.?,?\s+(?:{_CAP_MON})\.?\s+{_DAY}(?:,?\s+{_YEAR})?(?![\w%])"
+    ),
+    # day month [year]: "1 February 2022", "1is February", "the 2nd of May"
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?(?:{_CAP_MON})\b\.?(?:,?\s+{_YEAR})?(?![\w%])"),
+    # month day[, year]: "Dec. 23", "February 2, 2022"
+    re.compile(rf"\b(?:{_CAP_MON})\.?\s+{_DAY}(?![\d%:]|\.\d)(?:,?\s+{_YEAR})?(?![\w%])"),
+    # ISO date, optionally with a time and zone
+    re.compile(
+        r"\b\d{4}-[01]\d-[0-3]\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?(?:Z|[+\-][0-2]\d:?\d\d)?)?"
+        r"(?![\w-])"
+    ),
+    # numeric day/month/year in either order: "06/07/2023", "6.7.23"
+    re.compile(r"(?<![\w/.\-])[0-3]?\d([/.\-])[0-3]?\d\1(?:\d{4}|\d{2})(?![\w/]|\.\d)"),
+    # clock time with an optional zone: "03:17 GMT-3", "3 p.m."
+    re.compile(rf"(?<![\w:.]){_TIME}(?:{_ZONE})?(?![\w:])"),
+    # bare day after "on the": "on the 10th"
+    re.compile(r"\b[Oo]n the (?P<d>[0-3]?\d(?:st|nd|rd|th))\b"),
+    # a year after a preposition: "in 2014", "since 1997"
+    re.compile(
+        r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Dd]uring|[Bb]efore|[Aa]fter|of|till|through)"
+        rf"\s+(?P<d>{_YEAR})\b(?![\-/.,]\d|%|\s*(?:per\s?cent|percent))"
+    ),
+)
+"""Expressions the statistical NER splits or misses; matched on the raw text.
+
+Where a pattern has a group ``d``, that group is the date; the rest is context."""
+
+TIME_RE: Final[re.Pattern[str]] = re.compile(
+    r"(?P<h>[012]?\d)(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap])?\.?\s?(?:m\.?)?"
+    r"(?P<zone>\s*\(?(?:utc|gmt)\s*(?P<sign>[+\-−])\s*(?P<oh>\d{1,2})(?::?(?P<om>\d\d))?\)?"
+    r"|\s*\(?[a-z]{1,4}\)?)?$"
+)
+
+CONNECTOR_RE: Final[re.Pattern[str]] = re.compile(r"^\s*(?:,|\bon\b|\bof\b|,\s*on\b|\bat\b)?\s*$")
+"""What may stand between a clock time and the date it belongs to."""
+
+AGE_RE: Final[re.Pattern[str]] = re.compile(
+    r"\d+\s*-?\s*(?:year|month|week|day)s?\s*-?\s*old|\baged?\s+\d|\bages?\s+of\b"
+    r"|\b\d+\s*-?\s*years?\s*-?\s*of\s*age",
+    re.IGNORECASE,
+)
+AGE_CONTEXT_RE: Final[re.Pattern[str]] = re.compile(
+    r"(?:\baged?|\bages?\s+of)\s*$", re.IGNORECASE
+)
+"""The words before a number that make it an age, not a date."""
+
+DATELINE_PREFIX_RE: Final[re.Pattern[str]] = re.compile(
+    r"^\W*(?:date(?:d|line)?|published(?:\s+on)?|updated(?:\s+on)?|last\s+updated|"
+    r"first\s+published|posted(?:\s+on)?|modified|pub(?:lication)?\s+date)\s*[:\-–—|]?\s*$",
+    re.IGNORECASE,
+)
+"""The start of a line that makes the date after it the publication date."""

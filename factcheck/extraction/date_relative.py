@@ -1,0 +1,237 @@
+"""Relative date expressions: "yesterday", "last week", "three days ago", "recent weeks".
+
+These only mean something against the reference (publication) date, so every
+value produced here is marked ``relative``; without a reference they stay
+null with a reason.  Durations ("for weeks", "two years", "five-hour") are
+recognised here too, so the caller can drop them: they are not dates.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Final
+
+from factcheck.extraction import date_calendar as cal
+from factcheck.extraction import date_lexicon as lex
+from factcheck.extraction.date_types import (
+    ANCHORED,
+    DROP,
+    NO_REFERENCE,
+    VAGUE,
+    Context,
+    Resolution,
+    day_resolution,
+    unresolved,
+)
+
+DAY_WORDS: Final[dict[str, int]] = {
+    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+    "earlier today": 0, "later today": 0, "today's": 0,
+    "yesterday": -1, "last night": -1, "yesterday morning": -1, "yesterday afternoon": -1,
+    "yesterday evening": -1, "the day before yesterday": -2,
+    "tomorrow": 1, "tomorrow morning": 1, "tomorrow night": 1, "tomorrow evening": 1,
+    "the day after tomorrow": 2,
+}
+"""Words naming a day by its distance from the reference day."""
+
+_UNIT_STEMS: Final[dict[str, str]] = {
+    "day": "day", "days": "day", "week": "week", "weeks": "week", "fortnight": "fortnight",
+    "fortnights": "fortnight", "month": "month", "months": "month", "year": "year",
+    "years": "year", "decade": "decade", "decades": "decade",
+}
+_UNIT_ALT = "|".join(sorted(_UNIT_STEMS, key=len, reverse=True))
+_COUNT_ALT = "|".join(sorted((re.escape(w) for w in lex.NUMBER_WORDS), key=len, reverse=True))
+_COUNT = rf"(?P<n>\d{{1,3}}|{_COUNT_ALT}|several|a few|few)"
+
+_MODS = r"early|earlier|mid|middle|late|later|end|beginning|start|turn|first half|second half"
+_REL_UNIT_RE = re.compile(
+    rf"(?:(?:the )?(?P<mod>{_MODS}) (?:of )?(?:in )?)?(?P<art>the )?"
+    r"(?P<rel>last|this|next|past|previous|coming|current|following)?\s*"
+    r"(?P<unit>week|month|year|quarter|weekend|decade|century)"
+)
+_AGO_RE = re.compile(rf"(?:about |some |nearly |almost |just |only |more than |over )?{_COUNT} "
+                     rf"(?P<unit>{_UNIT_ALT}) (?P<dir>ago|from now|hence|earlier|later|before|"
+                     r"after|prior|on)")
+_IN_RE = re.compile(rf"(?:in|within) (?:the next )?{_COUNT} (?P<unit>{_UNIT_ALT})(?: time)?")
+_SPAN_RE = re.compile(
+    rf"(?:in |over |during |for )?(?:the )?(?P<dir>past|last|previous|next|coming) {_COUNT} "
+    rf"(?P<unit>{_UNIT_ALT})"
+)
+_VAGUE_RE = re.compile(
+    r"(?:in |over |during |within )?(?:the )?(?:recent|coming|upcoming|following|next few|"
+    r"past few|last few|few|several|many|previous|subsequent)? ?(?:days|weeks|months|years|"
+    r"decades|hours)(?: to come| ahead)?|recently|lately|(?:the )?(?:near|distant|"
+    r"foreseeable) future|in due course|(?:the )?(?:recent|distant) past"
+)
+_VAGUE_NEEDS = re.compile(r"recent|coming|upcoming|next|past|last|few|future|lately|due|"
+                          r"following|previous|subsequent|to come|ahead")
+
+_DURATION_WORDS: Final[frozenset[str]] = frozenset(
+    {"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+     "fortnight", "month", "months", "year", "years", "decade", "decades", "century",
+     "centuries", "night", "nights", "weekend", "weekends", "season", "seasons", "morning",
+     "evening", "afternoon", "time", "long", "old", "and", "or", "a", "an", "half", "the",
+     "for", "of", "more", "than", "over", "about", "nearly", "almost", "some", "least", "at",
+     "less", "up", "to", "around", "roughly", "just", "only", "another", "several", "many",
+     "few", "couple", "whole", "entire", "full", "straight", "consecutive", "period", "all",
+     "hundreds", "thousands", "dozens", "tens", "same", "following", "previous", "first",
+     "other", "each", "every", "per", "plus", "nearby", "one's", "within", "in", "two-day",
+     "day-long", "week-long", "month-long", "year-long", "after", "before", "end", "on"}
+)
+"""Words a pure duration or an unanchored period ("for two weeks", "a five-hour") uses."""
+
+_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?(?:st|nd|rd|th)?|[a-z]+-(?:[a-z]+-)?[a-z]+")
+
+
+def _count(raw: str) -> int | None:
+    if raw.isdigit():
+        return int(raw)
+    return lex.NUMBER_WORDS.get(raw)
+
+
+def _shift(reference: date, unit: str, amount: int) -> date:
+    if unit == "day":
+        return reference + timedelta(days=amount)
+    if unit in {"week", "fortnight"}:
+        return reference + timedelta(weeks=amount * (2 if unit == "fortnight" else 1))
+    months = {"month": 1, "year": 12, "decade": 120}[unit] * amount
+    return cal.add_months(reference, months)
+
+
+def _at_unit(day: date, unit: str) -> Resolution:
+    """A day at the precision the unit suggests ("two weeks ago" -> a week)."""
+    if unit == "day":
+        return day_resolution(day, relative=True)
+    if unit in {"week", "fortnight"}:
+        return Resolution(value=cal.iso_week(day), granularity="week", relative=True)
+    if unit == "month":
+        return Resolution(value=cal.iso_month(day.year, day.month), granularity="month",
+                          relative=True)
+    return Resolution(value=f"{day.year:04d}", granularity="year", relative=True)
+
+
+def _calendar_unit(reference: date, unit: str, step: int) -> Resolution | None:
+    """The calendar week/month/year/quarter/weekend ``step`` units from the reference's."""
+    if unit == "week":
+        return Resolution(value=cal.iso_week(reference + timedelta(weeks=step)),
+                          granularity="week", relative=True)
+    if unit == "weekend":
+        saturday = reference + timedelta(days=5 - reference.weekday() + 7 * step)
+        return Resolution(value=cal.interval(saturday, saturday + timedelta(days=1)),
+                          granularity="interval", relative=True)
+    if unit == "month":
+        day = cal.add_months(reference, step)
+        return Resolution(value=cal.iso_month(day.year, day.month), granularity="month",
+                          relative=True)
+    if unit == "quarter":
+        index = reference.year * 4 + (reference.month - 1) // 3 + step
+        return Resolution(value=f"{index // 4}-Q{index % 4 + 1}", granularity="quarter",
+                          relative=True)
+    if unit == "year":
+        return Resolution(value=f"{reference.year + step:04d}", granularity="year",
+                          relative=True)
+    if unit == "decade":
+        start = reference.year // 10 * 10 + 10 * step
+        return Resolution(value=cal.interval(date(start, 1, 1), date(start + 9, 12, 31)),
+                          granularity="decade", relative=True)
+    if unit == "century":
+        start = reference.year // 100 * 100 + 100 * step
+        return Resolution(value=cal.interval(date(start, 1, 1), date(start + 99, 12, 31)),
+                          granularity="century", relative=True)
+    return None
+
+
+_STEPS: Final[dict[str, int]] = {
+    "last": -1, "previous": -1, "past": -1, "this": 0, "current": 0, "next": 1, "coming": 1,
+}
+
+
+def _relative_unit(norm: str, ctx: Context) -> Resolution | None:
+    """"last week", "earlier this month", "late last year", "the end of the year"."""
+    match = _REL_UNIT_RE.fullmatch(norm)
+    if not match:
+        return None
+    rel, unit, art, mod = match["rel"], match["unit"], match["art"], match["mod"]
+    if rel is None and not (art and mod):
+        return None  # "the year", "a week": not a date
+    if rel == "following":
+        return unresolved(ANCHORED)
+    if ctx.reference is None:
+        return unresolved(NO_REFERENCE)
+    if art and not mod and rel in {"past", "last", "next", "coming"} and unit != "weekend":
+        # "the past week", "the coming month": a stretch ending or starting today
+        step = -1 if rel in {"past", "last"} else 1
+        other = _shift(ctx.reference, {"quarter": "month", "century": "decade"}.get(unit, unit),
+                       step * (3 if unit == "quarter" else 10 if unit == "century" else 1))
+        bounds = sorted((other, ctx.reference))
+        return Resolution(value=cal.interval(*bounds), granularity="interval", relative=True)
+    return _calendar_unit(ctx.reference, unit, _STEPS.get(rel or "this", 0))
+
+
+def _ago(norm: str, ctx: Context) -> Resolution | None:
+    """"three days ago", "in two weeks", "the past five years"."""
+    match = _AGO_RE.fullmatch(norm)
+    if match:
+        if match["dir"] not in {"ago", "from now", "hence"}:
+            return unresolved(ANCHORED)
+        sign = -1 if match["dir"] == "ago" else 1
+        return _counted(match["n"], match["unit"], sign, ctx, stretch=False)
+    match = _IN_RE.fullmatch(norm)
+    if match:
+        return _counted(match["n"], match["unit"], 1, ctx, stretch=norm.startswith("within"))
+    match = _SPAN_RE.fullmatch(norm)
+    if match:
+        sign = -1 if match["dir"] in {"past", "last", "previous"} else 1
+        return _counted(match["n"], match["unit"], sign, ctx, stretch=True)
+    return None
+
+
+def _counted(raw: str, unit_word: str, sign: int, ctx: Context, *, stretch: bool) -> Resolution:
+    amount = _count(raw)
+    if amount is None:
+        return unresolved(VAGUE)
+    if ctx.reference is None:
+        return unresolved(NO_REFERENCE)
+    unit = _UNIT_STEMS[unit_word]
+    other = _shift(ctx.reference, unit, sign * amount)
+    if stretch:
+        bounds = sorted((other, ctx.reference))
+        return Resolution(value=cal.interval(*bounds), granularity="interval", relative=True)
+    return _at_unit(other, unit)
+
+
+def is_duration(norm: str) -> bool:
+    """A length of time or an unanchored period, not a point in time: no claim."""
+    words = norm.replace("-", " - ").split()
+    if not words:
+        return False
+    has_unit = False
+    for word in words:
+        if word in {"-", "–"}:
+            continue
+        if word in _DURATION_WORDS or word in lex.NUMBER_WORDS:
+            has_unit = has_unit or word in _UNIT_STEMS or word.rstrip("s") in {
+                "second", "minute", "hour", "night", "weekend", "season", "centurie", "century",
+                "morning", "evening", "afternoon"}
+            continue
+        if _NUMBER_RE.fullmatch(word) and (word[0].isdigit() or word in lex.ORDINAL_WORDS):
+            continue
+        return False
+    return has_unit
+
+
+def resolve_relative(norm: str, ctx: Context) -> Resolution | None:
+    """Read a relative expression, or None when the span is not one."""
+    if norm in DAY_WORDS:
+        if ctx.reference is None:
+            return unresolved(NO_REFERENCE)
+        return day_resolution(ctx.reference + timedelta(days=DAY_WORDS[norm]), relative=True)
+    found = _relative_unit(norm, ctx) or _ago(norm, ctx)
+    if found is not None:
+        return found
+    if _VAGUE_RE.fullmatch(norm) and _VAGUE_NEEDS.search(norm):
+        return unresolved(VAGUE)
+    if is_duration(norm):
+        return DROP
+    return None

@@ -1,0 +1,207 @@
+"""Date shapes that read the same in any sentence: ISO and numeric dates,
+decades, centuries, quarters and seasons.
+
+Each reader takes one span and returns a :class:`Resolution`, or None when
+the span does not have its shape.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from factcheck.extraction import date_calendar as cal
+from factcheck.extraction import date_lexicon as lex
+from factcheck.extraction.date_calendar import Direction
+from factcheck.extraction.date_types import (
+    AMBIGUOUS_ORDER,
+    NO_REFERENCE,
+    Context,
+    Resolution,
+    SpanIssue,
+    day_resolution,
+    unresolved,
+)
+
+# --- numeric and ISO dates ---------------------------------------------------------------
+
+_ISO_RE = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})(?:[t ](\d{2}):(\d{2})(?::\d{2})?(z|[+-]\d{2}:?\d{2})?)?"
+)
+_NUMERIC_RE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})")
+_YMD_RE = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
+
+
+def read_iso(text: str) -> Resolution | None:
+    match = _ISO_RE.fullmatch(text.strip().lower())
+    if not match:
+        return None
+    day = cal.safe_date(int(match[1]), int(match[2]), int(match[3]))
+    if day is None:
+        return unresolved("impossible calendar date")
+    if match[4] is None:
+        return day_resolution(day)
+    zone = "" if match[6] is None else ("Z" if match[6] == "z" else _format_offset(match[6]))
+    return Resolution(value=f"{day.isoformat()}T{match[4]}:{match[5]}{zone}",
+                      granularity="minute")
+
+
+def _format_offset(raw: str) -> str:
+    digits = raw[1:].replace(":", "")
+    return f"{raw[0]}{digits[:2]}:{digits[2:4] or '00'}"
+
+
+def _day_first(locale: str | None) -> bool | None:
+    """True for day-first locales, False for month-first, None when no locale is given."""
+    if not locale or locale.lower() in {"en", "und"}:
+        return None
+    return locale.lower().replace("_", "-") not in lex.MDY_LOCALES
+
+
+def read_numeric(text: str, ctx: Context) -> Resolution | None:
+    stripped = text.strip()
+    ymd = _YMD_RE.fullmatch(stripped)
+    if ymd:
+        day = cal.safe_date(int(ymd[1]), int(ymd[2]), int(ymd[3]))
+        return day_resolution(day) if day else unresolved("impossible calendar date")
+    match = _NUMERIC_RE.fullmatch(stripped)
+    if not match:
+        return None
+    first, second = int(match[1]), int(match[3])
+    year = int(match[4]) if len(match[4]) == 4 else cal.two_digit_year(int(match[4]),
+                                                                       ctx.reference)
+    dmy = cal.safe_date(year, second, first)
+    mdy = cal.safe_date(year, first, second)
+    if dmy is None and mdy is None:
+        return unresolved("impossible calendar date")
+    if dmy is None or mdy is None or dmy == mdy:
+        return day_resolution(dmy or mdy)  # type: ignore[arg-type]
+    order = _day_first(ctx.locale)
+    if order is None:
+        readings = (dmy.isoformat(), mdy.isoformat())
+        issue = SpanIssue(
+            kind="ambiguous-order", start=0, end=len(text),
+            detail=f"{stripped} reads as {readings[0]} (day first) or {readings[1]} (month first)",
+        )
+        return Resolution(reason=AMBIGUOUS_ORDER, readings=readings, issues=(issue,))
+    return day_resolution(dmy if order else mdy)
+
+
+# --- decades, centuries, quarters, seasons ---------------------------------------------------
+
+_ORD_ALT = "|".join(sorted(lex.ORDINAL_WORDS, key=len, reverse=True))
+_DECADE_RE = re.compile(r"(?:the )?(?:(?:early|mid|late) )?(\d{3})0 ?'?s")
+_SHORT_DECADE_RE = re.compile(r"(?:the )?(?:(?:early|mid|late) )?'?(\d)0 ?'?s")
+_DECADE_WORD_RE = re.compile(
+    r"(?:the )?(?:(?:early|mid|late) )?(" + "|".join(lex.DECADE_WORDS) + ")"
+)
+_CENTURY_REF = rf"(?:this|last|previous|next|(?:the )?(?:\d{{1,2}}(?:st|nd|rd|th)|{_ORD_ALT}))"
+_DECADE_OF_RE = re.compile(
+    rf"(?:the )?(?P<n>{_ORD_ALT}|last|final) decade of (?:the )?(?P<c>{_CENTURY_REF}) century"
+)
+_CENTURY_RE = re.compile(rf"(?:the )?(?:(?:early|mid|late) )?(?P<c>{_CENTURY_REF}) century")
+_QUARTER_RE = re.compile(
+    r"(?:the )?(?:(?:q(?P<q>[1-4]))|(?P<qw>first|second|third|fourth|final|1st|2nd|3rd|4th)"
+    r"[ -]quarter)(?: (?:of )?(?:fiscal )?(?P<y>\d{4}))?"
+)
+_YEAR_QUARTER_RE = re.compile(r"(?P<y>\d{4}) q(?P<q>[1-4])")
+_SEASON_RE = re.compile(
+    r"(?:(?P<rel>this|last|next|the|past|coming) )?(?:(?:early|mid|late) )?"
+    r"(?P<s>spring|summer|autumn|fall|winter)(?: (?:of )?(?P<y>\d{4}))?"
+)
+
+
+def _decade_value(start_year: int) -> Resolution:
+    return Resolution(
+        value=cal.interval(date(start_year, 1, 1), date(start_year + 9, 12, 31)),
+        granularity="decade",
+    )
+
+
+def _century_start(token: str, reference: date | None) -> tuple[int, bool] | None:
+    """First year of a century (popular counting: the 21st century starts in 2000)."""
+    token = token.removeprefix("the ")
+    if token in {"this", "last", "previous", "next"}:
+        if reference is None:
+            return None
+        base = reference.year // 100 * 100
+        return base + {"this": 0, "last": -100, "previous": -100, "next": 100}[token], True
+    number = lex.ORDINAL_WORDS.get(token)
+    if number is None:
+        digits = re.match(r"\d+", token)
+        number = int(digits[0]) if digits else 0
+    return ((number - 1) * 100, False) if 1 <= number <= 30 else None
+
+
+def read_decade(norm: str, ctx: Context) -> Resolution | None:
+    match = _DECADE_RE.fullmatch(norm)
+    if match:
+        return _decade_value(int(match[1]) * 10)
+    match = _SHORT_DECADE_RE.fullmatch(norm) or _DECADE_WORD_RE.fullmatch(norm)
+    if match:
+        tens = int(match[1]) * 10 if match[1].isdigit() else lex.DECADE_WORDS[match[1]]
+        century = cal.two_digit_year(tens, ctx.reference) // 100 * 100
+        return _decade_value(century + tens)
+    match = _DECADE_OF_RE.fullmatch(norm)
+    if match:
+        start = _century_start(match["c"], ctx.reference)
+        if start is None:
+            return unresolved(NO_REFERENCE)
+        nth = 10 if match["n"] in {"last", "final"} else lex.ORDINAL_WORDS.get(match["n"], 0)
+        if not 1 <= nth <= 10:
+            return None
+        return replace(_decade_value(start[0] + 10 * (nth - 1)), relative=start[1])
+    match = _CENTURY_RE.fullmatch(norm)
+    if match:
+        start = _century_start(match["c"], ctx.reference)
+        if start is None:
+            return unresolved(NO_REFERENCE)
+        return Resolution(
+            value=cal.interval(date(max(start[0], 1), 1, 1), date(start[0] + 99, 12, 31)),
+            granularity="century", relative=start[1],
+        )
+    return None
+
+
+def read_quarter(norm: str, ctx: Context) -> Resolution | None:
+    match = _QUARTER_RE.fullmatch(norm) or _YEAR_QUARTER_RE.fullmatch(norm)
+    if not match:
+        return None
+    groups = match.groupdict()
+    quarter = int(groups["q"]) if groups.get("q") else lex.QUARTER_WORDS[groups["qw"]]
+    if groups.get("y"):
+        return Resolution(value=f"{groups['y']}-Q{quarter}", granularity="quarter")
+    if ctx.reference is None:
+        return unresolved(NO_REFERENCE)
+    year = ctx.reference.year
+    current = (ctx.reference.month - 1) // 3 + 1
+    if ctx.direction == "past" and quarter > current:
+        year -= 1
+    elif ctx.direction == "future" and quarter < current:
+        year += 1
+    return Resolution(value=f"{year}-Q{quarter}", granularity="quarter", relative=True)
+
+
+def read_season(norm: str, ctx: Context) -> Resolution | None:
+    match = _SEASON_RE.fullmatch(norm)
+    if not match:
+        return None
+    start_month = lex.SEASONS[match["s"]]
+    if match["y"]:
+        start, end = cal.season_bounds(start_month, int(match["y"]))
+        return Resolution(value=cal.interval(start, end), granularity="season")
+    if ctx.reference is None:
+        return unresolved(NO_REFERENCE)
+    options = [cal.season_bounds(start_month, ctx.reference.year + k) for k in (-1, 0, 1)]
+    rel = match["rel"]
+    direction: Direction = {"last": "past", "past": "past", "next": "future",
+                            "coming": "future"}.get(rel or "", ctx.direction)  # type: ignore[assignment]
+    current = [o for o in options if o[0] <= ctx.reference <= o[1]]
+    if current and rel in {None, "this", "the"}:
+        chosen = current[0]
+    elif direction == "future":
+        chosen = min((o for o in options if o[0] > ctx.reference), key=lambda o: o[0])
+    else:
+        chosen = max((o for o in options if o[1] < ctx.reference), key=lambda o: o[0])
+    return Resolution(value=cal.interval(*chosen), granularity="season", relative=True)

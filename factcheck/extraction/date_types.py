@@ -1,0 +1,67 @@
+"""Value types the date readers share: the context in, the resolution out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Final, Literal
+
+from factcheck.claims import DateGranularity
+from factcheck.extraction import date_calendar as cal
+from factcheck.extraction.date_calendar import Direction
+
+IssueKind = Literal["malformed-ordinal", "month-missing", "ambiguous-order", "unparsed"]
+
+NO_REFERENCE = "relative expression and no reference date"
+VAGUE = "vague"
+AMBIGUOUS_ORDER = "ambiguous day/month order"
+ANCHORED = "relative to another event, not to the reference date"
+UNRESOLVED = "could not resolve the expression"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the caller knows beyond the span: reference date, tense, locale."""
+
+    reference: date | None
+    direction: Direction = None
+    locale: str | None = None
+
+
+@dataclass(frozen=True)
+class SpanIssue:
+    """A writing defect, with offsets relative to the span text."""
+
+    kind: IssueKind
+    start: int
+    end: int
+    detail: str
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a span means; ``drop`` marks spans that are not dates at all (durations, ages)."""
+
+    value: str | None = None
+    granularity: DateGranularity | None = None
+    reason: str | None = None
+    weekday: int | None = None
+    weekday_text: str | None = None
+    readings: tuple[str, ...] = ()
+    relative: bool = False
+    issues: tuple[SpanIssue, ...] = field(default_factory=tuple)
+    drop: bool = False
+
+
+DROP: Final[Resolution] = Resolution(drop=True)
+
+
+def unresolved(reason: str) -> Resolution:
+    """A date expression that stays without a value, and why."""
+    return Resolution(reason=reason)
+
+
+def day_resolution(day: date, relative: bool = False) -> Resolution:
+    """A value at day granularity."""
+    return Resolution(value=cal.iso_day(day), granularity="day", relative=relative)

@@ -1,0 +1,225 @@
+"""Name mentions: spaCy entities plus a gazetteer pass, cleaned for linking.
+
+The statistical model misses or mislabels names (a lone accented surname
+tagged ORG, a two-word name not tagged at all), so a ``PhraseMatcher`` over
+every form of the reference lists (matched case-insensitively, so "nato" is
+found to be judged) adds what it misses.  Honorifics, titles and possessives
+are cut from the span; a title before a person's name is kept for the
+``title-conflict`` check; a name run into the next word ("Smithsaid") is
+split and marked.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from spacy.lang.en import English
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from factcheck.claims import EntityClaim
+from factcheck.extraction.lexicon import is_english_word
+from factcheck.names.index import NameIndex
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+HONORIFICS = frozenset(
+    "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady madame mme mme. m. herr "
+    "prof prof. gen gen. col col. lt lt. sgt sgt. capt capt. rev rev. st st.".split()
+)
+
+TITLE_WORDS = frozenset(
+    "president prime minister chancellor mayor secretary general foreign defence defense "
+    "interior finance king queen prince emir sheikh pope governor senator "
+    "spokesman spokeswoman spokesperson ambassador commander chief premier vice deputy "
+    "state leader head".split()
+)
+
+_TITLE_BEFORE = re.compile(
+    r"(?P<title>(?:(?:[A-Z][\w.]*(?:['’]s)?|the|of|and)\s+){0,3}"
+    r"(?:President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Interior Minister|"
+    r"Finance Minister|Minister of [A-Z][a-z]+(?: [A-Z][a-z]+)?|Foreign Secretary|"
+    r"Defen[cs]e Secretary|Secretary of State|Secretary of Defen[cs]e|Secretary[- ]General|"
+    r"Chancellor|Mayor(?: of [A-Z][a-z]+)?|Vice[- ]President|King|Queen|Premier|Governor"
+    r"|Spokes(?:man|woman|person)|Ambassador)"
+    r")\s*,?\s*$"
+)
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+DERIVATIONAL_SUFFIXES = frozenset(
+    "ism isms ist ists ite ites ian ians esque ology ologist ski ska ova ov ev in ina s es".split()
+)
+"""Endings that make a new word from a name ("Putinism"), not a second word."""
+_CAMEL = re.compile(r"^(?P<word>[a-z]{2,})(?P<name>[A-Z][a-z]{3,})$")
+
+
+def extract_entities(
+    doc: Doc, source_id: str, index: NameIndex, *, offset_floor: int = 0
+) -> list[EntityClaim]:
+    """Every name mention of one source, unlinked (linking needs the whole cluster)."""
+    matcher = _gazetteer(index, doc.vocab)
+    spans = list(_candidate_spans(doc, matcher))
+    claims: list[EntityClaim] = []
+    taken: list[tuple[int, int]] = []
+    single_forms = _known_single_tokens(index, doc)
+    for span, label in spans:
+        if span.start_char < offset_floor:
+            continue
+        claim = _claim_for(span, label, source_id, single_forms)
+        if claim is None or any(s < claim.end and claim.start < e for s, e in taken):
+            continue
+        taken.append((claim.start, claim.end))
+        claims.append(claim)
+    for token in doc:
+        if token.idx < offset_floor or any(s <= token.idx < e for s, e in taken):
+            continue
+        glued = _glued_claim(token, source_id, single_forms)
+        if glued is not None:
+            taken.append((glued.start, glued.end))
+            claims.append(glued)
+    return sorted(claims, key=lambda c: (c.start, c.end))
+
+
+def _candidate_spans(doc: Doc, matcher: PhraseMatcher) -> Iterator[tuple[Span, str]]:
+    """NER spans first, then gazetteer matches; longest first where they overlap."""
+    found: list[tuple[Span, str]] = [(ent, ent.label_) for ent in doc.ents if ent.label_ in NAME_LABELS]
+    ent_tokens = {i for ent, _ in found for i in range(ent.start, ent.end)}
+    for _, start, end in matcher(doc):
+        if not any(i in ent_tokens for i in range(start, end)):
+            found.append((doc[start:end], "GAZETTEER"))
+        elif end - start > 1:
+            # A longer listed name than the model's span ("Sergei Sobyanin").
+            for ent, _label in list(found):
+                if ent.start >= start and ent.end <= end and (ent.end - ent.start) < end - start:
+                    found.append((doc[start:end], _label))
+    found.sort(key=lambda item: (-(item[0].end - item[0].start), item[0].start))
+    yield from found
+
+
+def _claim_for(
+    span: Span, label: str, source_id: str, single_forms: frozenset[str]
+) -> EntityClaim | None:
+    tokens = list(span)
+    while tokens and (tokens[0].lower_ in HONORIFICS or tokens[0].lower_ == "the"
+                      or tokens[0].lower_ in TITLE_WORDS or tokens[0].is_punct):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].text in ("'s", "’s", "'", "’")):
+        tokens.pop()
+    if not tokens:
+        return None
+    doc = span.doc
+    start = tokens[0].idx
+    end = tokens[-1].idx + len(tokens[-1].text)
+    text = doc.text[start:end]
+    surface = _POSSESSIVE.sub("", text)
+    end = start + len(surface)
+    text = doc.text[start:end]
+    if not any(c.isalpha() for c in surface):
+        return None
+    glued_to = None
+    last = tokens[-1]
+    split = _split_glued(last.text, single_forms)
+    if split is not None and last.text not in single_forms:
+        name_part, glued_to = split
+        surface = doc.text[start : last.idx] + name_part
+    sent = tokens[0].sent
+    return EntityClaim(
+        source=source_id,
+        start=start,
+        end=end,
+        text=text,
+        sentence=sent.text,
+        sentence_start=sent.start_char,
+        label=label,
+        surface=surface,
+        match="glued" if glued_to else "unlinked",
+        glued_to=glued_to,
+        title=_title_before(doc, start),
+    )
+
+
+def _title_before(doc: Doc, start: int) -> str | None:
+    window = doc.text[max(0, start - 80) : start]
+    window = window.split("\n")[-1]
+    match = _TITLE_BEFORE.search(window)
+    return match["title"].strip() if match else None
+
+
+def _split_glued(word: str, single_forms: frozenset[str]) -> tuple[str, str] | None:
+    """``("Putin", "accused")`` for "Putinaccused"; None when the word is not two glued."""
+    if len(word) < 6 or not word.isalpha() or not word[:1].isupper():
+        return None
+    if is_english_word(word.lower()):
+        return None
+    for cut in range(len(word) - 2, 3, -1):
+        head, tail = word[:cut], word[cut:]
+        if (
+            head in single_forms
+            and tail.islower()
+            and tail not in DERIVATIONAL_SUFFIXES
+            and is_english_word(tail)
+        ):
+            return head, tail
+    return None
+
+
+def _glued_claim(token: Token, source_id: str, single_forms: frozenset[str]) -> EntityClaim | None:
+    word = token.text
+    name: str | None = None
+    glued_to: str | None = None
+    split = _split_glued(word, single_forms)
+    if split is not None:
+        name, glued_to = split
+    elif (camel := _CAMEL.match(word)) and camel["name"] in single_forms and is_english_word(camel["word"]):
+        name, glued_to = camel["name"], camel["word"]
+    if name is None:
+        return None
+    sent = token.sent
+    return EntityClaim(
+        source=source_id,
+        start=token.idx,
+        end=token.idx + len(word),
+        text=word,
+        sentence=sent.text,
+        sentence_start=sent.start_char,
+        label="GAZETTEER",
+        surface=name,
+        match="glued",
+        glued_to=glued_to,
+    )
+
+
+def _known_single_tokens(index: NameIndex, doc: Doc) -> frozenset[str]:
+    """Single-word names a glued word may start with: listed forms and this text's names."""
+    own = {
+        token.text
+        for ent in doc.ents
+        if ent.label_ in NAME_LABELS
+        for token in ent
+        if len(token.text) >= 4 and token.text[:1].isupper() and token.is_alpha
+        and not _split_glued(token.text, _listed_single_tokens(index))
+    }
+    return _listed_single_tokens(index) | frozenset(own)
+
+
+@functools.lru_cache(maxsize=8)
+def _listed_single_tokens(index: NameIndex) -> frozenset[str]:
+    return frozenset(f for f in index.single_token_forms() if f.isalpha())
+
+
+_MATCHERS: dict[tuple[int, int], PhraseMatcher] = {}
+
+
+def _gazetteer(index: NameIndex, vocab: Vocab) -> PhraseMatcher:
+    """A case-insensitive matcher of every listed form, built once per index and vocab."""
+    key = (id(index), id(vocab))
+    matcher = _MATCHERS.get(key)
+    if matcher is None:
+        matcher = PhraseMatcher(vocab, attr="LOWER")
+        make_doc = English(vocab=vocab).make_doc
+        forms = sorted({f for f in index.exact if len(f) >= 3})
+        matcher.add("NAME", [make_doc(f) for f in forms])
+        _MATCHERS[key] = matcher
+    return matcher

