@@ -98,6 +98,11 @@ class DateConflictParams(BaseModel):
 
     min_shared_participants: int = Field(default=1, ge=0, description="Entities both sentences must name for two dates to be of one event.")
     granularities: list[str] = Field(default_factory=lambda: ["day", "minute", "hour"], description="Only dates this precise are compared.")
+    inferred_reference_severity: Severity = Field(
+        default="info",
+        description="Severity when a side is a relative date ('today') in a source whose "
+        "reference date was inferred, not stated: the conflict may be the guess's.",
+    )
 
 
 class DateConflict(Check):
@@ -126,6 +131,10 @@ class DateConflict(Check):
                     if pair in reported:
                         continue
                     reported.add(pair)
+                    uncertain = any(
+                        c.relative and _reference_origin(cluster, c.source) in ("inferred", "none")
+                        for c in (a, b)
+                    )
                     yield self.finding(
                         [evidence_of(a, a.value), evidence_of(b, b.value)],
                         {
@@ -133,7 +142,13 @@ class DateConflict(Check):
                             "values": f"{a.value} ({a.source}) vs {b.value} ({b.source})",
                             "sources": f"{a.source}, {b.source}",
                         },
+                        severity=params.inferred_reference_severity if uncertain else None,
                     )
+
+
+def _reference_origin(cluster: AlignedCluster, source: str) -> str:
+    reference = cluster.reference_dates.get(source)
+    return reference.origin if reference else "none"
 
 
 CHECK_TYPES: tuple[type[Check], ...] = (DateWeekday, DateFormat, DateConflict)

@@ -109,10 +109,10 @@ MDY_LOCALES: Final[frozenset[str]] = frozenset({"en-us", "en_us", "us", "en-ph",
 """Locales that write numeric dates month first; every other explicit locale is day first."""
 
 FUTURE_WORDS: Final[frozenset[str]] = frozenset(
-    {"will", "shall", "'ll", "wo", "expect", "due", "schedule", "plan", "set", "intend",
+    {"expect", "due", "schedule", "plan", "set", "intend",
      "going", "upcoming", "forthcoming", "slate"}
 )
-"""Words that put the governing predicate in the future."""
+"""Lemmas that put the governing predicate in the future ("is due to", "expected to")."""
 
 # --- text normalisation -------------------------------------------------------------------
 

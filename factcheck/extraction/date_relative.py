@@ -81,6 +81,12 @@ _DURATION_WORDS: Final[frozenset[str]] = frozenset(
 )
 """Words a pure duration or an unanchored period ("for two weeks", "a five-hour") uses."""
 
+_FREQUENCY_RE = re.compile(
+    r"(?:bi-?|semi-?)?(?:hourly|daily|nightly|weekly|monthly|quarterly|yearly|annual|annually)"
+    r"|(?:every|each|per|a) (?:other )?(?:day|night|week|month|quarter|year|decade)"
+)
+"""How often, not when: no claim."""
+
 _NUMBER_RE = re.compile(r"\d+(?:\.\d+)?(?:st|nd|rd|th)?|[a-z]+-(?:[a-z]+-)?[a-z]+")
 
 
@@ -232,6 +238,6 @@ def resolve_relative(norm: str, ctx: Context) -> Resolution | None:
         return found
     if _VAGUE_RE.fullmatch(norm) and _VAGUE_NEEDS.search(norm):
         return unresolved(VAGUE)
-    if is_duration(norm):
+    if is_duration(norm) or _FREQUENCY_RE.fullmatch(norm):
         return DROP
     return None

@@ -37,8 +37,23 @@ _TRIM_LEAD: Final[str] = " \t\r\n,;:([{\"'“‘«-–—"
 _TRIM_TAIL: Final[str] = " \t\r\n,;:)]}\"'”’»-–—"
 _CLOCK_RE: Final[re.Pattern[str]] = re.compile(r"\d(?::[0-5]\d|\s*[ap]\.?\s?m\b)", re.IGNORECASE)
 _SINCE_BEFORE_RE: Final[re.Pattern[str]] = re.compile(r"\b(?:ever\s+)?since\s+$", re.IGNORECASE)
+_IN_BEFORE_RE: Final[re.Pattern[str]] = re.compile(r"\b(?:in|within)\s+$", re.IGNORECASE)
+_COUNTED_UNIT_RE: Final[re.Pattern[str]] = re.compile(
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+"
+    r"(?:days?|weeks?|months?|years?)",
+    re.IGNORECASE,
+)
 _COUNT_AFTER_RE: Final[re.Pattern[str]] = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)")
 _SEGMENT_BREAK_RE: Final[re.Pattern[str]] = re.compile(r"[.!?|•·]\s")
+_LAST_WORD_RE: Final[re.Pattern[str]] = re.compile(r"[A-Za-z]+$")
+_ABBREVIATIONS: Final[frozenset[str]] = frozenset(
+    {w for w in lex.MONTHS if w.capitalize() not in lex.MONTH_NAMES}
+    | {w for w in lex.WEEKDAYS if w.capitalize() not in lex.WEEKDAY_NAMES}
+    | {"m"}
+)
+_CORE_DEPS: Final[frozenset[str]] = frozenset({"aux", "auxpass", "acomp", "xcomp", "neg"})
+"""Children that carry the predicate's tense or modality, not a clause of their own."""
+_WILL: Final[frozenset[str]] = frozenset({"will", "shall", "'ll", "wo"})
 _PAST_TAGS: Final[frozenset[str]] = frozenset({"VBD"})
 _CLIMB_DEPS: Final[frozenset[str]] = frozenset({"xcomp", "acomp", "auxpass", "aux"})
 _PUBLICATION_SCAN_LINES: Final[int] = 5
@@ -77,7 +92,7 @@ def _merged_spans(doc: Doc) -> list[tuple[int, int]]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:
             merged.append((start, end))
-    return [_with_since(text, span) for span in _join_clock_times(text, merged)]
+    return [_with_lead_word(text, span) for span in _join_clock_times(text, merged)]
 
 
 def _candidates(doc: Doc) -> list[tuple[int, int]]:
@@ -87,24 +102,25 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
     for pattern in lex.CANDIDATE_PATTERNS:
         group = "d" if "d" in pattern.groupindex else 0
         found.extend(match.span(group) for match in pattern.finditer(doc.text))
-    return [span for span in found if not _not_a_date(doc, *span)]
+    starts = [token.idx for token in doc]
+    return [span for span in found if not _not_a_date(doc, starts, span)]
 
 
-def _not_a_date(doc: Doc, start: int, end: int) -> bool:
+def _not_a_date(doc: Doc, starts: list[int], span: tuple[int, int]) -> bool:
     """Ages ("aged 45") and counts ("2000 people", "30 percent") that look like dates."""
     text = doc.text
+    start, end = span
     if lex.AGE_CONTEXT_RE.search(text, max(0, start - 12), start):
         return True
     if not text[start:end].rstrip()[-1:].isdigit():
         return False
     if _COUNT_AFTER_RE.match(text, end):
         return True
-    following = _token_at_or_after(doc, end)
+    following = _token_at_or_after(doc, starts, end)
     return following is not None and following.tag_ in {"NNS", "NNPS"}
 
 
-def _token_at_or_after(doc: Doc, offset: int) -> Token | None:
-    starts = [token.idx for token in doc]
+def _token_at_or_after(doc: Doc, starts: list[int], offset: int) -> Token | None:
     index = bisect.bisect_left(starts, offset)
     while index < len(doc) and doc[index].is_space:
         index += 1
@@ -116,10 +132,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and text[start] in _TRIM_LEAD:
         start += 1
     while end > start and (
-        text[end - 1] in _TRIM_TAIL or (text[end - 1] == "." and text[end - 2 : end - 1].isdigit())
+        text[end - 1] in _TRIM_TAIL or (text[end - 1] == "." and not _ends_abbreviation(text, end))
     ):
         end -= 1
     return (start, end) if end > start and not text[start:end].isspace() else None
+
+
+def _ends_abbreviation(text: str, end: int) -> bool:
+    """Whether the "." at ``end - 1`` closes "Sept." or "a.m." rather than the sentence."""
+    word = _LAST_WORD_RE.search(text, 0, end - 1)
+    return word is not None and word[0].lower() in _ABBREVIATIONS
 
 
 def _join_clock_times(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -137,9 +159,17 @@ def _join_clock_times(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
     return joined
 
 
-def _with_since(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """Take a preceding "since" into the span: it turns the date into an interval."""
-    match = _SINCE_BEFORE_RE.search(text, max(0, span[0] - 12), span[0])
+def _with_lead_word(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Take a preceding "since" (an interval) or "in" before "two weeks" (a point) into the span.
+
+    Without the word the expression means something else: "Dec. 23" is a day,
+    "since Dec. 23" a stretch up to the reference; "two weeks" is a duration,
+    "in two weeks" a date.
+    """
+    window = max(0, span[0] - 12)
+    match = _SINCE_BEFORE_RE.search(text, window, span[0])
+    if match is None and _COUNTED_UNIT_RE.fullmatch(text, span[0], span[1]):
+        match = _IN_BEFORE_RE.search(text, window, span[0])
     return (match.start(), span[1]) if match else span
 
 
@@ -221,10 +251,15 @@ def _tense(verb: Token | None) -> Direction:
     chain = [verb]
     while chain[-1].dep_ in _CLIMB_DEPS and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)
-    tokens = [t for head in chain for t in (head, *head.children)]
-    if any(_is_future_marker(t) for t in tokens):
+    tokens = chain + [c for head in chain for c in head.children if c.dep_ in _CORE_DEPS]
+    if any(t.lower_ in _WILL for t in tokens):
         return "future"
-    if any(t.tag_ in _PAST_TAGS for t in tokens if t.pos_ in {"VERB", "AUX"}):
+    planned = any(_is_plan_marker(t) for t in tokens)
+    past = any(t.tag_ in _PAST_TAGS for t in tokens if t.pos_ in {"VERB", "AUX"})
+    if planned:
+        # "was due to speak on Tuesday": a plan reported in the past can lie either side
+        return None if past else "future"
+    if past:
         return "past"
     perfect = any(t.lemma_ == "have" and t.dep_ == "aux" for t in tokens)
     if perfect and any(t.tag_ == "VBN" for t in chain):
@@ -232,10 +267,8 @@ def _tense(verb: Token | None) -> Direction:
     return None
 
 
-def _is_future_marker(token: Token) -> bool:
-    lower = token.lower_
-    if lower in {"will", "shall", "'ll", "wo"}:
-        return True
+def _is_plan_marker(token: Token) -> bool:
+    """"is due to", "are expected to", "plans to": a future the source only anticipates."""
     return token.lemma_.lower() in lex.FUTURE_WORDS and token.pos_ in {"VERB", "ADJ", "AUX"}
 
 

@@ -106,6 +106,14 @@ MONTHS = frozenset({
 WEEKDAYS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 })
+TEMPORAL_WORDS = frozenset({
+    "year", "years", "day", "days", "week", "weeks", "month", "months", "decade", "decades",
+    "century", "ago", "today", "yesterday", "tomorrow", "morning", "night", "evening",
+    "afternoon", "noon", "midnight", "weekend", "spring", "summer", "autumn", "fall",
+    "winter", "quarter", "season", "am", "pm", "a.m", "p.m", "o'clock", "gmt", "utc", "hour",
+    "hours", "minute", "minutes", "tonight", "last", "next", "this", "early", "late", "mid",
+})
+"""Words that make a DATE/TIME entity a real date or time (see ``_in_temporal_entity``)."""
 PRONOMINAL_ONE_BEFORE = frozenset({
     "no", "the", "this", "that", "any", "every", "each", "which", "another", "some", "such",
 })
@@ -383,9 +391,8 @@ def _is_quantity(doc: Doc, fig: _Figure, text: str) -> bool:
     tail = text[fig.num.end:fig.num.end + 30]
     if fig.num.kind == "words" and re.match(r"^-[A-Za-z]", tail) and fig.unit is None:
         return False  # "one-sided", "two-way": a compound adjective, not an amount
-    ents = {t.ent_type_ for t in span}
     duration = fig.dimension == "duration"
-    if ("DATE" in ents or "TIME" in ents) and not duration:
+    if not duration and _in_temporal_entity(span, fig):
         return False
     if duration and _AGO.match(text[fig.end:fig.end + 20]):
         return False
@@ -398,6 +405,39 @@ def _is_quantity(doc: Doc, fig: _Figure, text: str) -> bool:
     if fig.num.kind == "words" and fig.num.text.lower() == "one" and _is_pronominal_one(span[0]):
         return False
     return not _is_year(span, fig, text)
+
+
+def _in_temporal_entity(span: Span, fig: _Figure) -> bool:
+    """The number is part of a DATE/TIME entity that really is a date or a time.
+
+    The small model over-labels: "between 10 and 15" or the "40" of "on 12 March
+    40 tanks" come out as DATE.  So the entity must hold a temporal word besides
+    the number, and a number that counts a plural noun is kept regardless.
+    """
+    for tok in span:
+        if tok.ent_type_ not in ("DATE", "TIME"):
+            continue
+        if any(c in tok.text for c in ":"):
+            return True
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is None:
+            continue
+        temporal = any(
+            _is_temporal_word(other) for other in ent
+            if other.idx >= fig.num.end or other.idx + len(other) <= fig.num.start
+        )
+        if temporal or re.fullmatch(r"[12]\d{3}", fig.num.text):
+            noun = _noun_after(span[-1])
+            return noun is None or noun.tag_ not in ("NNS", "NNPS") or _is_temporal_word(noun)
+    return False
+
+
+def _is_temporal_word(tok: Token) -> bool:
+    low = tok.lower_.rstrip(".")
+    return (
+        low in MONTHS or low in WEEKDAYS or low in TEMPORAL_WORDS
+        or bool(re.fullmatch(r"[12]\d{3}s?", low))
+    )
 
 
 def _in_name_entity(span: Span, fig: _Figure) -> bool:
@@ -432,6 +472,7 @@ def _is_label_or_name(doc: Doc, span: Span, fig: _Figure) -> bool:
     return (
         prev.pos_ == "PROPN"
         and prev.text[:1].isupper()
+        and not prev.is_stop
         and prev.lower_ not in MONTHS
         and prev.lower_ not in WEEKDAYS
         and prev.lower_ not in {k.split()[-1] for k in QUALIFIER_PREFIXES}
@@ -597,9 +638,13 @@ def _noun_tokens(head: Token, after: int) -> list[Token]:
     return list(head.doc[first:head.i + 1])
 
 
-def _counted_noun(tok: Token) -> tuple[list[Token], bool] | None:
-    """What the number token counts, and whether that noun follows it in the text."""
-    noun = _noun_after(tok)
+def _counted_noun(tok: Token, skip_until: int = -1) -> tuple[list[Token], bool] | None:
+    """What the number token counts, and whether that noun follows it in the text.
+
+    Tokens before ``skip_until`` (the figure's own "or more", "-plus") do not
+    count as material between number and noun.
+    """
+    noun = _noun_after(tok, skip_until)
     if noun is not None:
         return _noun_tokens(noun, tok.i), True
     of_noun = _of_object(tok)
@@ -611,7 +656,7 @@ def _counted_noun(tok: Token) -> tuple[list[Token], bool] | None:
     return None
 
 
-def _noun_after(tok: Token) -> Token | None:
+def _noun_after(tok: Token, skip_until: int = -1) -> Token | None:
     """The head noun a number modifies ("100,000 Russian troops", "100,000-strong force")."""
     h = tok
     for _ in range(3):
@@ -621,7 +666,7 @@ def _noun_after(tok: Token) -> Token | None:
             break
         h = h.head
         if h.pos_ in ("NOUN", "PROPN") and not _is_unit_token(h):
-            return h
+            return h if _plain_modifiers_between(tok, h, skip_until) else None
         if h.pos_ not in ("ADJ", "NUM", "ADV", "SYM"):
             break
     nxt = tok.i + 1
@@ -631,6 +676,17 @@ def _noun_after(tok: Token) -> Token | None:
     if nxt < len(doc) and doc[nxt].tag_ in ("NNS", "NNPS") and not _is_unit_token(doc[nxt]):
         return doc[nxt]
     return None
+
+
+def _plain_modifiers_between(tok: Token, noun: Token, skip_until: int = -1) -> bool:
+    """Only adjectives, nouns and hyphens between number and noun: "100,000 Russian troops".
+
+    A verb or conjunction in between means the parse attached the number to
+    the wrong noun ("injured 30 and damaged homes").
+    """
+    blocked = {"VERB", "AUX", "CCONJ", "ADP", "PRON", "DET", "PART", "SCONJ", "NUM"}
+    between = [t for t in tok.doc[tok.i + 1:noun.i] if t.idx >= skip_until]
+    return not any(t.pos_ in blocked or t.like_num for t in between)
 
 
 def _of_object(tok: Token) -> Token | None:
@@ -665,7 +721,7 @@ def _noun_owning(tok: Token) -> Token | None:
     return None
 
 
-def _event(anchor: Token, noun: list[Token] | None) -> str | None:
+def _event(anchor: Token, noun: list[Token] | None, claim_start: int) -> str | None:
     """The casualty/deployment event the figure counts, if the sentence names one."""
     if noun:
         for t in noun:
@@ -685,16 +741,16 @@ def _event(anchor: Token, noun: list[Token] | None) -> str | None:
     nxt = anchor.i + 1
     if nxt < len(doc) and doc[nxt].lower_ in NOUN_EVENTS and doc[nxt].pos_ in ("ADJ", "NOUN", "VERB"):
         return NOUN_EVENTS[doc[nxt].lower_]
-    return _governing_event(anchor)
+    return _governing_event(anchor, claim_start)
 
 
-def _governing_event(anchor: Token) -> str | None:
+def _governing_event(anchor: Token, claim_start: int) -> str | None:
     """Lemma of the first verb above ``anchor`` when it is an event verb (or its complement)."""
     tok = anchor
     for _ in range(4):
         if tok.head.i == tok.i:
             break
-        if tok.dep_ == "pobj":
+        if tok.dep_ == "pobj" and tok.head.idx < claim_start:
             break  # "after a five-hour meeting": an adverbial, not what the verb counts
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX"):
@@ -726,7 +782,7 @@ def _claim(doc: Doc, fig: _Figure, source_id: str, locale: str | None) -> Quanti
         anchor = unit_span[-1] if unit_span is not None and len(unit_span) else num_tok
     else:
         anchor = num_tok
-    found = _counted_noun(anchor)
+    found = _counted_noun(anchor, fig.end)
     noun_toks, follows = found if found is not None else (None, False)
     start, end = fig.start, fig.end
     if fig.unit is None and noun_toks and follows:
@@ -743,7 +799,7 @@ def _claim(doc: Doc, fig: _Figure, source_id: str, locale: str | None) -> Quanti
         unit=fig.unit, dimension=fig.dimension,
         noun=doc.text[noun_toks[0].idx:noun_toks[-1].idx + len(noun_toks[-1])] if noun_toks else None,
         noun_lemma=str(noun_toks[-1].lemma_).lower() if noun_toks else None,
-        event=_event(noun_toks[-1] if noun_toks else anchor, noun_toks),
+        event=_event(noun_toks[-1] if noun_toks else anchor, noun_toks, start),
     )
 
 

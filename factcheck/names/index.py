@@ -88,10 +88,15 @@ class NameIndex:
                 if entity.id in self.entities:
                     continue
                 self.entities[entity.id] = entity
+                given = {
+                    fold(f.split()[0])
+                    for f in [entity.canonical, *(v.form for v in entity.variants)]
+                    if " " in f
+                }
                 for known in _forms_of(entity):
-                    self._add(known)
+                    self._add(known, given)
 
-    def _add(self, known: KnownForm) -> None:
+    def _add(self, known: KnownForm, given_names: set[str]) -> None:
         self.exact[known.form].append(known)
         self.lowered[known.form.casefold()].append(known)
         folded = fold(known.form)
@@ -100,8 +105,14 @@ class NameIndex:
         self.folded[folded].append(known)
         if known.kind != "misspelling":
             self.blocks[folded.split()[-1][:1]].append((folded, known))
-        if known.entity.type == "PERSON" and " " in known.form and known.kind != "misspelling":
-            surname = known.form.split()[-1]
+        surname = known.form.split()[-1]
+        if (
+            known.entity.type == "PERSON"
+            and " " in known.form
+            and known.kind != "misspelling"
+            # "Orbán Viktor" (Hungarian order) must not make "Viktor" a surname.
+            and fold(surname) not in given_names
+        ):
             short = KnownForm(surname, known.kind, known.entity, known.detail, short=True)
             self.short_folded[fold(surname)].append(short)
             self.exact.setdefault(surname, [])
