@@ -102,6 +102,15 @@ CASES = [
     # clock times joined to their date
     ("The quake struck at 3:17 a.m. on Oct. 14, 2023, residents said.",
      "3:17 a.m. on Oct. 14, 2023", "2023-10-14T03:17", "minute"),
+    ("The vote was held on the twenty-first of March 2020.", "the twenty-first of March 2020",
+     "2020-03-21", "day"),
+    ("Revenue peaked in 2021 Q4.", "2021 Q4", "2021-Q4", "quarter"),
+    ("Officials will meet between Monday and Wednesday.", "between Monday and Wednesday",
+     "2023-10-23/2023-10-25", "interval"),
+    ("Six quakes hit in the past 24 hours.", "the past 24 hours", "2023-10-17/2023-10-18",
+     "interval"),
+    ("Crops failed in the summer of 2019.", "the summer of 2019", "2019-06-01/2019-08-31",
+     "season"),
     ("The quake struck at 03:17 GMT-3 on 14 October 2023.", "03:17 GMT-3 on 14 October 2023",
      "2023-10-14T03:17-03:00", "minute"),
 ]
@@ -124,6 +133,10 @@ NOISE = [
     "Protests have gone on for weeks.",
     "The program ran for two years.",
     "He waited a month for an answer.",
+    "The office is on the 10th floor of the tower.",
+    "Until now, no one has claimed the attack.",
+    "The paper is published daily and the fair is annual.",
+    "He finished 2nd in the race.",
 ]
 
 
@@ -208,6 +221,17 @@ def test_without_reference_relative_dates_stay_null(nlp: Language) -> None:
     assert relative.value is None
     assert relative.reason
     assert _only(claims, "5 March 2021").value == "2021-03-05"
+
+
+def test_anaphoric_date_has_no_value(nlp: Language) -> None:
+    (claim,) = _claims(nlp, "That day, the two leaders agreed to meet again.")
+    assert claim.value is None
+    assert claim.reason
+
+
+def test_plan_reported_in_past_takes_nearest_day(nlp: Language) -> None:
+    (claim,) = _claims(nlp, "On Tuesday, the envoy was due to meet the president.")
+    assert claim.value == "2023-10-17"
 
 
 def test_dateline_role(nlp: Language) -> None:

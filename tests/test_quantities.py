@@ -141,7 +141,9 @@ def test_parse_fraction(text: str, value: float | None) -> None:
     assert parse_fraction(text) == (None if value is None else pytest.approx(value))
 
 
-@pytest.mark.parametrize(("text", "value"), [("57.91%", 57.91), ("5 per cent", 5), ("12 percent", 12)])
+@pytest.mark.parametrize(
+    ("text", "value"), [("57.91%", 57.91), ("5 per cent", 5), ("12 percent", 12)]
+)
 def test_parse_percent(text: str, value: float) -> None:
     assert parse_percent(text) == pytest.approx(value)
 
@@ -163,7 +165,8 @@ QUALIFIED = [
     ("An estimated 5,000 residents fled.", "An estimated 5,000 residents", 5000, "approximate",
      (5000, 5000, True, True)),
     ("At least 12 people were hurt.", "At least 12 people", 12, "at_least", (12, None, True, True)),
-    ("No fewer than 8 ships sailed.", "No fewer than 8 ships", 8, "at_least", (8, None, True, True)),
+    ("No fewer than 8 ships sailed.", "No fewer than 8 ships", 8, "at_least",
+     (8, None, True, True)),
     ("Fewer than 50 workers stayed.", "Fewer than 50 workers", 50, "less_than",
      (None, 50, True, False)),
     ("Up to 2,000 soldiers may move.", "Up to 2,000 soldiers", 2000, "at_most",
@@ -173,16 +176,16 @@ QUALIFIED = [
      (None, 70, True, False)),
     ("Just under 90 boats left.", "Just under 90 boats", 90, "nearly", (None, 90, True, False)),
     ("They found 20 or more bodies.", "20 or more bodies", 20, "at_least", (20, None, True, True)),
+    ("Over 5,000-plus fans came.", "Over 5,000-plus fans", 5000, "more_than",
+     (5000, None, False, True)),
     ("A 100,000-strong force waited.", "100,000-strong force", 100_000, "exact",
      (100_000, 100_000, True, True)),
 ]
 
 
-@pytest.mark.parametrize(("text", "span", "value", "qualifier", "bounds"), QUALIFIED)
-def test_qualifiers(
-    nlp: Language, text: str, span: str, value: float, qualifier: str,
-    bounds: tuple[float | None, float | None, bool, bool],
-) -> None:
+@pytest.mark.parametrize(("text", "expected"), [(c[0], c[1:]) for c in QUALIFIED])
+def test_qualifiers(nlp: Language, text: str, expected: tuple[Any, ...]) -> None:
+    span, value, qualifier, bounds = expected
     c = only(nlp, text)
     assert (c.text, c.value, c.qualifier) == (span, value, qualifier)
     assert (c.low, c.high, c.low_inclusive, c.high_inclusive) == bounds
@@ -255,16 +258,15 @@ SHAPES = [
     ("Ships carried 2,000 tonnes of grain.", "2,000 tonnes", 2000, "tonne", "mass", "grain"),
     ("It was 35 degrees Celsius outside.", "35 degrees Celsius", 35, "degC", "temperature", None),
     ("They ran 10km before dawn.", "10km", 10, "km", "length", None),
+    ("The park spans 5 sq. km in all.", "5 sq. km", 5, "km2", "area", None),
     ("Two-thirds of the voters agreed.", "Two-thirds", 66.67, "percent", "percent", "voters"),
     ("Some 300k people signed.", "Some 300k people", 3e5, None, None, "people"),
 ]
 
 
-@pytest.mark.parametrize(("text", "span", "value", "unit", "dimension", "noun"), SHAPES)
-def test_shapes(
-    nlp: Language, text: str, span: str, value: float, unit: str | None,
-    dimension: str | None, noun: str | None,
-) -> None:
+@pytest.mark.parametrize(("text", "expected"), [(c[0], c[1:]) for c in SHAPES])
+def test_shapes(nlp: Language, text: str, expected: tuple[Any, ...]) -> None:
+    span, value, unit, dimension, noun = expected
     c = only(nlp, text)
     assert c.text == span
     assert c.value == pytest.approx(value)
@@ -296,10 +298,9 @@ NOUNS_AND_EVENTS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "span", "noun", "lemma", "event"), NOUNS_AND_EVENTS)
-def test_nouns_and_events(
-    nlp: Language, text: str, span: str, noun: str | None, lemma: str | None, event: str | None
-) -> None:
+@pytest.mark.parametrize(("text", "expected"), [(c[0], c[1:]) for c in NOUNS_AND_EVENTS])
+def test_nouns_and_events(nlp: Language, text: str, expected: tuple[Any, ...]) -> None:
+    span, noun, lemma, event = expected
     c = only(nlp, text)
     assert (c.text, c.noun, c.noun_lemma, c.event) == (span, noun, lemma, event)
 
@@ -381,12 +382,17 @@ def test_duration_ago_is_a_date(nlp: Language) -> None:
 # ----------------------------------------------------------------------------- properties
 
 _ALPHABET = st.sampled_from(
-    list("0123456789 ,.-–%$€£abcdefkmtnoruhsy()+:'\n")
-    + ["one ", "two ", "million ", "hundreds ", "of ", "about ", "km ", "between ", "and ", "to "]
+    [
+        *"0123456789 ,.-–%$€£abcdefkmtnoruhsy()+:'\n",
+        "one ", "two ", "million ", "hundreds ", "of ", "about ", "km ", "between ", "and ", "to ",
+    ]
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+_FIXTURE_OK = [HealthCheck.function_scoped_fixture]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=_FIXTURE_OK)
 @given(st.lists(_ALPHABET, max_size=40).map("".join))
 def test_never_raises_and_spans_hold(nlp: Language, text: str) -> None:
     doc = nlp(text)
@@ -395,7 +401,7 @@ def test_never_raises_and_spans_hold(nlp: Language, text: str) -> None:
         assert 0 <= c.start < c.end <= len(text)
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=30, deadline=None, suppress_health_check=_FIXTURE_OK)
 @given(st.text(max_size=60))
 def test_arbitrary_unicode_never_raises(nlp: Language, text: str) -> None:
     doc = nlp(text)

@@ -146,7 +146,7 @@ def day_month_near(
 ) -> date | None:
     """The date for a day and month written without a year, nearest on the tense's side."""
     found = [
-        c for k in (-1, 0, 1) if (c := safe_date(reference.year + k, month, day)) is not None
+        c for k in range(-4, 5) if (c := safe_date(reference.year + k, month, day)) is not None
     ]
     return pick(found, reference, direction)
 

@@ -138,6 +138,9 @@ _CAP_MON = "|".join(
     sorted({m.capitalize() for m in MONTHS} | {m.upper() for m in MONTHS}, key=len, reverse=True)
 )
 _DAY = rf"[0-3]?\d{ORDINAL_SUFFIX}?"
+_ORD_WORDS = "|".join(
+    sorted((w.replace(" ", r"\s+") for w in ORDINAL_WORDS), key=len, reverse=True)
+)
 _YEAR = r"(?:1[5-9]\d\d|20\d\d|21\d\d)"
 _TIME = (
     r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d|\.[0-5]\d(?=\s*[ap]\.?m))"
@@ -162,6 +165,13 @@ CANDIDATE_PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?(?:{_CAP_MON})\b\.?(?:,?\s+{_YEAR})?(?![\w%])"),
     # month day[, year]: "Dec. 23", "February 2, 2022"
     re.compile(rf"\b(?:{_CAP_MON})\.?\s+{_DAY}(?![\d%:]|\.\d)(?:,?\s+{_YEAR})?(?![\w%])"),
+    # ordinal word day: "the twenty-first of March"
+    re.compile(
+        rf"\b(?:{_ORD_WORDS})\s+(?:of\s+)?(?:{_CAP_MON})\b\.?(?:,?\s+{_YEAR})?(?![\w%])",
+        re.IGNORECASE,
+    ),
+    # quarters: "Q4 2021", "2021 Q4"
+    re.compile(rf"\bQ[1-4]\s+{_YEAR}\b|\b{_YEAR}\s+Q[1-4]\b"),
     # ISO date, optionally with a time and zone
     re.compile(
         r"\b\d{4}-[01]\d-[0-3]\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?(?:Z|[+\-][0-2]\d:?\d\d)?)?"
@@ -172,7 +182,10 @@ CANDIDATE_PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
     # clock time with an optional zone: "03:17 GMT-3", "3 p.m."
     re.compile(rf"(?<![\w:.]){_TIME}(?:{_ZONE})?(?![\w:])"),
     # bare day after "on the": "on the 10th"
-    re.compile(r"\b[Oo]n the (?P<d>[0-3]?\d(?:st|nd|rd|th))\b"),
+    re.compile(
+        r"\b[Oo]n the (?P<d>[0-3]?\d(?:st|nd|rd|th))\b"
+        r"(?!\s+(?!(?:of|and|or|at|in|to|when|with|as)\b)[a-z])"
+    ),
     # a year after a preposition: "in 2014", "since 1997"
     re.compile(
         r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Dd]uring|[Bb]efore|[Aa]fter|of|till|through)"

@@ -35,10 +35,26 @@ DAY_WORDS: Final[dict[str, int]] = {
 }
 """Words naming a day by its distance from the reference day."""
 
+NOT_DATES: Final[frozenset[str]] = frozenset(
+    {"now", "right now", "just now", "by now", "until now", "till now", "up to now",
+     "for now", "nowadays", "currently", "present", "the present", "at present", "the moment",
+     "at the moment", "these days", "so far", "to date", "then", "once", "the time",
+     "the day", "day", "the date", "a date", "the era", "the period", "the season"}
+)
+"""Time words that never name a checkable date: no claim."""
+
+ANAPHORIC: Final[frozenset[str]] = frozenset(
+    {"that day", "the same day", "the next day", "the following day", "the day before",
+     "the previous day", "the day after", "that week", "that month", "that year",
+     "the same year", "the following year", "the previous year", "the next morning",
+     "the following morning", "that night", "that morning", "the same time"}
+)
+"""Dates that point at another event in the text, not at the reference date."""
+
 _UNIT_STEMS: Final[dict[str, str]] = {
     "day": "day", "days": "day", "week": "week", "weeks": "week", "fortnight": "fortnight",
     "fortnights": "fortnight", "month": "month", "months": "month", "year": "year",
-    "years": "year", "decade": "decade", "decades": "decade",
+    "years": "year", "decade": "decade", "decades": "decade", "hours": "hour",
 }
 _UNIT_ALT = "|".join(sorted(_UNIT_STEMS, key=len, reverse=True))
 _COUNT_ALT = "|".join(sorted((re.escape(w) for w in lex.NUMBER_WORDS), key=len, reverse=True))
@@ -99,6 +115,8 @@ def _count(raw: str) -> int | None:
 def _shift(reference: date, unit: str, amount: int) -> date:
     if unit == "day":
         return reference + timedelta(days=amount)
+    if unit == "hour":
+        return reference + timedelta(days=round(amount / 24))
     if unit in {"week", "fortnight"}:
         return reference + timedelta(weeks=amount * (2 if unit == "fortnight" else 1))
     months = {"month": 1, "year": 12, "decade": 120}[unit] * amount
@@ -107,7 +125,7 @@ def _shift(reference: date, unit: str, amount: int) -> date:
 
 def _at_unit(day: date, unit: str) -> Resolution:
     """A day at the precision the unit suggests ("two weeks ago" -> a week)."""
-    if unit == "day":
+    if unit in {"day", "hour"}:
         return day_resolution(day, relative=True)
     if unit in {"week", "fortnight"}:
         return Resolution(value=cal.iso_week(day), granularity="week", relative=True)
@@ -229,6 +247,10 @@ def is_duration(norm: str) -> bool:
 
 def resolve_relative(norm: str, ctx: Context) -> Resolution | None:
     """Read a relative expression, or None when the span is not one."""
+    if norm in NOT_DATES:
+        return DROP
+    if norm in ANAPHORIC:
+        return unresolved(ANCHORED)
     if norm in DAY_WORDS:
         if ctx.reference is None:
             return unresolved(NO_REFERENCE)

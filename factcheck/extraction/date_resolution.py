@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Final
 
 from dateparser.date import DateDataParser
@@ -283,15 +283,25 @@ def _range_value(
     first = resolve_parts(left, left_text, ctx)
     if first is None or not first.value:
         return None
-    if right.year is None and first.value[:4].isdigit():
+    dated = right.day is not None or right.month is not None
+    if right.year is None and dated and first.value[:4].isdigit():
         right.year = int(first.value[:4])
-    last = resolve_parts(right, right_text, ctx)
+    last = _weekday_after(first.value, right) or resolve_parts(right, right_text, ctx)
     lo = cal.value_bounds(first.value)
     hi = cal.value_bounds(last.value) if last is not None and last.value else None
     if lo is None or hi is None or lo[0] > hi[1]:
         return None
     return Resolution(value=cal.interval(lo[0], hi[1]), granularity="interval",
                       relative=first.relative)
+
+
+def _weekday_after(first: str, right: Parts) -> Resolution | None:
+    """"Monday to Friday": the end is the first such weekday on or after the start."""
+    bare = right.day is None and right.month is None and right.year is None
+    if right.weekday is None or not bare or len(first) != 10:
+        return None
+    start = date.fromisoformat(first)
+    return day_resolution(start + timedelta(days=(right.weekday - start.weekday()) % 7), True)
 
 
 # --- clock times -----------------------------------------------------------------------------
@@ -435,7 +445,8 @@ def resolve_span(text: str, ctx: Context) -> Resolution:
         return found
     weekday = _WEEKDAY_TEXT_RE.search(text)
     extra: dict[str, object] = {}
-    if weekday is not None and found.weekday is None:
+    single_day = found.granularity not in {"interval", "week", "month", "season"}
+    if weekday is not None and found.weekday is None and single_day:
         extra = {"weekday": lex.WEEKDAYS[weekday[1].lower()], "weekday_text": weekday[1]}
     issues = malformed_ordinals(text) + found.issues
     return replace(found, issues=issues, **extra)  # type: ignore[arg-type]

@@ -147,7 +147,7 @@ def read_decade(norm: str, ctx: Context) -> Resolution | None:
     if match:
         start = _century_start(match["c"], ctx.reference)
         if start is None:
-            return unresolved(NO_REFERENCE)
+            return unresolved(NO_REFERENCE) if ctx.reference is None else None
         nth = 10 if match["n"] in {"last", "final"} else lex.ORDINAL_WORDS.get(match["n"], 0)
         if not 1 <= nth <= 10:
             return None
@@ -156,7 +156,7 @@ def read_decade(norm: str, ctx: Context) -> Resolution | None:
     if match:
         start = _century_start(match["c"], ctx.reference)
         if start is None:
-            return unresolved(NO_REFERENCE)
+            return unresolved(NO_REFERENCE) if ctx.reference is None else None
         return Resolution(
             value=cal.interval(date(max(start[0], 1), 1, 1), date(start[0] + 99, 12, 31)),
             granularity="century", relative=start[1],
@@ -195,8 +195,8 @@ def read_season(norm: str, ctx: Context) -> Resolution | None:
         return unresolved(NO_REFERENCE)
     options = [cal.season_bounds(start_month, ctx.reference.year + k) for k in (-1, 0, 1)]
     rel = match["rel"]
-    direction: Direction = {"last": "past", "past": "past", "next": "future",
-                            "coming": "future"}.get(rel or "", ctx.direction)  # type: ignore[assignment]
+    direction: Direction = {"last": "past", "past": "past", "next": "future", "coming": "future",
+                            "this": ctx.direction or "future"}.get(rel or "", ctx.direction)  # type: ignore[assignment]
     current = [o for o in options if o[0] <= ctx.reference <= o[1]]
     if current and rel in {None, "this", "the"}:
         chosen = current[0]

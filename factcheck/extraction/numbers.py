@@ -388,7 +388,8 @@ def parse_fraction(text: str) -> float | None:
 def _fraction_matches(text: str) -> list[NumberMatch]:
     out: list[NumberMatch] = []
     for m in _FRACTION.finditer(text):
-        if m.group("num") is None and _NOT_BEFORE_BARE_HALF.search(text[max(0, m.start() - 12):m.start()]):
+        before = text[max(0, m.start() - 12):m.start()]
+        if m.group("num") is None and _NOT_BEFORE_BARE_HALF.search(before):
             continue
         value = parse_fraction(m.group())
         if value is not None:

@@ -35,7 +35,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from factcheck.claims import QuantityClaim, Qualifier
+from factcheck.claims import Qualifier, QuantityClaim
 from factcheck.extraction.numbers import NumberMatch, find_numbers
 
 # ----------------------------------------------------------------------------- tables
@@ -135,7 +135,10 @@ class UnitPattern:
     hyphen_ok: bool = False
 
 
-def _u(regex: str, unit: str, dimension: str, *, hyphen: bool = False, case: bool = False) -> UnitPattern:
+def _u(
+    regex: str, unit: str, dimension: str, *, hyphen: bool = False, case: bool = False
+) -> UnitPattern:
+    """Compile one unit spelling; case-sensitive only for codes and one-letter symbols."""
     flags = 0 if case else re.IGNORECASE
     return UnitPattern(re.compile(rf"(?:{regex})(?![\w²])", flags), unit, dimension, hyphen)
 
@@ -149,7 +152,7 @@ UNIT_PATTERNS: tuple[UnitPattern, ...] = (
     _u(r"(?:kilomet(?:re|er)s?|km)\s*(?:/|per\s+|an\s+)\s*(?:h|hr|hour)|kph|kmh|km/h",
        "km/h", "speed", hyphen=True),
     _u(r"mph|miles\s+(?:per|an)\s+hour", "mph", "speed", hyphen=True),
-    _u(r"kilomet(?:re|er)s?|km", "km", "length", hyphen=True),
+    _u(r"kilomet(?:re|er)s?|kms?", "km", "length", hyphen=True),
     _u(r"miles?", "mile", "length", hyphen=True),
     _u(r"met(?:re|er)s?", "m", "length", hyphen=True),
     _u(r"m", "m", "length", case=True),
@@ -199,7 +202,8 @@ _PREFIX_RE = re.compile(
     + r")\s+$",
     re.IGNORECASE,
 )
-_SUFFIX_RE = re.compile(r"^(?:\s+or\s+more|\s+or\s+so|\s+or\s+fewer|\s+or\s+less|-?plus|\+)(?![\w])",
+_SUFFIX_RE = re.compile(
+    r"^(?:\s+or\s+more|\s+or\s+so|\s+or\s+fewer|\s+or\s+less|-?plus|\+)(?![\w])",
                         re.IGNORECASE)
 _RANGE_SEP = re.compile(r"^\s*(?P<sep>-|–|—|to|and|or)\s*$", re.IGNORECASE)
 _RANGE_LEAD = re.compile(r"(?<![\w])(?P<lead>between|from)\s+$", re.IGNORECASE)
@@ -341,7 +345,7 @@ def _lexicon_unit(text: str, pos: int, *, words: bool = False) -> tuple[int, str
 @functools.cache
 def _quantulum_parser() -> Callable[[str], list[Any]]:
     """quantulum3's parser, imported on first use (the import costs about two seconds)."""
-    from quantulum3 import parser
+    from quantulum3 import parser  # noqa: PLC0415 - deliberately lazy, see docstring
 
     parse: Callable[[str], list[Any]] = parser.parse
     return parse
@@ -463,7 +467,7 @@ def _is_label_or_name(doc: Doc, span: Span, fig: _Figure) -> bool:
     if span.start == 0 or fig.num.currency:
         return False
     prev = doc[span.start - 1]
-    if prev.lower_ in LABEL_NOUNS and not prev.whitespace_ == "":
+    if prev.lower_ in LABEL_NOUNS and prev.whitespace_ != "":
         return True
     if prev.text == "," and span.start >= 2:
         before = doc[span.start - 2]
@@ -595,13 +599,13 @@ def _with_qualifiers(fig: _Figure, text: str) -> _Figure:
     if fig.qualifier in ("vague", "range") or fig.value is None:
         return fig
     m = _PREFIX_RE.search(text[max(0, fig.start - 30):fig.start])
-    if m is not None:
-        qual = QUALIFIER_PREFIXES[re.sub(r"\s+", " ", m.group("q").lower())]
-        return _bounded(replace(fig, start=fig.start - len(m.group())), qual)
     s = _SUFFIX_RE.match(text[fig.end:fig.end + 20])
     if s is not None:
         key = re.sub(r"\s+", " ", s.group().strip(" -").lower())
-        return _bounded(replace(fig, end=fig.end + s.end()), QUALIFIER_SUFFIXES[key])
+        fig = _bounded(replace(fig, end=fig.end + s.end()), QUALIFIER_SUFFIXES[key])
+    if m is not None:  # the approximator in front is the stronger statement
+        qual = QUALIFIER_PREFIXES[re.sub(r"\s+", " ", m.group("q").lower())]
+        fig = _bounded(replace(fig, start=fig.start - len(m.group())), qual)
     return fig
 
 
@@ -633,7 +637,8 @@ def _noun_tokens(head: Token, after: int) -> list[Token]:
     """The noun as written: its compound modifiers (after index ``after``) and itself."""
     first = head.i
     for child in sorted(head.lefts, key=lambda t: -t.i):
-        if child.dep_ == "compound" and child.i == first - 1 and child.i > after and not child.like_num:
+        adjacent = child.i == first - 1 and child.i > after
+        if child.dep_ == "compound" and adjacent and not child.like_num:
             first = child.i
     return list(head.doc[first:head.i + 1])
 
@@ -739,7 +744,7 @@ def _event(anchor: Token, noun: list[Token] | None, claim_start: int) -> str | N
                     return NOUN_EVENTS[child.lower_]
     doc = anchor.doc
     nxt = anchor.i + 1
-    if nxt < len(doc) and doc[nxt].lower_ in NOUN_EVENTS and doc[nxt].pos_ in ("ADJ", "NOUN", "VERB"):
+    if nxt < len(doc) and doc[nxt].lower_ in NOUN_EVENTS and doc[nxt].pos_ in ("ADJ", "NOUN"):
         return NOUN_EVENTS[doc[nxt].lower_]
     return _governing_event(anchor, claim_start)
 
@@ -758,7 +763,8 @@ def _governing_event(anchor: Token, claim_start: int) -> str | None:
             if lemma in EVENT_VERBS:
                 return lemma
             for child in tok.children:
-                if child.dep_ in ("xcomp", "acomp", "oprd", "conj") and child.pos_ in ("VERB", "ADJ"):
+                linked = child.dep_ in ("xcomp", "acomp", "oprd", "conj")
+                if linked and child.pos_ in ("VERB", "ADJ"):
                     c_lemma = str(child.lemma_).lower()
                     if c_lemma in EVENT_VERBS:
                         return c_lemma
@@ -797,10 +803,15 @@ def _claim(doc: Doc, fig: _Figure, source_id: str, locale: str | None) -> Quanti
         value=fig.value, qualifier=fig.qualifier, low=fig.low, high=fig.high,
         low_inclusive=fig.low_inclusive, high_inclusive=fig.high_inclusive,
         unit=fig.unit, dimension=fig.dimension,
-        noun=doc.text[noun_toks[0].idx:noun_toks[-1].idx + len(noun_toks[-1])] if noun_toks else None,
+        noun=_text_of(noun_toks) if noun_toks else None,
         noun_lemma=str(noun_toks[-1].lemma_).lower() if noun_toks else None,
         event=_event(noun_toks[-1] if noun_toks else anchor, noun_toks, start),
     )
+
+
+def _text_of(tokens: list[Token]) -> str:
+    """The source text from the first token to the end of the last."""
+    return str(tokens[0].doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])])
 
 
 def _thousands_reading(fig: _Figure, noun: list[Token] | None) -> _Figure:
@@ -811,5 +822,8 @@ def _thousands_reading(fig: _Figure, noun: list[Token] | None) -> _Figure:
     if fig.qualifier == "range":
         return fig
     factor = alt / fig.num.value if fig.num.value else 1.0
-    scale = (lambda v: None if v is None else v * factor)
+
+    def scale(v: float | None) -> float | None:
+        return None if v is None else v * factor
+
     return replace(fig, value=scale(fig.value), low=scale(fig.low), high=scale(fig.high))

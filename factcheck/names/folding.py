@@ -39,7 +39,6 @@ _TRANSLIT_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"ya", "ia"),
         (r"ye", "e"),
         (r"yo", "io"),
-        (r"([a-z])\1", r"\1"),  # doubled letters
         (r"ou", "u"),
     )
 )

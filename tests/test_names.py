@@ -1,0 +1,127 @@
+"""Names: the index classifies spellings; extraction finds, cleans and splits mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extraction.entities import extract_entities
+from factcheck.extraction.lexicon import register_lexicon
+from factcheck.names.folding import fold, has_diacritics, translit_key
+from factcheck.names.index import NameIndex
+from factcheck.names.linking import link_entities
+from factcheck.names.reference import NameList
+
+LIST = NameList.model_validate(
+    {
+        "entities": [
+            {
+                "id": "ana-kovac",
+                "canonical": "Ana Kovač",
+                "type": "PERSON",
+                "variants": ["Ana Kovac", {"form": "Anna Kovach", "system": "English"}],
+                "foreign": [{"form": "Anna Kowatsch", "language": "de"}],
+                "misspellings": ["Ana Kovacs"],
+                "roles": [{"title": "Prime Minister of Ruritania", "from": 2019, "to": None}],
+            },
+            {
+                "id": "igor-petrenko",
+                "canonical": "Igor Petrenko",
+                "type": "PERSON",
+                "variants": ["Igor Petrenkov"],
+                "roles": [{"title": "Minister of Foreign Affairs of Ruritania", "from": 2020}],
+            },
+            {
+                "id": "igor-sabatini",
+                "canonical": "Igor Sabatini",
+                "type": "PERSON",
+                "roles": [{"title": "Mayor of Strelsau", "from": 2018}],
+            },
+            {
+                "id": "rto",
+                "canonical": "Ruritanian Treaty Organization",
+                "type": "ORG",
+                "acronym": "RUTO",
+                "house_styles": ["Ruto"],
+            },
+        ]
+    }
+)
+
+
+@pytest.fixture(scope="module")
+def index() -> NameIndex:
+    return NameIndex([LIST])
+
+
+@pytest.mark.parametrize(
+    ("written", "entity", "match"),
+    [
+        ("Ana Kovač", "ana-kovac", "canonical"),
+        ("Ana Kovac", "ana-kovac", "variant"),
+        ("Anna Kovach", "ana-kovac", "variant"),
+        ("Anna Kowatsch", "ana-kovac", "exonym"),
+        ("Ana Kovacs", "ana-kovac", "misspelling"),
+        ("Ána Kovac", "ana-kovac", "misspelling"),  # a diacritic where none belongs
+        ("Ana Kovaç", "ana-kovac", "misspelling"),  # the wrong diacritic
+        ("Ana Kovcac", "ana-kovac", "fuzzy"),
+        ("RUTO", "rto", "canonical"),
+        ("Ruto", "rto", "variant"),
+        ("ruto", "rto", "casing"),
+        ("Igor Petrenko", "igor-petrenko", "canonical"),
+    ],
+)
+def test_spelling_classes(index: NameIndex, written: str, entity: str, match: str) -> None:
+    link = index.link(written, label="PERSON")
+    assert link is not None and (link.entity.id, link.match) == (entity, match)
+
+
+def test_shared_first_name_is_not_a_near_miss(index: NameIndex) -> None:
+    assert index.link("Igor Sabatino") is not None  # same person, one letter off
+    link = index.link("Igor Sabatini")
+    assert link is not None and link.entity.id == "igor-sabatini"
+    assert index.link("Igor Pavlenko") is None  # shares only the first name
+
+
+def test_lone_surname_needs_context_or_person_label(index: NameIndex) -> None:
+    assert index.link("Petrenko") is None
+    assert index.link("Petrenko", context={"igor-petrenko"}) is not None
+    assert index.link("Petrenko", label="PERSON") is not None
+
+
+def test_folding_and_transliteration_keys() -> None:
+    assert fold("Órbán’s") == "orbans"
+    assert has_diacritics("Kovač") and not has_diacritics("Kovac")
+    assert translit_key("Sergey") == translit_key("Sergei")
+    assert translit_key("Zelenskiy") == translit_key("Zelenskyy") == translit_key("Zelensky")
+    assert translit_key("Lavrov") != translit_key("Sobyanin")
+
+
+def test_extraction_strips_titles_and_possessives_and_splits_glued(nlp, index) -> None:  # type: ignore[no-untyped-def]
+    register_lexicon(nlp)
+    text = (
+        "Prime Minister Ana Kovač met Mr. Petrenko’s deputy. "
+        "Later Kovačannounced a deal with the ruto alliance."
+    )
+    claims = extract_entities(nlp(text), "s1", index)
+    by_surface = {c.surface: c for c in claims}
+    assert "Ana Kovač" in by_surface and by_surface["Ana Kovač"].title == "Prime Minister"
+    assert "Petrenko" in by_surface
+    glued = [c for c in claims if c.match == "glued"]
+    assert glued and glued[0].text == "Kovačannounced" and glued[0].glued_to == "announced"
+    for claim in claims:
+        assert text[claim.start : claim.end] == claim.text
+    linked = link_entities(claims, index)
+    assert {c.entity_id for c in linked if c.surface == "Petrenko"} == {"igor-petrenko"}
+    assert any(c.match == "casing" and c.text == "ruto" for c in linked)
+
+
+def test_unlisted_names_cluster_by_majority(nlp, index) -> None:  # type: ignore[no-untyped-def]
+    texts = {
+        "a": "Jonas Valdemarsson spoke on Monday.",
+        "b": "Jonas Valdemarsson spoke again.",
+        "c": "Jonas Valdemarson spoke as well.",
+    }
+    claims = [c for sid, t in texts.items() for c in extract_entities(nlp(t), sid, index)]
+    linked = {c.source: c for c in link_entities(claims, index) if c.label == "PERSON"}
+    assert linked["c"].canonical == "Jonas Valdemarsson" and linked["c"].match == "fuzzy"
+    assert linked["a"].match == "canonical"
