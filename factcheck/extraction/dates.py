@@ -37,6 +37,7 @@ _TRIM_LEAD: Final[str] = " \t\r\n,;:([{\"'“‘«-–—"
 _TRIM_TAIL: Final[str] = " \t\r\n,;:)]}\"'”’»-–—"
 _CLOCK_RE: Final[re.Pattern[str]] = re.compile(r"\d(?::[0-5]\d|\s*[ap]\.?\s?m\b)", re.IGNORECASE)
 _SINCE_BEFORE_RE: Final[re.Pattern[str]] = re.compile(r"\b(?:ever\s+)?since\s+$", re.IGNORECASE)
+_SINCE_LEAD_RE: Final[re.Pattern[str]] = re.compile(r"(?:ever\s+)?since\s+", re.IGNORECASE)
 _IN_BEFORE_RE: Final[re.Pattern[str]] = re.compile(r"\b(?:in|within)\s+$", re.IGNORECASE)
 _COUNTED_UNIT_RE: Final[re.Pattern[str]] = re.compile(
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+"
@@ -71,8 +72,16 @@ def extract_dates(
     claims: list[DateClaim] = []
     for span in _merged_spans(doc):
         claim = _claim(doc, source_id, span, reference, locale)
-        if claim is not None:
-            claims.append(claim)
+        if claim is None:
+            continue
+        claims.append(claim)
+        lead = _SINCE_LEAD_RE.match(claim.text)
+        if lead and claim.granularity == "interval":
+            # "since Dec. 23" states a day as well as a stretch: report both,
+            # so the day compares with other sources' dates of that event.
+            anchor = _claim(doc, source_id, (span[0] + lead.end(), span[1]), reference, locale)
+            if anchor is not None:
+                claims.append(anchor)
     return claims
 
 

@@ -87,6 +87,8 @@ def _candidate_spans(doc: Doc, matcher: PhraseMatcher) -> Iterator[tuple[Span, s
     found: list[tuple[Span, str]] = [(ent, ent.label_) for ent in doc.ents if ent.label_ in NAME_LABELS]
     ent_tokens = {i for ent, _ in found for i in range(ent.start, ent.end)}
     for _, start, end in matcher(doc):
+        if _ordinary_word(doc[start:end]):
+            continue
         if not any(i in ent_tokens for i in range(start, end)):
             found.append((doc[start:end], "GAZETTEER"))
         elif end - start > 1:
@@ -96,6 +98,21 @@ def _candidate_spans(doc: Doc, matcher: PhraseMatcher) -> Iterator[tuple[Span, s
                     found.append((doc[start:end], _label))
     found.sort(key=lambda item: (-(item[0].end - item[0].start), item[0].start))
     yield from found
+
+
+FUNCTION_POS = frozenset({"VERB", "AUX", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "ADV", "PART"})
+
+
+def _ordinary_word(span: Span) -> bool:
+    """A lowercase match that is a word, not a miswritten name ("who" is not WHO).
+
+    A listed form written in lower case is judged by the casing check only
+    when it cannot be an everyday word: four letters or more, not a stop
+    word, not used as a function word or verb by the tagger.
+    """
+    if not span.text.islower():
+        return False
+    return len(span.text) < 4 or any(t.is_stop or t.pos_ in FUNCTION_POS for t in span)
 
 
 def _claim_for(

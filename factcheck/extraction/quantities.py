@@ -676,6 +676,8 @@ def _noun_after(tok: Token, skip_until: int = -1) -> Token | None:
             break
     nxt = tok.i + 1
     doc = tok.doc
+    while nxt < len(doc) and doc[nxt].idx < skip_until:
+        nxt += 1  # past the figure's own "-plus" / "or more"
     while nxt < len(doc) and doc[nxt].pos_ == "ADJ" and nxt - tok.i <= 2:
         nxt += 1
     if nxt < len(doc) and doc[nxt].tag_ in ("NNS", "NNPS") and not _is_unit_token(doc[nxt]):

@@ -1,0 +1,96 @@
+"""The command line: formats, exit statuses, and errors that leave the run going."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck.cli import main
+
+CONFLICT = ("At least 40 people were killed in the blast.\n", "Officials said 12 people were killed in the blast.\n")
+
+
+@pytest.fixture()
+def cluster(tmp_path: Path) -> Path:
+    for i, text in enumerate(CONFLICT):
+        (tmp_path / f"src{i}.txt").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_json_report_follows_the_contract(cluster: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["check", str(cluster), "--format", "json", "--reference-date", "2025-03-10"])
+    report = json.loads(capsys.readouterr().out)
+    assert status == 1
+    assert {s["id"] for s in report["sources"]} == {"src0", "src1"}
+    finding = report["findings"][0]
+    assert {"rule", "category", "severity", "message", "evidence", "suggestion"} <= set(finding)
+    for evidence in finding["evidence"]:
+        text = (cluster / f"{evidence['source']}.txt").read_text(encoding="utf-8")
+        assert text[evidence["start"] : evidence["end"]] == evidence["text"]
+    assert report["sources"][0]["reference_date_origin"] == "argument"
+
+
+@pytest.mark.parametrize(("fail_on", "status"), [("info", 1), ("warning", 1), ("error", 1)])
+def test_fail_on_levels(cluster: Path, fail_on: str, status: int, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(cluster), "--fail-on", fail_on]) == status
+
+
+def test_no_findings_exit_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.txt").write_text("The weather was mild.", encoding="utf-8")
+    assert main(["check", str(tmp_path)]) == 0
+    assert "1 source(s) checked" in capsys.readouterr().out
+
+
+def test_claims_jsonl(cluster: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["claims", str(cluster), "--format", "jsonl"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    quantities = [c for c in lines if c["kind"] == "quantity"]
+    assert {(c["qualifier"], c["low"]) for c in quantities} >= {("at_least", 40), ("exact", 12)}
+    assert all({"source", "start", "end", "text"} <= set(c) for c in lines)
+
+
+def test_bad_source_and_bad_rule_still_report(cluster: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (cluster / "broken.txt").write_bytes(b"\xff\xfe bad bytes")
+    (cluster / "empty.txt").write_text("", encoding="utf-8")
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "good.yaml").write_text(
+        "rules:\n  - id: q\n    check: quantity-conflict\n    category: quantity-conflict\n"
+        "    severity: warning\n    message: '{first} vs {second}'\n",
+        encoding="utf-8",
+    )
+    (pack / "bad.yaml").write_text("rules:\n  - id: broken\n    chek: name-casing\n", encoding="utf-8")
+    status = main(["check", str(cluster), "--rules", str(pack), "--format", "json"])
+    captured = capsys.readouterr()
+    report = json.loads(captured.out)
+    assert status == 2  # the broken rule file is a configuration error CI must see
+    assert report["findings"] and report["findings"][0]["rule"] == "q"
+    assert "broken.txt: not valid UTF-8" in captured.err and "byte offset 0" in captured.err
+    assert "empty.txt: empty source" in captured.err
+    assert "bad.yaml:3:5: unknown key 'chek'" in captured.err
+
+
+def test_usage_errors_exit_two(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["check"])
+    assert exc.value.code == 2
+    assert main(["check", str(tmp_path / "missing.txt")]) == 2
+    with pytest.raises(SystemExit):
+        main(["check", str(tmp_path), "--reference-date", "yesterday"])
+
+
+def test_rules_list(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "names.spelling" in out and "quantity-conflict" in out
+
+
+def test_installed_entry_point(cluster: Path) -> None:
+    exe = Path(sys.executable).with_name("factcheck")
+    done = subprocess.run([str(exe), "check", str(cluster)], capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 1, done.stderr
+    assert "quantity-conflict" in done.stdout and "Classifier" not in done.stderr
