@@ -53,7 +53,9 @@ def quantity_key(claim: QuantityClaim) -> QuantityKey | None:
     return (what, claim.event or "")
 
 
-def _participants(entities_by_sentence: dict[tuple[str, int], set[str]], claim: DateClaim) -> frozenset[str]:
+def _participants(
+    entities_by_sentence: dict[tuple[str, int], set[str]], claim: DateClaim
+) -> frozenset[str]:
     return frozenset(entities_by_sentence.get((claim.source, claim.sentence_start), set()))
 
 

@@ -13,13 +13,29 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 DateGranularity = Literal[
-    "minute", "hour", "day", "week", "month", "quarter", "season", "year", "decade", "century",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "quarter",
+    "season",
+    "year",
+    "decade",
+    "century",
     "interval",
 ]
 """How precise a date value is; ``interval`` values are ``start/end`` pairs."""
 
 Qualifier = Literal[
-    "exact", "approximate", "more_than", "at_least", "less_than", "at_most", "nearly", "range",
+    "exact",
+    "approximate",
+    "more_than",
+    "at_least",
+    "less_than",
+    "at_most",
+    "nearly",
+    "range",
     "vague",
 ]
 

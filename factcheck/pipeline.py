@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from factcheck.alignment import align
 from factcheck.claims import DateClaim, EntityClaim, QuantityClaim
@@ -78,12 +79,8 @@ def fuzzy_thresholds(ruleset: RuleSet) -> FuzzyThresholds:
     return FuzzyThresholds()
 
 
-def extract_source(
-    nlp_doc: object, source: Source, reference: ReferenceDate, index: NameIndex
-) -> Extracted:
-    from spacy.tokens import Doc
-
-    assert isinstance(nlp_doc, Doc)
+def extract_source(nlp_doc: Doc, source: Source, reference: ReferenceDate, index: NameIndex) -> Extracted:
+    """All claims of one source; the cluster-level stages come after."""
     locale = source.language
     dates = extract_dates(nlp_doc, source.id, reference.date, locale=locale)
     quantities = extract_quantities(
@@ -148,8 +145,10 @@ def check(
     findings.sort(key=Finding.sort_key)
     claims: list[DateClaim | QuantityClaim | EntityClaim] = []
     if include_claims:
-        claims = sorted([*dates, *quantities, *entities], key=lambda c: (c.source, c.start, c.end, c.kind))
-    counts = Counter(f.severity for f in findings)
+        claims = sorted(
+            [*dates, *quantities, *entities], key=lambda c: (c.source, c.start, c.end, c.kind)
+        )
+    counts: Counter[str] = Counter(f.severity for f in findings)
     report = Report(
         sources=[_source_info(s, references[s.id]) for s in good],
         findings=findings,

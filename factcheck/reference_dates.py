@@ -21,9 +21,20 @@ ReferenceOrigin = Literal["published", "dateline", "argument", "inferred", "none
 DATELINE_WINDOW = 300
 """Characters at the top of a body searched for a dateline."""
 
-_MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 _MONTH_RE = "|".join(m[:3] + f"(?:{m[3:]})?" + r"\.?" for m in _MONTHS)
 _DATELINE = re.compile(
     r"^\W{0,3}(?:date|dated|published|posted|updated|publication date)\s*[:\-–]?\s*"

@@ -58,7 +58,7 @@ class Finding(BaseModel):
     @property
     def fingerprint(self) -> str:
         """Stable identity: rule, sources and spans' text, not offsets or wording."""
-        parts = [self.rule] + sorted(f"{e.source}\x1f{e.text.casefold()}" for e in self.evidence)
+        parts = [self.rule, *sorted(f"{e.source}\x1f{e.text.casefold()}" for e in self.evidence)]
         return hashlib.sha256("\x1e".join(parts).encode()).hexdigest()[:16]
 
     def sort_key(self) -> tuple[object, ...]:

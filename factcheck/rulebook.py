@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -123,13 +123,22 @@ def render_message(template: str, values: dict[str, object]) -> str:
     return "".join(out)
 
 
-def _problem(path: Path | str, message: str, pos: tuple[int, int] | None, kind: str = "rule") -> Problem:
+ProblemKind = Literal["source", "rule", "names", "plugin"]
+
+
+def _problem(
+    path: Path | str, message: str, pos: tuple[int | None, int | None] | None, kind: ProblemKind = "rule"
+) -> Problem:
     line, column = pos if pos else (None, None)
-    return Problem(kind=kind, path=str(path), line=line, column=column, message=message)  # type: ignore[arg-type]
+    return Problem(kind=kind, path=str(path), line=line, column=column, message=message)
 
 
 def _validation_problems(
-    path: Path, doc: PositionedYaml, exc: ValidationError, prefix: tuple[str | int, ...], kind: str = "rule"
+    path: Path,
+    doc: PositionedYaml,
+    exc: ValidationError,
+    prefix: tuple[str | int, ...],
+    kind: ProblemKind = "rule",
 ) -> list[Problem]:
     problems = []
     for error in exc.errors():
@@ -179,7 +188,9 @@ def _build_rule(
     try:
         used = template_fields(rule.message)
     except ValueError as exc:
-        return [_problem(path, f"rule {rule.id!r}: message: {exc}", doc.position((*prefix, "message")))]
+        return [
+            _problem(path, f"rule {rule.id!r}: message: {exc}", doc.position((*prefix, "message")))
+        ]
     unknown = sorted(set(used) - set(check_type.message_fields))
     if unknown:
         return [
@@ -219,7 +230,9 @@ def load_name_list(path: Path) -> tuple[NameList | None, list[Problem]]:
     try:
         doc = load_yaml_file(path)
     except YamlLoadError as exc:
-        return None, [_problem(path, str(exc), (exc.line, exc.column) if exc.line else None, "names")]
+        return None, [
+            _problem(path, str(exc), (exc.line, exc.column) if exc.line else None, "names")
+        ]
     try:
         return NameList.model_validate(doc.data), []
     except ValidationError as exc:
@@ -250,7 +263,9 @@ def load_rule_packs(directories: Iterable[Path]) -> RuleSet:
                 doc = load_yaml_file(manifest_path)
                 ruleset.packs.append(PackManifest.model_validate(doc.data))
             except YamlLoadError as exc:
-                ruleset.problems.append(_problem(manifest_path, str(exc), (exc.line, exc.column) if exc.line else None))
+                ruleset.problems.append(
+                    _problem(manifest_path, str(exc), (exc.line, exc.column) if exc.line else None)
+                )
             except ValidationError as exc:
                 ruleset.problems.extend(_validation_problems(manifest_path, doc, exc, ()))
         else:
@@ -259,7 +274,9 @@ def load_rule_packs(directories: Iterable[Path]) -> RuleSet:
             if path.name == MANIFEST:
                 continue
             if not _inside(path, directory):
-                ruleset.problems.append(_problem(path, "links outside its rule pack; not loaded", None))
+                ruleset.problems.append(
+                    _problem(path, "links outside its rule pack; not loaded", None)
+                )
                 ruleset.rule_files_failed += 1
                 continue
             loaded, problems = load_rule_file(path)
@@ -282,7 +299,9 @@ def load_rule_packs(directories: Iterable[Path]) -> RuleSet:
         names_dir = directory / NAMES_DIR
         for path in sorted(names_dir.glob("*.yaml")) if names_dir.is_dir() else []:
             if not _inside(path, directory):
-                ruleset.problems.append(_problem(path, "links outside its rule pack; not loaded", None, "names"))
+                ruleset.problems.append(
+                    _problem(path, "links outside its rule pack; not loaded", None, "names")
+                )
                 continue
             name_list, problems = load_name_list(path)
             ruleset.problems.extend(problems)

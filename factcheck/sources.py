@@ -37,14 +37,16 @@ class Source(BaseModel):
     outlet: str | None = None
     url: str | None = None
     language: str | None = Field(default=None, description="Language or locale, e.g. en-GB.")
-    body_start: int = Field(default=0, ge=0, description="Offset where the text after front matter begins.")
+    body_start: int = Field(
+        default=0, ge=0, description="Offset where the text after front matter begins."
+    )
     meta: dict[str, Any] = Field(default_factory=dict, description="Other front matter fields.")
 
     def __repr__(self) -> str:
         return f"Source(id={self.id!r}, chars={len(self.text)}, published={self.published})"
 
     @classmethod
-    def from_text(cls, text: str, id: str = "text", **fields: Any) -> Source:  # noqa: A002
+    def from_text(cls, text: str, id: str = "text", **fields: Any) -> Source:
         """A source from a string, reading front matter the way a file's is read."""
         front, body_start = parse_front_matter(text)
         merged = {**front, **fields}

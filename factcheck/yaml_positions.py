@@ -88,12 +88,15 @@ class _Converter:
                         key_node.start_mark.column + 1,
                     )
                 child = (*path, str(key))
-                self.positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                self.positions[child] = (
+                    key_node.start_mark.line + 1,
+                    key_node.start_mark.column + 1,
+                )
                 result[key] = self.convert(value_node, child, depth + 1)
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        return self._constructor.construct_object(node)  # type: ignore[no-untyped-call]
+        return self._constructor.construct_object(node)
 
 
 def load_yaml_text(text: str, name: str = "<string>") -> PositionedYaml:

@@ -11,13 +11,21 @@ import datetime as dt
 import pytest
 
 import factcheck
-from factcheck.checks.quantities import Interval, QuantityConflictParams, gap, trailing_zeros, widened
+from factcheck.checks.quantities import (
+    Interval,
+    QuantityConflictParams,
+    gap,
+    trailing_zeros,
+    widened,
+)
 from factcheck.claims import QuantityClaim
 from factcheck.report import Finding
 from factcheck.sources import Source
 
 
-def run(*texts: str, published: list[str | None] | None = None, reference: str | None = "2025-03-10") -> list[Finding]:
+def run(
+    *texts: str, published: list[str | None] | None = None, reference: str | None = "2025-03-10"
+) -> list[Finding]:
     dates = published or [None] * len(texts)
     sources = [
         Source(id=f"s{i}", text=t, published=dt.date.fromisoformat(d) if d else None)
@@ -31,24 +39,40 @@ def of(findings: list[Finding], category: str) -> list[Finding]:
 
 
 def test_quantity_conflict_fires_on_incompatible_tolls() -> None:
-    findings = of(run("At least 40 people were killed in the blast.", "Officials said 12 people were killed in the blast."), "quantity-conflict")
+    findings = of(
+        run(
+            "At least 40 people were killed in the blast.",
+            "Officials said 12 people were killed in the blast.",
+        ),
+        "quantity-conflict",
+    )
     assert len(findings) == 1
     assert findings[0].severity == "error"
     assert {e.text for e in findings[0].evidence} >= {"12 people"}
 
 
 def test_quantity_conflict_respects_approximators_and_rounding() -> None:
-    texts = ("More than 100,000 troops were deployed.", "Some 100,000 troops were deployed.", "Over 98,000 troops were deployed.")
+    texts = (
+        "More than 100,000 troops were deployed.",
+        "Some 100,000 troops were deployed.",
+        "Over 98,000 troops were deployed.",
+    )
     assert of(run(*texts), "quantity-conflict") == []
 
 
 def test_quantity_conflict_never_compares_deaths_with_injuries() -> None:
-    assert of(run("Five people were killed.", "Forty people were injured."), "quantity-conflict") == []
+    assert (
+        of(run("Five people were killed.", "Forty people were injured."), "quantity-conflict") == []
+    )
 
 
 def test_growing_toll_in_later_reports_is_info() -> None:
     findings = of(
-        run("Twelve people were killed in the fire.", "Fifteen people were killed in the fire.", published=["2025-03-01", "2025-03-02"]),
+        run(
+            "Twelve people were killed in the fire.",
+            "Fifteen people were killed in the fire.",
+            published=["2025-03-01", "2025-03-02"],
+        ),
         "quantity-conflict",
     )
     assert [f.severity for f in findings] == ["info"]
@@ -61,7 +85,10 @@ def test_date_weekday() -> None:
 
 
 def test_date_format_malformed_ordinal_and_missing_month() -> None:
-    findings = of(run("The talks ended on Friday 7th of March 2025.", "The vote is due on the 22th."), "date-format")
+    findings = of(
+        run("The talks ended on Friday 7th of March 2025.", "The vote is due on the 22th."),
+        "date-format",
+    )
     texts = {(f.evidence[0].text, f.severity) for f in findings}
     assert any("22th" in t and s == "warning" for t, s in texts)
     assert of(run("The talks ended on 7 March 2025."), "date-format") == []
@@ -90,7 +117,9 @@ def test_publication_date_is_not_an_event_date() -> None:
 
 
 def test_name_casing_and_house_style() -> None:
-    findings = of(run("Leaders of nato met in Brussels.", "Nato leaders met in Brussels."), "name-casing")
+    findings = of(
+        run("Leaders of nato met in Brussels.", "Nato leaders met in Brussels."), "name-casing"
+    )
     assert [(f.evidence[0].text, f.suggestion) for f in findings] == [("nato", "NATO")]
 
 
@@ -120,8 +149,25 @@ def test_title_conflict_against_roles() -> None:
     assert of(run("President Emmanuel Macron spoke in Paris."), "title-conflict") == []
 
 
-def claim(low: float | None, high: float | None, qualifier: str = "exact", low_inc: bool = True, high_inc: bool = True) -> QuantityClaim:
-    return QuantityClaim(source="s", start=0, end=1, text="x", value=low, qualifier=qualifier, low=low, high=high, low_inclusive=low_inc, high_inclusive=high_inc)  # type: ignore[arg-type]
+def claim(
+    low: float | None,
+    high: float | None,
+    qualifier: str = "exact",
+    low_inc: bool = True,
+    high_inc: bool = True,
+) -> QuantityClaim:
+    return QuantityClaim(
+        source="s",
+        start=0,
+        end=1,
+        text="x",
+        value=low,
+        qualifier=qualifier,
+        low=low,
+        high=high,
+        low_inclusive=low_inc,
+        high_inclusive=high_inc,
+    )  # type: ignore[arg-type]
 
 
 def test_interval_logic() -> None:
@@ -131,7 +177,9 @@ def test_interval_logic() -> None:
     assert round_figure.low == 90000 and round_figure.high == 110000
     more_than = widened(claim(100000, None, "more_than", low_inc=False), params)
     assert gap(round_figure, more_than) is None
-    assert gap(widened(claim(12, 12), params), widened(claim(40, None, "at_least"), params)) == pytest.approx((36 - 12.5) / 36)
+    assert gap(
+        widened(claim(12, 12), params), widened(claim(40, None, "at_least"), params)
+    ) == pytest.approx((36 - 12.5) / 36)
     # Touching ends overlap only when both are closed.
     assert gap(Interval(0, 5, False, False), Interval(5, 9, False, False)) is None
     assert gap(Interval(0, 5, False, True), Interval(5, 9, False, False)) == 0.0

@@ -59,17 +59,24 @@ def test_typo_in_key_names_line_column_and_valid_keys(tmp_path: Path) -> None:
         (('"{text} -> {suggestion}"', '"{nonsense}"'), "unknown field"),
     ],
 )
-def test_invalid_rules_are_reported(tmp_path: Path, replace: tuple[str, str], expected: str) -> None:
+def test_invalid_rules_are_reported(
+    tmp_path: Path, replace: tuple[str, str], expected: str
+) -> None:
     pack = make_pack(tmp_path, {"a.yaml": GOOD_RULE.replace(*replace)})
     ruleset = load_rule_packs([pack])
     assert ruleset.rules == []
-    assert any(expected in p.message and p.line is not None for p in ruleset.problems), ruleset.problems
+    assert any(expected in p.message and p.line is not None for p in ruleset.problems), (
+        ruleset.problems
+    )
 
 
 def test_bad_params_are_reported(tmp_path: Path) -> None:
-    text = GOOD_RULE.replace("check: name-casing", "check: quantity-conflict").replace(
-        "category: name-casing", "category: quantity-conflict"
-    ).replace('"{text} -> {suggestion}"', '"{what}"') + "    params:\n      rounding: lots\n"
+    text = (
+        GOOD_RULE.replace("check: name-casing", "check: quantity-conflict")
+        .replace("category: name-casing", "category: quantity-conflict")
+        .replace('"{text} -> {suggestion}"', '"{what}"')
+        + "    params:\n      rounding: lots\n"
+    )
     ruleset = load_rule_packs([make_pack(tmp_path, {"q.yaml": text})])
     (problem,) = ruleset.problems
     assert "params.rounding" in problem.message and problem.line == 8
@@ -86,7 +93,10 @@ def test_duplicate_ids_and_yaml_syntax_errors(tmp_path: Path) -> None:
 
 def test_billion_laughs_is_rejected_fast(tmp_path: Path) -> None:
     lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    lines += [f"a{i}: &a{i} [*a{i-1},*a{i-1},*a{i-1},*a{i-1},*a{i-1},*a{i-1},*a{i-1},*a{i-1},*a{i-1}]" for i in range(1, 10)]
+    lines += [
+        f"a{i}: &a{i} [*a{i - 1},*a{i - 1},*a{i - 1},*a{i - 1},*a{i - 1},*a{i - 1},*a{i - 1},*a{i - 1},*a{i - 1}]"
+        for i in range(1, 10)
+    ]
     pack = make_pack(tmp_path, {"bomb.yaml": "\n".join(lines) + "\nrules: []\n"})
     started = time.monotonic()
     ruleset = load_rule_packs([pack])
@@ -102,7 +112,9 @@ def test_templates_only_take_plain_names() -> None:
 
 
 def test_broken_rule_file_does_not_stop_the_others(tmp_path: Path) -> None:
-    pack = make_pack(tmp_path, {"good.yaml": GOOD_RULE, "bad.yaml": "rules:\n  - id: x\n    check: 3\n"})
+    pack = make_pack(
+        tmp_path, {"good.yaml": GOOD_RULE, "bad.yaml": "rules:\n  - id: x\n    check: 3\n"}
+    )
     report = check(["NATO and nato met. The nato summit."], rules=[pack])
     assert any(p.kind == "rule" and "bad.yaml" in p.path for p in report.problems)
     assert report.summary.rule_files_failed == 1

@@ -98,32 +98,51 @@ def spans_of(report: Report, source: str, needle: str) -> list[tuple[int, int]]:
     return spans
 
 
-def touching(report: Report, categories: set[str], source: str, needle: str) -> list[tuple[str, int]]:
+def touching(
+    report: Report, categories: set[str], source: str, needle: str
+) -> list[tuple[str, int]]:
     spans = spans_of(report, source, needle)
     return [
         (f.severity, i)
         for i, f in enumerate(report.findings)
         if f.category in categories
-        and any(e.source == source and any(e.start < b and a < e.end for a, b in spans) for e in f.evidence)
+        and any(
+            e.source == source and any(e.start < b and a < e.end for a, b in spans)
+            for e in f.evidence
+        )
     ]
 
 
 @pytest.mark.parametrize(("categories", "source", "text", "least"), MUST_FLAG)
-def test_flags(seeds_report: Report, categories: set[str], source: str, text: str, least: str) -> None:
+def test_flags(
+    seeds_report: Report, categories: set[str], source: str, text: str, least: str
+) -> None:
     hits = touching(seeds_report, categories, source, text)
     assert any(SEVERITY_RANK[s] >= SEVERITY_RANK[least] for s, _ in hits), hits
 
 
 @pytest.mark.parametrize(("categories", "source", "text", "most"), MUST_NOT_FLAG)
-def test_does_not_flag(seeds_report: Report, categories: set[str], source: str, text: str, most: str | None) -> None:
+def test_does_not_flag(
+    seeds_report: Report, categories: set[str], source: str, text: str, most: str | None
+) -> None:
     limit = -1 if most is None else SEVERITY_RANK[most]
-    loud = [seeds_report.findings[i].message for s, i in touching(seeds_report, categories, source, text) if SEVERITY_RANK[s] > limit]
+    loud = [
+        seeds_report.findings[i].message
+        for s, i in touching(seeds_report, categories, source, text)
+        if SEVERITY_RANK[s] > limit
+    ]
     assert loud == []
 
 
 def claims_at(report: Report, kind: str, source: str, text: str) -> list:  # type: ignore[type-arg]
     spans = spans_of(report, source, text)
-    return [c for c in report.claims if c.kind == kind and c.source == source and any(c.start < b and a < c.end for a, b in spans)]
+    return [
+        c
+        for c in report.claims
+        if c.kind == kind
+        and c.source == source
+        and any(c.start < b and a < c.end for a, b in spans)
+    ]
 
 
 @pytest.mark.parametrize(("kind", "source", "text", "value"), EXPECTED_CLAIMS)
@@ -132,9 +151,22 @@ def test_date_claims(seeds_report: Report, kind: str, source: str, text: str, va
 
 
 @pytest.mark.parametrize(("source", "text", "low", "high", "unit", "noun"), EXPECTED_QUANTITIES)
-def test_quantity_claims(seeds_report: Report, source: str, text: str, low: float, high: float | None, unit: str | None, noun: str | None) -> None:
-    found = [(c.low, c.high, c.unit, c.noun_lemma) for c in claims_at(seeds_report, "quantity", source, text)]
-    assert (low, high, unit, noun) in found or (noun is None and any(f[:3] == (low, high, unit) for f in found)), found
+def test_quantity_claims(
+    seeds_report: Report,
+    source: str,
+    text: str,
+    low: float,
+    high: float | None,
+    unit: str | None,
+    noun: str | None,
+) -> None:
+    found = [
+        (c.low, c.high, c.unit, c.noun_lemma)
+        for c in claims_at(seeds_report, "quantity", source, text)
+    ]
+    assert (low, high, unit, noun) in found or (
+        noun is None and any(f[:3] == (low, high, unit) for f in found)
+    ), found
 
 
 @pytest.mark.parametrize(("source", "text", "canonical"), EXPECTED_ENTITIES)

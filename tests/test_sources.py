@@ -103,6 +103,8 @@ def test_reference_dates_by_origin() -> None:
 
 
 def test_dateline_forms() -> None:
-    assert find_dateline(Source(id="a", text="Published: 4 March 2021\nText")) == dt.date(2021, 3, 4)
+    assert find_dateline(Source(id="a", text="Published: 4 March 2021\nText")) == dt.date(
+        2021, 3, 4
+    )
     assert find_dateline(Source(id="b", text="Updated March 4, 2021 text")) == dt.date(2021, 3, 4)
     assert find_dateline(Source(id="c", text="On 4 March 2021 something happened")) is None

@@ -16,7 +16,9 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 
 
 def evidence_of(claim: DateClaim, note: str | None = None) -> Evidence:
-    return Evidence(source=claim.source, start=claim.start, end=claim.end, text=claim.text, note=note)
+    return Evidence(
+        source=claim.source, start=claim.start, end=claim.end, text=claim.text, note=note
+    )
 
 
 def day_of(value: str | None) -> dt.date | None:
@@ -58,10 +60,20 @@ class DateWeekday(Check):
 class DateFormatParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    malformed_ordinal: Severity | None = Field(default="warning", description="Severity of garbled ordinals ('1is February'); null to skip.")
-    month_missing: Severity | None = Field(default="info", description="Severity of a day of month given without its month.")
-    ambiguous_order: Severity | None = Field(default="warning", description="Severity of numeric dates readable as day/month or month/day.")
-    unparsed: Severity | None = Field(default=None, description="Severity of date expressions that could not be read.")
+    malformed_ordinal: Severity | None = Field(
+        default="warning",
+        description="Severity of garbled ordinals ('1is February'); null to skip.",
+    )
+    month_missing: Severity | None = Field(
+        default="info", description="Severity of a day of month given without its month."
+    )
+    ambiguous_order: Severity | None = Field(
+        default="warning",
+        description="Severity of numeric dates readable as day/month or month/day.",
+    )
+    unparsed: Severity | None = Field(
+        default=None, description="Severity of date expressions that could not be read."
+    )
 
 
 class DateFormat(Check):
@@ -80,7 +92,11 @@ class DateFormat(Check):
                 if severity is None:
                     continue
                 yield self.finding(
-                    [Evidence(source=claim.source, start=issue.start, end=issue.end, text=issue.text)],
+                    [
+                        Evidence(
+                            source=claim.source, start=issue.start, end=issue.end, text=issue.text
+                        )
+                    ],
                     {
                         "text": issue.text,
                         "detail": issue.detail,
@@ -96,8 +112,15 @@ class DateFormat(Check):
 class DateConflictParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    min_shared_participants: int = Field(default=1, ge=0, description="Entities both sentences must name for two dates to be of one event.")
-    granularities: list[str] = Field(default_factory=lambda: ["day", "minute", "hour"], description="Only dates this precise are compared.")
+    min_shared_participants: int = Field(
+        default=1,
+        ge=0,
+        description="Entities both sentences must name for two dates to be of one event.",
+    )
+    granularities: list[str] = Field(
+        default_factory=lambda: ["day", "minute", "hour"],
+        description="Only dates this precise are compared.",
+    )
     inferred_reference_severity: Severity = Field(
         default="info",
         description="Severity when a side is a relative date ('today') in a source whose "
@@ -116,15 +139,17 @@ class DateConflict(Check):
         params = self.params
         assert isinstance(params, DateConflictParams)
         for event, claims in sorted(cluster.date_groups.items()):
-            usable = [c for c in claims if c.granularity in params.granularities and day_of(c.value)]
+            usable = [
+                c for c in claims if c.granularity in params.granularities and day_of(c.value)
+            ]
             reported: set[frozenset[tuple[str, int]]] = set()
             for i, a in enumerate(usable):
                 for b in usable[i + 1 :]:
                     if a.source == b.source or day_of(a.value) == day_of(b.value):
                         continue
-                    shared = cluster.participants.get((a.source, a.start), frozenset()) & cluster.participants.get(
-                        (b.source, b.start), frozenset()
-                    )
+                    shared = cluster.participants.get(
+                        (a.source, a.start), frozenset()
+                    ) & cluster.participants.get((b.source, b.start), frozenset())
                     if len(shared) < params.min_shared_participants:
                         continue
                     pair = frozenset({(a.source, a.start), (b.source, b.start)})

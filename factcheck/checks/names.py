@@ -55,11 +55,24 @@ def _suggestion(claim: EntityClaim, cluster: AlignedCluster) -> str | None:
 class NameSpellingParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    fuzzy_full_name: float = Field(default=82.0, ge=50, le=100, description="Similarity (0-100) a full name needs to a listed form.")
-    fuzzy_name_part: float = Field(default=70.0, ge=50, le=100, description="Similarity each part (first name, surname) needs.")
-    fuzzy_single_token: float = Field(default=89.0, ge=50, le=100, description="Similarity a lone surname needs.")
-    single_token_min_length: int = Field(default=7, ge=3, description="Shorter lone words are never fuzzy-matched.")
-    exonym_severity: Severity | None = Field(default=None, description="Severity for foreign-language forms; the rule's when unset.")
+    fuzzy_full_name: float = Field(
+        default=82.0,
+        ge=50,
+        le=100,
+        description="Similarity (0-100) a full name needs to a listed form.",
+    )
+    fuzzy_name_part: float = Field(
+        default=70.0, ge=50, le=100, description="Similarity each part (first name, surname) needs."
+    )
+    fuzzy_single_token: float = Field(
+        default=89.0, ge=50, le=100, description="Similarity a lone surname needs."
+    )
+    single_token_min_length: int = Field(
+        default=7, ge=3, description="Shorter lone words are never fuzzy-matched."
+    )
+    exonym_severity: Severity | None = Field(
+        default=None, description="Severity for foreign-language forms; the rule's when unset."
+    )
 
 
 class NameSpelling(Check):
@@ -177,7 +190,9 @@ class NameGlued(Check):
             word = claim.text.split()[-1]
             start = claim.end - len(word)
             name = claim.surface.split()[-1]
-            suggestion = f"{name} {claim.glued_to}" if word.startswith(name) else f"{claim.glued_to} {name}"
+            suggestion = (
+                f"{name} {claim.glued_to}" if word.startswith(name) else f"{claim.glued_to} {name}"
+            )
             yield self.finding(
                 [Evidence(source=claim.source, start=start, end=claim.end, text=word)],
                 {"text": word, "name": name, "word": claim.glued_to, "suggestion": suggestion},
@@ -193,8 +208,16 @@ OFFICES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for key, pattern in (
         ("vice-president", r"\bvice[- ]president\b"),
         ("secretary-general", r"\bsecretary[- ]general\b"),
-        ("defence-minister", r"\bdefen[cs]e (?:minister|secretary)\b|\bminister (?:of|for) defen[cs]e\b|\bsecretary of defen[cs]e\b|\bdefen[cs]e chief\b"),
-        ("foreign-minister", r"\bforeign (?:minister|secretary)\b|\bminister (?:of|for) foreign affairs\b|\bforeign affairs minister\b|\bsecretary of state\b"),
+        (
+            "defence-minister",
+            r"\bdefen[cs]e (?:minister|secretary|chief)\b"
+            r"|\bminister (?:of|for) defen[cs]e\b|\bsecretary of defen[cs]e\b",
+        ),
+        (
+            "foreign-minister",
+            r"\bforeign (?:affairs )?(?:minister|secretary)\b"
+            r"|\bminister (?:of|for) foreign affairs\b|\bsecretary of state\b",
+        ),
         ("prime-minister", r"\bprime minister\b|\bpremier\b|\bhead of government\b"),
         ("chancellor", r"\bchancellor\b"),
         ("mayor", r"\bmayor\b"),
@@ -228,7 +251,9 @@ def _role_holds(role: Role, on: dt.date | None) -> bool:
 class TitleConflictParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    check_reference_roles: bool = Field(default=True, description="Compare titles with the roles in the reference lists.")
+    check_reference_roles: bool = Field(
+        default=True, description="Compare titles with the roles in the reference lists."
+    )
 
 
 class TitleConflict(Check):
@@ -242,8 +267,11 @@ class TitleConflict(Check):
         params = self.params
         assert isinstance(params, TitleConflictParams)
         for group in cluster.entity_groups.values():
-            titled = [(c, office_of(c.title)) for c in group if c.title and c.label == "PERSON"]
-            titled = [(c, o) for c, o in titled if o is not None]
+            titled = [
+                (c, office)
+                for c in group
+                if c.title and c.label == "PERSON" and (office := office_of(c.title)) is not None
+            ]
             if not titled:
                 continue
             entity = cluster.names.entities.get(group[0].entity_id or "")
@@ -256,13 +284,18 @@ class TitleConflict(Check):
                     [evidence_of(c) for c, _ in titled],
                     {
                         "canonical": group[0].canonical,
-                        "titles": "; ".join(sorted({f"“{c.title}” ({c.source})" for c, _ in titled})),
+                        "titles": "; ".join(
+                            sorted({f"“{c.title}” ({c.source})" for c, _ in titled})
+                        ),
                         "roles": "none listed",
                     },
                 )
 
     def _against_roles(
-        self, cluster: AlignedCluster, entity: ReferenceEntity, titled: list[tuple[EntityClaim, str]]
+        self,
+        cluster: AlignedCluster,
+        entity: ReferenceEntity,
+        titled: list[tuple[EntityClaim, str]],
     ) -> Iterator[Finding]:
         held = {office_of(r.title) for r in entity.roles} - {None}
         for claim, office in titled:
@@ -270,7 +303,9 @@ class TitleConflict(Check):
                 continue
             reference = cluster.reference_dates.get(claim.source)
             on = reference.date if reference else None
-            current = [r.title for r in entity.roles if _role_holds(r, on)] or [r.title for r in entity.roles]
+            current = [r.title for r in entity.roles if _role_holds(r, on)] or [
+                r.title for r in entity.roles
+            ]
             yield self.finding(
                 [evidence_of(claim)],
                 {
@@ -282,5 +317,11 @@ class TitleConflict(Check):
             )
 
 
-CHECK_TYPES: tuple[type[Check], ...] = (NameSpelling, NameVariant, NameCasing, NameGlued, TitleConflict)
+CHECK_TYPES: tuple[type[Check], ...] = (
+    NameSpelling,
+    NameVariant,
+    NameCasing,
+    NameGlued,
+    TitleConflict,
+)
 __all__ = ["CHECK_TYPES", "NoParams"]

@@ -40,12 +40,35 @@ class QuantityConflictParams(BaseModel):
         default_factory=lambda: dict(DEFAULT_TOLERANCE),
         description="Relative widening of each side, by qualifier.",
     )
-    rounding: float = Field(default=0.5, ge=0, description="Half a rounding step: a figure with k trailing zeros stretches by rounding * 10**k ...")
-    max_rounding: float = Field(default=0.1, ge=0, le=1, description="... but never by more than this fraction of itself.")
-    error_gap: float = Field(default=0.5, ge=0, description="Relative gap between intervals from which a conflict is an error.")
-    growing_counts_severity: Severity = Field(default="info", description="Severity when a later-dated source reports a higher count.")
+    rounding: float = Field(
+        default=0.5,
+        ge=0,
+        description="Half a rounding step: a figure with k trailing zeros stretches by rounding * 10**k ...",
+    )
+    max_rounding: float = Field(
+        default=0.1, ge=0, le=1, description="... but never by more than this fraction of itself."
+    )
+    error_gap: float = Field(
+        default=0.5,
+        ge=0,
+        description="Relative gap between intervals from which a conflict is an error.",
+    )
+    growing_counts_severity: Severity = Field(
+        default="info", description="Severity when a later-dated source reports a higher count."
+    )
     growing_events: list[str] = Field(
-        default_factory=lambda: ["kill", "die", "injure", "wound", "hurt", "miss", "displace", "arrest", "detain", "evacuate"],
+        default_factory=lambda: [
+            "kill",
+            "die",
+            "injure",
+            "wound",
+            "hurt",
+            "miss",
+            "displace",
+            "arrest",
+            "detain",
+            "evacuate",
+        ],
         description="Events whose counts grow as news develops.",
     )
 
@@ -76,13 +99,20 @@ def widened(claim: QuantityClaim, params: QuantityConflictParams) -> Interval:
     for bound in (claim.low, claim.high):
         if bound is None:
             continue
-        rounding = min(params.rounding * 10 ** trailing_zeros(bound), params.max_rounding * abs(bound))
+        rounding = min(
+            params.rounding * 10 ** trailing_zeros(bound), params.max_rounding * abs(bound)
+        )
         spread = max(rel * abs(bound), rounding)
         if bound == claim.low:
             low = bound - spread
         if bound == claim.high:
             high = bound + spread
-    return Interval(low, high, claim.low is not None and not claim.low_inclusive, claim.high is not None and not claim.high_inclusive)
+    return Interval(
+        low,
+        high,
+        claim.low is not None and not claim.low_inclusive,
+        claim.high is not None and not claim.high_inclusive,
+    )
 
 
 def gap(a: Interval, b: Interval) -> float | None:
@@ -149,17 +179,35 @@ class QuantityConflict(Check):
         date_b = cluster.reference_dates.get(b.source)
         if (
             event in params.growing_events
-            and date_a and date_b and date_a.date and date_b.date
-            and date_a.origin in ("published", "dateline") and date_b.origin in ("published", "dateline")
+            and date_a
+            and date_b
+            and date_a.date
+            and date_b.date
+            and date_a.origin in ("published", "dateline")
+            and date_b.origin in ("published", "dateline")
             and date_a.date != date_b.date
         ):
             first, second = (a, b) if date_a.date < date_b.date else (b, a)
-            if (second.low or 0) > (first.high or math.inf) or (second.low or 0) >= (first.low or 0):
+            if (second.low or 0) > (first.high or math.inf) or (second.low or 0) >= (
+                first.low or 0
+            ):
                 severity = params.growing_counts_severity
         return self.finding(
             [
-                Evidence(source=first.source, start=first.start, end=first.end, text=first.text, note=describe(first)),
-                Evidence(source=second.source, start=second.start, end=second.end, text=second.text, note=describe(second)),
+                Evidence(
+                    source=first.source,
+                    start=first.start,
+                    end=first.end,
+                    text=first.text,
+                    note=describe(first),
+                ),
+                Evidence(
+                    source=second.source,
+                    start=second.start,
+                    end=second.end,
+                    text=second.text,
+                    note=describe(second),
+                ),
             ],
             {
                 "what": f"{what} ({event})" if event else what,

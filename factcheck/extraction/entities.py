@@ -27,15 +27,79 @@ from factcheck.names.index import NameIndex
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 HONORIFICS = frozenset(
-    "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady madame mme mme. m. herr "
-    "prof prof. gen gen. col col. lt lt. sgt sgt. capt capt. rev rev. st st.".split()
+    [
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "miss",
+        "dr",
+        "dr.",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "madame",
+        "mme",
+        "mme.",
+        "m.",
+        "herr",
+        "prof",
+        "prof.",
+        "gen",
+        "gen.",
+        "col",
+        "col.",
+        "lt",
+        "lt.",
+        "sgt",
+        "sgt.",
+        "capt",
+        "capt.",
+        "rev",
+        "rev.",
+        "st",
+        "st.",
+    ]
 )
 
 TITLE_WORDS = frozenset(
-    "president prime minister chancellor mayor secretary general foreign defence defense "
-    "interior finance king queen prince emir sheikh pope governor senator "
-    "spokesman spokeswoman spokesperson ambassador commander chief premier vice deputy "
-    "state leader head".split()
+    [
+        "president",
+        "prime",
+        "minister",
+        "chancellor",
+        "mayor",
+        "secretary",
+        "general",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "finance",
+        "king",
+        "queen",
+        "prince",
+        "emir",
+        "sheikh",
+        "pope",
+        "governor",
+        "senator",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ambassador",
+        "commander",
+        "chief",
+        "premier",
+        "vice",
+        "deputy",
+        "state",
+        "leader",
+        "head",
+    ]
 )
 
 _TITLE_BEFORE = re.compile(
@@ -49,7 +113,28 @@ _TITLE_BEFORE = re.compile(
 )
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 DERIVATIONAL_SUFFIXES = frozenset(
-    "ism isms ist ists ite ites ian ians esque ology ologist ski ska ova ov ev in ina s es".split()
+    [
+        "ism",
+        "isms",
+        "ist",
+        "ists",
+        "ite",
+        "ites",
+        "ian",
+        "ians",
+        "esque",
+        "ology",
+        "ologist",
+        "ski",
+        "ska",
+        "ova",
+        "ov",
+        "ev",
+        "in",
+        "ina",
+        "s",
+        "es",
+    ]
 )
 """Endings that make a new word from a name ("Putinism"), not a second word."""
 _CAMEL = re.compile(r"^(?P<word>[a-z]{2,})(?P<name>[A-Z][a-z]{3,})$")
@@ -84,7 +169,9 @@ def extract_entities(
 
 def _candidate_spans(doc: Doc, matcher: PhraseMatcher) -> Iterator[tuple[Span, str]]:
     """NER spans first, then gazetteer matches; longest first where they overlap."""
-    found: list[tuple[Span, str]] = [(ent, ent.label_) for ent in doc.ents if ent.label_ in NAME_LABELS]
+    found: list[tuple[Span, str]] = [
+        (ent, ent.label_) for ent in doc.ents if ent.label_ in NAME_LABELS
+    ]
     ent_tokens = {i for ent, _ in found for i in range(ent.start, ent.end)}
     for _, start, end in matcher(doc):
         if _ordinary_word(doc[start:end]):
@@ -119,8 +206,12 @@ def _claim_for(
     span: Span, label: str, source_id: str, single_forms: frozenset[str]
 ) -> EntityClaim | None:
     tokens = list(span)
-    while tokens and (tokens[0].lower_ in HONORIFICS or tokens[0].lower_ == "the"
-                      or tokens[0].lower_ in TITLE_WORDS or tokens[0].is_punct):
+    while tokens and (
+        tokens[0].lower_ in HONORIFICS
+        or tokens[0].lower_ == "the"
+        or tokens[0].lower_ in TITLE_WORDS
+        or tokens[0].is_punct
+    ):
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].text in ("'s", "’s", "'", "’")):
         tokens.pop()
@@ -189,7 +280,11 @@ def _glued_claim(token: Token, source_id: str, single_forms: frozenset[str]) -> 
     split = _split_glued(word, single_forms)
     if split is not None:
         name, glued_to = split
-    elif (camel := _CAMEL.match(word)) and camel["name"] in single_forms and is_english_word(camel["word"]):
+    elif (
+        (camel := _CAMEL.match(word))
+        and camel["name"] in single_forms
+        and is_english_word(camel["word"])
+    ):
         name, glued_to = camel["name"], camel["word"]
     if name is None:
         return None
@@ -215,7 +310,9 @@ def _known_single_tokens(index: NameIndex, doc: Doc) -> frozenset[str]:
         for ent in doc.ents
         if ent.label_ in NAME_LABELS
         for token in ent
-        if len(token.text) >= 4 and token.text[:1].isupper() and token.is_alpha
+        if len(token.text) >= 4
+        and token.text[:1].isupper()
+        and token.is_alpha
         and not _split_glued(token.text, _listed_single_tokens(index))
     }
     return _listed_single_tokens(index) | frozenset(own)

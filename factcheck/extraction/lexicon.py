@@ -11,8 +11,19 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 
 _WORDS: set[str] = set(STOP_WORDS)
-_SUFFIXES = (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
-             ("es", ""), ("s", ""), ("ly", ""), ("er", ""), ("est", ""))
+_SUFFIXES = (
+    ("ied", "y"),
+    ("ies", "y"),
+    ("ing", ""),
+    ("ing", "e"),
+    ("ed", ""),
+    ("ed", "e"),
+    ("es", ""),
+    ("s", ""),
+    ("ly", ""),
+    ("er", ""),
+    ("est", ""),
+)
 
 
 def register_lexicon(nlp: Language) -> None:
@@ -44,7 +55,7 @@ def is_english_word(word: str) -> bool:
     if word in _WORDS:
         return True
     for suffix, replacement in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
-            if word[: -len(suffix)] + replacement in _WORDS:
-                return True
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 2 and stem + replacement in _WORDS:
+            return True
     return False

@@ -68,4 +68,6 @@ def translit_key(text: str) -> str:
 def strip_accents(text: str) -> str:
     """The text with combining marks removed, keeping case and other characters."""
     decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )

@@ -73,6 +73,9 @@ class FuzzyThresholds:
     single_token_min_length: int = 7
 
 
+_DEFAULT_THRESHOLDS = FuzzyThresholds()
+
+
 class NameIndex:
     """Lookup tables over every form of every listed entity."""
 
@@ -127,7 +130,7 @@ class NameIndex:
         self,
         surface: str,
         context: set[str] | frozenset[str] = frozenset(),
-        thresholds: FuzzyThresholds = FuzzyThresholds(),
+        thresholds: FuzzyThresholds = _DEFAULT_THRESHOLDS,
         label: str | None = None,
     ) -> Link | None:
         """The entity a written name refers to, or None.
@@ -161,7 +164,9 @@ class NameIndex:
         table = self.folded if " " in folded else {**self.short_folded, **self.folded}
         if hit := _choose(table.get(folded, ()), context):
             if has_diacritics(surface):
-                return Link(hit.entity, "misspelling", hit, 95.0, f"diacritics differ from {hit.form!r}")
+                return Link(
+                    hit.entity, "misspelling", hit, 95.0, f"diacritics differ from {hit.form!r}"
+                )
             if hit.kind in ("foreign", "misspelling"):
                 return Link(hit.entity, _KIND_TO_MATCH[hit.kind], hit, 99.0, "reference list")
             return Link(hit.entity, "variant", hit, 99.0, f"{hit.form!r} with diacritics dropped")
@@ -186,7 +191,12 @@ class NameIndex:
         if best is None:
             return None
         score, known = best
-        if known.entity.id not in context and len(parts) == 1 and not known.short and " " in known.form:
+        if (
+            known.entity.id not in context
+            and len(parts) == 1
+            and not known.short
+            and " " in known.form
+        ):
             return None
         return Link(known.entity, "fuzzy", known, round(score, 1), f"near miss of {known.form!r}")
 
@@ -197,7 +207,9 @@ class NameIndex:
                     yield folded, known
 
 
-def _name_similarity(mention: Sequence[str], form: Sequence[str], t: FuzzyThresholds) -> float | None:
+def _name_similarity(
+    mention: Sequence[str], form: Sequence[str], t: FuzzyThresholds
+) -> float | None:
     """Similarity of two folded names, or None when they cannot be one person.
 
     Whole-string similarity alone merges different people who share a first

@@ -18,11 +18,12 @@ from factcheck.claims import EntityClaim
 from factcheck.names.folding import fold, translit_key
 from factcheck.names.index import FuzzyThresholds, NameIndex
 
+DEFAULT_THRESHOLDS = FuzzyThresholds()
 PERSONISH = frozenset({"PERSON", "GAZETTEER"})
 
 
 def link_entities(
-    claims: Sequence[EntityClaim], index: NameIndex, thresholds: FuzzyThresholds = FuzzyThresholds()
+    claims: Sequence[EntityClaim], index: NameIndex, thresholds: FuzzyThresholds = DEFAULT_THRESHOLDS
 ) -> list[EntityClaim]:
     """The claims with ``canonical``, ``entity_id``, ``match`` and label filled in."""
     # Pass 1: multi-word names need no context and give it to the rest.
@@ -55,7 +56,9 @@ def link_entities(
 
 def _link_unlisted(claims: list[EntityClaim], t: FuzzyThresholds) -> list[EntityClaim]:
     """Cluster names absent from the lists by the corpus itself."""
-    pending = [i for i, c in enumerate(claims) if c.entity_id is None and c.label in PERSONISH | {"ORG"}]
+    pending = [
+        i for i, c in enumerate(claims) if c.entity_id is None and c.label in PERSONISH | {"ORG"}
+    ]
     full = [i for i in pending if " " in claims[i].surface]
     groups = _group_full_names([claims[i] for i in full], t)
     by_surname: dict[str, str] = {}
@@ -74,8 +77,12 @@ def _link_unlisted(claims: list[EntityClaim], t: FuzzyThresholds) -> list[Entity
             elif claim.surface != majority:
                 match = "variant"
             result[i] = claim.model_copy(
-                update={"canonical": majority, "match": match, "matched_form": majority,
-                        "label": "PERSON" if claim.label == "GAZETTEER" else claim.label}
+                update={
+                    "canonical": majority,
+                    "match": match,
+                    "matched_form": majority,
+                    "label": "PERSON" if claim.label == "GAZETTEER" else claim.label,
+                }
             )
         by_surname.setdefault(fold(majority).split()[-1], majority)
     for i in pending:
@@ -85,8 +92,10 @@ def _link_unlisted(claims: list[EntityClaim], t: FuzzyThresholds) -> list[Entity
         folded = fold(claim.surface)
         canonical = by_surname.get(folded) if " " not in folded else None
         result[i] = claim.model_copy(
-            update={"canonical": canonical or claim.surface,
-                    "match": "canonical" if claim.match != "glued" else "glued"}
+            update={
+                "canonical": canonical or claim.surface,
+                "match": "canonical" if claim.match != "glued" else "glued",
+            }
         )
     for i, claim in enumerate(result):
         if claim.canonical is None:

@@ -53,7 +53,13 @@ def _finding_table(finding: Finding, texts: dict[str, str]) -> Table:
 
 def render(report: Report, color: bool = False) -> str:
     buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=color, color_system="standard" if color else None, width=120, highlight=False)
+    console = Console(
+        file=buffer,
+        force_terminal=color,
+        color_system="standard" if color else None,
+        width=120,
+        highlight=False,
+    )
     texts = {s.id: t for s in report.sources if (t := report.source_text(s.id)) is not None}
     for finding in report.findings:
         head = Text()
@@ -64,7 +70,9 @@ def render(report: Report, color: bool = False) -> str:
         console.print(Text("  " + finding.message))
         console.print(_finding_table(finding, texts))
         if finding.suggestion:
-            console.print(Text("  suggestion: ", style="dim") + Text(finding.suggestion, style="green"))
+            console.print(
+                Text("  suggestion: ", style="dim") + Text(finding.suggestion, style="green")
+            )
         console.print()
     for problem in report.problems:
         console.print(Text(f"PROBLEM {problem.kind}: {problem}", style="red"))
