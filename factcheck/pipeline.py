@@ -54,15 +54,42 @@ def nlp_text(source: Source) -> str:
     return blank + source.text[source.body_start :]
 
 
-def load_rules(rules: Sequence[str | Path] | str | Path | None) -> RuleSet:
-    """Rule packs named by the caller, or the bundled pack."""
+_RULE_CACHE: dict[tuple[object, ...], tuple[RuleSet, NameIndex]] = {}
+
+
+def _pack_signature(directories: Sequence[Path]) -> tuple[object, ...]:
+    """Every file of the packs with its size and modification time: a changed file reloads."""
+    entries: list[object] = []
+    for directory in directories:
+        entries.append(str(directory.resolve()))
+        if directory.is_dir():
+            for path in sorted(directory.rglob("*.y*ml")):
+                try:
+                    stat = path.stat()
+                except OSError:
+                    continue
+                entries.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(entries)
+
+
+def load_rules_and_names(rules: Sequence[str | Path] | str | Path | None) -> tuple[RuleSet, NameIndex]:
+    """Rule packs (the bundled one by default) and their name index, compiled once per process."""
     if rules is None:
         directories = [bundled_rules_dir()]
     elif isinstance(rules, str | Path):
         directories = [Path(rules)]
     else:
         directories = [Path(r) for r in rules]
-    return load_rule_packs(directories)
+    key = _pack_signature(directories)
+    if key not in _RULE_CACHE:
+        ruleset = load_rule_packs(directories)
+        _RULE_CACHE[key] = (ruleset, NameIndex(ruleset.name_lists))
+    return _RULE_CACHE[key]
+
+
+def load_rules(rules: Sequence[str | Path] | str | Path | None) -> RuleSet:
+    """Rule packs named by the caller, or the bundled pack."""
+    return load_rules_and_names(rules)[0]
 
 
 def fuzzy_thresholds(ruleset: RuleSet) -> FuzzyThresholds:
@@ -114,9 +141,8 @@ def check(
         reference_date = dt.date.fromisoformat(reference_date)
     loaded, source_problems = load_sources(sources)
     problems = [_problem_from_source(p) for p in source_problems]
-    ruleset = load_rules(rules)
+    ruleset, index = load_rules_and_names(rules)
     problems.extend(ruleset.problems)
-    index = NameIndex(ruleset.name_lists)
     nlp = load_pipeline(model)
     register_lexicon(nlp)
     references = assign_reference_dates(loaded, reference_date)

@@ -323,17 +323,13 @@ def _listed_single_tokens(index: NameIndex) -> frozenset[str]:
     return frozenset(f for f in index.single_token_forms() if f.isalpha())
 
 
-_MATCHERS: dict[tuple[int, int], PhraseMatcher] = {}
-
-
 def _gazetteer(index: NameIndex, vocab: Vocab) -> PhraseMatcher:
     """A case-insensitive matcher of every listed form, built once per index and vocab."""
-    key = (id(index), id(vocab))
-    matcher = _MATCHERS.get(key)
+    matcher = index.matchers.get(id(vocab))
     if matcher is None:
         matcher = PhraseMatcher(vocab, attr="LOWER")
         make_doc = English(vocab=vocab).make_doc
         forms = sorted({f for f in index.exact if len(f) >= 3})
         matcher.add("NAME", [make_doc(f) for f in forms])
-        _MATCHERS[key] = matcher
+        index.matchers[id(vocab)] = matcher
     return matcher

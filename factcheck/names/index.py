@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from rapidfuzz import fuzz
 
@@ -86,6 +86,8 @@ class NameIndex:
         self.folded: dict[str, list[KnownForm]] = defaultdict(list)
         self.short_folded: dict[str, list[KnownForm]] = defaultdict(list)
         self.blocks: dict[str, list[tuple[str, KnownForm]]] = defaultdict(list)
+        self.matchers: dict[int, Any] = {}
+        """Gazetteer matchers built from this index, by vocab (see extraction.entities)."""
         for name_list in lists:
             for entity in name_list.entities:
                 if entity.id in self.entities:

@@ -65,7 +65,8 @@ def _link_unlisted(claims: list[EntityClaim], t: FuzzyThresholds) -> list[Entity
     result = list(claims)
     for members in groups:
         spellings = Counter(claims[full[m]].surface for m in members)
-        majority, top = spellings.most_common(1)[0]
+        # Ties broken by spelling, not by input order, so the result is order-free.
+        majority, top = min(spellings.items(), key=lambda kv: (-kv[1], kv[0]))
         tie = sum(1 for n in spellings.values() if n == top) > 1
         majority_key = translit_key(majority)
         for m in members:
