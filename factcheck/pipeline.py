@@ -12,6 +12,7 @@ import traceback
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 from pathlib import Path
 
 from spacy.language import Language
@@ -32,6 +33,8 @@ from factcheck.rulebook import RuleSet, bundled_rules_dir, load_rule_packs
 from factcheck.sources import Source, SourceInput, SourceProblem, load_sources
 
 NLP_BATCH_SIZE = 32
+
+ClaimT = TypeVar("ClaimT", DateClaim, QuantityClaim, EntityClaim)
 
 
 @dataclass
@@ -147,11 +150,13 @@ def check(
     register_lexicon(nlp)
     references = assign_reference_dates(loaded, reference_date)
     good, extracted = _extract_all(nlp, loaded, references, index, problems)
-    entities = link_entities(
-        [e for x in extracted for e in x.entities], index, fuzzy_thresholds(ruleset)
-    )
-    dates = [d for x in extracted for d in x.dates]
-    quantities = [q for x in extracted for q in x.quantities]
+    # Claims in (source, offset) order, so nothing downstream depends on the input order.
+    def ordered(claims: Iterable[ClaimT]) -> list[ClaimT]:
+        return sorted(claims, key=lambda c: (c.source, c.start, c.end))
+
+    entities = link_entities(ordered(e for x in extracted for e in x.entities), index, fuzzy_thresholds(ruleset))
+    dates = ordered(d for x in extracted for d in x.dates)
+    quantities = ordered(q for x in extracted for q in x.quantities)
     cluster = align("default", good, references, dates, quantities, entities, index)
     findings: list[Finding] = []
     for item in ruleset.rules:

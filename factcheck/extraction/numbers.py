@@ -455,7 +455,14 @@ def _digit_match(m: re.Match[str], text: str, locale: str | None) -> NumberMatch
     )
 
 
-def find_numbers(text: str, locale: str | None = None) -> list[NumberMatch]:
+def find_numbers(
+    text: str,
+    locale: str | None = None,
+    *,
+    signed: bool = False,
+    slash_fractions: bool = False,
+    exponents: bool = False,
+) -> list[NumberMatch]:
     """Every number in ``text`` with its span, left to right, without overlaps.
 
     Where readings overlap (``ten thousand`` inside ``tens of thousands``) the
