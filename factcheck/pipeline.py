@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from factcheck.alignment import align
+from factcheck.checks import plugin_load_errors
 from factcheck.claims import DateClaim, EntityClaim, QuantityClaim
 from factcheck.extraction.dates import extract_dates
 from factcheck.extraction.entities import extract_entities
@@ -146,6 +147,7 @@ def check(
     problems = [_problem_from_source(p) for p in source_problems]
     ruleset, index = load_rules_and_names(rules)
     problems.extend(ruleset.problems)
+    problems.extend(Problem(kind="plugin", path="factcheck.checks", message=m) for m in plugin_load_errors())
     nlp = load_pipeline(model)
     register_lexicon(nlp)
     references = assign_reference_dates(loaded, reference_date)

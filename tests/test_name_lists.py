@@ -106,6 +106,17 @@ def test_no_form_belongs_to_two_entities(entities: list[ReferenceEntity]) -> Non
     assert not shared, shared
 
 
+def test_no_form_shared_under_library_folding(entities: list[ReferenceEntity]) -> None:
+    """The library folds harder (punctuation and hyphens dropped): "OPEC+" is "opec" there."""
+    folding = pytest.importorskip("factcheck.names.folding")
+    owners: dict[str, set[str]] = defaultdict(set)
+    for entity in entities:
+        for form in all_forms(entity):
+            owners[folding.fold(form)].add(entity.id)
+    shared = {form: sorted(ids) for form, ids in owners.items() if len(ids) > 1}
+    assert not shared, shared
+
+
 def test_form_classes_do_not_overlap_within_an_entity(entities: list[ReferenceEntity]) -> None:
     """An accepted form cannot also be listed as foreign or as a misspelling."""
     problems = []

@@ -9,6 +9,7 @@ compared with a few dozen forms, never with the whole list.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -74,6 +75,8 @@ class FuzzyThresholds:
 
 
 _DEFAULT_THRESHOLDS = FuzzyThresholds()
+_ROMAN = re.compile(r"[IVXLC]+")
+_NAME_SUFFIXES = frozenset({"jr", "sr", "junior", "senior"})
 
 
 class NameIndex:
@@ -110,19 +113,29 @@ class NameIndex:
         self.folded[folded].append(known)
         if known.kind != "misspelling":
             self.blocks[folded.split()[-1][:1]].append((folded, known))
+        if known.entity.type != "PERSON" or " " not in known.form or known.kind == "misspelling":
+            return
+        if known.entity.short_forms is not None:
+            if known.kind != "canonical":
+                return
+            for surname in known.entity.short_forms:
+                self._add_short(KnownForm(surname, "canonical", known.entity, None, short=True))
+            return
         surname = known.form.split()[-1]
         if (
-            known.entity.type == "PERSON"
-            and " " in known.form
-            and known.kind != "misspelling"
-            # "Orbán Viktor" (Hungarian order) must not make "Viktor" a surname.
-            and fold(surname) not in given_names
+            # "Orbán Viktor" (Hungarian order) must not make "Viktor" a surname,
+            # nor "Jr." or "II" be anybody's.
+            fold(surname) not in given_names
+            and len(surname.strip(".")) > 2
+            and not _ROMAN.fullmatch(surname)
+            and surname.rstrip(".").lower() not in _NAME_SUFFIXES
         ):
-            short = KnownForm(surname, known.kind, known.entity, known.detail, short=True)
-            self.short_folded[fold(surname)].append(short)
-            self.exact.setdefault(surname, [])
-            if short not in self.exact[surname]:
-                self.exact[surname].append(short)
+            self._add_short(KnownForm(surname, known.kind, known.entity, known.detail, short=True))
+
+    def _add_short(self, short: KnownForm) -> None:
+        self.short_folded[fold(short.form)].append(short)
+        if short not in self.exact[short.form]:
+            self.exact[short.form].append(short)
 
     def single_token_forms(self) -> set[str]:
         """Forms of one word (surnames, acronyms): the names a glued word may start with."""
@@ -157,12 +170,14 @@ class NameIndex:
         if hit := _choose(self.exact.get(surface, ()), context):
             why = "reference list" if not hit.short else "surname in the reference list"
             return Link(hit.entity, _KIND_TO_MATCH[hit.kind], hit, 100.0, why)
-        if hit := _choose(self.lowered.get(surface.casefold(), ()), context):
+        if len(surface) >= 3 and (hit := _choose(self.lowered.get(surface.casefold(), ()), context)):
             if surface.isupper() and len(surface) > 3 and not (hit.entity.acronym or "").isupper():
                 # Headline capitals ("PUTIN") are a style, not a casing error.
                 return Link(hit.entity, _KIND_TO_MATCH[hit.kind], hit, 100.0, "capitalized form")
             return Link(hit.entity, "casing", hit, 100.0, f"case differs from {hit.form!r}")
         folded = fold(surface)
+        if len(folded) < 3:
+            return None
         table = self.folded if " " in folded else {**self.short_folded, **self.folded}
         if hit := _choose(table.get(folded, ()), context):
             if has_diacritics(surface):

@@ -62,6 +62,12 @@ class ReferenceEntity(BaseModel):
         description="Accepted case variants of the acronym, e.g. 'Nato' in the British press.",
     )
     roles: list[Role] = Field(default_factory=list)
+    short_forms: list[str] | None = Field(
+        default=None,
+        description="How a lone reference writes this person ('Kim', 'Xi', 'Lula'). By default "
+        "the last word of each full form; set it where that is wrong (family name first, "
+        "'Jr.', regnal numbers). An empty list: never referred to by one word.",
+    )
 
     @field_validator("variants", mode="before")
     @classmethod
