@@ -8,6 +8,7 @@ and the rest of the run goes on.
 from __future__ import annotations
 
 import datetime as dt
+import time
 import traceback
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -32,6 +33,7 @@ from factcheck.reference_dates import ReferenceDate, assign_reference_dates
 from factcheck.report import Finding, Problem, Report, SourceInfo, Summary
 from factcheck.rulebook import RuleSet, bundled_rules_dir, load_rule_packs
 from factcheck.sources import Source, SourceInput, SourceProblem, load_sources
+from factcheck.timing import StageTimes
 
 NLP_BATCH_SIZE = 32
 
@@ -110,14 +112,18 @@ def fuzzy_thresholds(ruleset: RuleSet) -> FuzzyThresholds:
     return FuzzyThresholds()
 
 
-def extract_source(nlp_doc: Doc, source: Source, reference: ReferenceDate, index: NameIndex) -> Extracted:
+def extract_source(
+    nlp_doc: Doc, source: Source, reference: ReferenceDate, index: NameIndex, times: StageTimes | None = None
+) -> Extracted:
     """All claims of one source; the cluster-level stages come after."""
+    times = StageTimes() if times is None else times
     locale = source.language
-    dates = extract_dates(nlp_doc, source.id, reference.date, locale=locale)
-    quantities = extract_quantities(
-        nlp_doc, source.id, [(d.start, d.end) for d in dates], locale=locale
-    )
-    entities = extract_entities(nlp_doc, source.id, index, offset_floor=source.body_start)
+    with times.stage("dates"):
+        dates = extract_dates(nlp_doc, source.id, reference.date, locale=locale)
+    with times.stage("quantities"):
+        quantities = extract_quantities(nlp_doc, source.id, [(d.start, d.end) for d in dates], locale=locale)
+    with times.stage("names"):
+        entities = extract_entities(nlp_doc, source.id, index, offset_floor=source.body_start)
     return Extracted(dates, quantities, entities)
 
 
@@ -132,34 +138,42 @@ def check(
     *,
     model: str | None = None,
     include_claims: bool = True,
+    timings: StageTimes | None = None,
 ) -> Report:
     """Check sources reporting the same event against each other.
 
     ``sources`` are paths (files, directories, ``.jsonl``), texts or `Source`
     objects; ``rules`` are rule pack directories (default: the bundled pack);
     ``reference_date`` resolves relative dates in sources that give no date.
+    ``timings``, when given, receives the seconds spent in each stage.
     """
+    times = StageTimes() if timings is None else timings
     if isinstance(sources, str | Path | Source):
         sources = [sources]
     if isinstance(reference_date, str):
         reference_date = dt.date.fromisoformat(reference_date)
-    loaded, source_problems = load_sources(sources)
-    problems = [_problem_from_source(p) for p in source_problems]
-    ruleset, index = load_rules_and_names(rules)
-    problems.extend(ruleset.problems)
-    problems.extend(Problem(kind="plugin", path="factcheck.checks", message=m) for m in plugin_load_errors())
-    nlp = load_pipeline(model)
-    register_lexicon(nlp)
-    references = assign_reference_dates(loaded, reference_date)
-    good, extracted = _extract_all(nlp, loaded, references, index, problems)
+    with times.stage("loading"):
+        loaded, source_problems = load_sources(sources)
+        problems = [_problem_from_source(p) for p in source_problems]
+        ruleset, index = load_rules_and_names(rules)
+        problems.extend(ruleset.problems)
+        problems.extend(Problem(kind="plugin", path="factcheck.checks", message=m) for m in plugin_load_errors())
+        nlp = load_pipeline(model)
+        register_lexicon(nlp)
+        references = assign_reference_dates(loaded, reference_date)
+    good, extracted = _extract_all(nlp, loaded, references, index, problems, times)
+
     # Claims in (source, offset) order, so nothing downstream depends on the input order.
     def ordered(claims: Iterable[ClaimT]) -> list[ClaimT]:
         return sorted(claims, key=lambda c: (c.source, c.start, c.end))
 
-    entities = link_entities(ordered(e for x in extracted for e in x.entities), index, fuzzy_thresholds(ruleset))
-    dates = ordered(d for x in extracted for d in x.dates)
-    quantities = ordered(q for x in extracted for q in x.quantities)
-    cluster = align("default", good, references, dates, quantities, entities, index)
+    with times.stage("names"):
+        entities = link_entities(ordered(e for x in extracted for e in x.entities), index, fuzzy_thresholds(ruleset))
+    with times.stage("alignment"):
+        dates = ordered(d for x in extracted for d in x.dates)
+        quantities = ordered(q for x in extracted for q in x.quantities)
+        cluster = align("default", good, references, dates, quantities, entities, index)
+    rules_started = time.perf_counter()
     findings: list[Finding] = []
     for item in ruleset.rules:
         if not item.rule.enabled:
@@ -175,12 +189,12 @@ def check(
                     message=f"rule {item.rule.id!r} failed: {exc!r}",
                 )
             )
+    times["rules"] = times.get("rules", 0.0) + time.perf_counter() - rules_started
+    report_started = time.perf_counter()
     findings.sort(key=Finding.sort_key)
     claims: list[DateClaim | QuantityClaim | EntityClaim] = []
     if include_claims:
-        claims = sorted(
-            [*dates, *quantities, *entities], key=lambda c: (c.source, c.start, c.end, c.kind)
-        )
+        claims = sorted([*dates, *quantities, *entities], key=lambda c: (c.source, c.start, c.end, c.kind))
     counts: Counter[str] = Counter(f.severity for f in findings)
     report = Report(
         sources=[_source_info(s, references[s.id]) for s in good],
@@ -196,6 +210,7 @@ def check(
         ),
     )
     report._texts = {s.id: s.text for s in good}
+    times["report"] = times.get("report", 0.0) + time.perf_counter() - report_started
     return report
 
 
@@ -205,6 +220,7 @@ def _extract_all(
     references: dict[str, ReferenceDate],
     index: NameIndex,
     problems: list[Problem],
+    times: StageTimes,
 ) -> tuple[list[Source], list[Extracted]]:
     good: list[Source] = []
     extracted: list[Extracted] = []
@@ -220,10 +236,12 @@ def _extract_all(
             )
         else:
             fits.append(source)
-    docs = nlp.pipe((nlp_text(s) for s in fits), batch_size=NLP_BATCH_SIZE)
-    for source, doc in zip(fits, docs, strict=True):
+    docs = iter(nlp.pipe((nlp_text(s) for s in fits), batch_size=NLP_BATCH_SIZE))
+    for source in fits:
+        with times.stage("nlp"):
+            doc = next(docs)
         try:
-            extracted.append(extract_source(doc, source, references[source.id], index))
+            extracted.append(extract_source(doc, source, references[source.id], index, times))
             good.append(source)
         except Exception as exc:  # a bug met on one text must not lose the run
             where = traceback.extract_tb(exc.__traceback__)[-1]

@@ -126,7 +126,8 @@ class NameVariant(Check):
     def run(self, cluster: AlignedCluster) -> Iterator[Finding]:
         for group in cluster.entity_groups.values():
             accepted = [c for c in group if c.match in ("canonical", "variant")]
-            differing = _differing_parts(accepted)
+            entity = cluster.names.entities.get(group[0].entity_id or "")
+            differing = _differing_parts(accepted, entity)
             if not differing:
                 continue
             yield self.finding(
@@ -140,21 +141,36 @@ class NameVariant(Check):
             )
 
 
-def _differing_parts(claims: list[EntityClaim]) -> list[EntityClaim]:
-    """Mentions whose surname, or first name where given, is spelled differently."""
-    surnames: dict[str, list[EntityClaim]] = defaultdict(list)
-    firsts: dict[str, list[EntityClaim]] = defaultdict(list)
+def _differing_parts(claims: list[EntityClaim], entity: ReferenceEntity | None) -> list[EntityClaim]:
+    """Mentions of one entity spelled differently, comparing like with like.
+
+    A person's surnames are compared with surnames and first names with
+    first names; an organization's acronym forms ("NATO", "Nato") with each
+    other and its long forms with each other, never an acronym with its
+    expansion.  All-capital text (headlines, photo credits) is a style, not
+    a spelling.
+    """
+    acronyms = {f.casefold() for f in ([entity.acronym] if entity and entity.acronym else [])}
+    acronyms |= {f.casefold() for f in (entity.house_styles if entity else [])}
+    tables: dict[str, dict[str, list[EntityClaim]]] = defaultdict(lambda: defaultdict(list))
     for claim in claims:
-        words = claim.surface.split()
-        surnames[words[-1]].append(claim)
+        surface = claim.surface
+        if surface.isupper() and surface.casefold() not in acronyms:
+            continue
+        if claim.label != "PERSON":
+            family = "acronym" if surface.casefold() in acronyms else "name"
+            tables[family][surface].append(claim)
+            continue
+        words = surface.split()
+        tables["surname"][words[-1]].append(claim)
         if len(words) > 1:
-            firsts[words[0]].append(claim)
-    out: list[EntityClaim] = []
-    for table in (surnames, firsts):
+            tables["first"][words[0]].append(claim)
+    out: set[EntityClaim] = set()
+    for table in tables.values():
         if len(table) > 1:
             for members in table.values():
-                out.extend(members)
-    return sorted(set(out), key=lambda c: (c.source, c.start))
+                out.update(members)
+    return sorted(out, key=lambda c: (c.source, c.start))
 
 
 class NameCasing(Check):

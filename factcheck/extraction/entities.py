@@ -103,7 +103,7 @@ TITLE_WORDS = frozenset(
 )
 
 _TITLE_BEFORE = re.compile(
-    r"(?P<title>(?:(?:[A-Z][\w.]*(?:['’]s)?|the|of|and)\s+){0,3}"
+    r"(?P<title>(?:(?:[A-Z][\w.]*(?:['’]s)?|the|of)\s+){0,3}"
     r"(?:President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Interior Minister|"
     r"Finance Minister|Minister of [A-Z][a-z]+(?: [A-Z][a-z]+)?|Foreign Secretary|"
     r"Defen[cs]e Secretary|Secretary of State|Secretary of Defen[cs]e|Secretary[- ]General|"
