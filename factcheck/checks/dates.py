@@ -16,9 +16,7 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 
 
 def evidence_of(claim: DateClaim, note: str | None = None) -> Evidence:
-    return Evidence(
-        source=claim.source, start=claim.start, end=claim.end, text=claim.text, note=note
-    )
+    return Evidence(source=claim.source, start=claim.start, end=claim.end, text=claim.text, note=note)
 
 
 def day_of(value: str | None) -> dt.date | None:
@@ -71,9 +69,7 @@ class DateFormatParams(BaseModel):
         default="warning",
         description="Severity of numeric dates readable as day/month or month/day.",
     )
-    unparsed: Severity | None = Field(
-        default=None, description="Severity of date expressions that could not be read."
-    )
+    unparsed: Severity | None = Field(default=None, description="Severity of date expressions that could not be read.")
 
 
 class DateFormat(Check):
@@ -92,11 +88,7 @@ class DateFormat(Check):
                 if severity is None:
                     continue
                 yield self.finding(
-                    [
-                        Evidence(
-                            source=claim.source, start=issue.start, end=issue.end, text=issue.text
-                        )
-                    ],
+                    [Evidence(source=claim.source, start=issue.start, end=issue.end, text=issue.text)],
                     {
                         "text": issue.text,
                         "detail": issue.detail,
@@ -136,39 +128,56 @@ class DateConflict(Check):
     message_fields = frozenset({"event", "values", "sources"})
 
     def run(self, cluster: AlignedCluster) -> Iterator[Finding]:
+        """Each date that disagrees with the day most sources give the same event.
+
+        Comparing every pair would report a quadratic number of findings in a
+        large cluster; each dissenting date is reported once, against a date
+        of the majority day whose sentence names a shared participant.
+        """
         params = self.params
         assert isinstance(params, DateConflictParams)
         for event, claims in sorted(cluster.date_groups.items()):
-            usable = [
-                c for c in claims if c.granularity in params.granularities and day_of(c.value)
-            ]
-            reported: set[frozenset[tuple[str, int]]] = set()
-            for i, a in enumerate(usable):
-                for b in usable[i + 1 :]:
-                    if a.source == b.source or day_of(a.value) == day_of(b.value):
-                        continue
-                    shared = cluster.participants.get(
-                        (a.source, a.start), frozenset()
-                    ) & cluster.participants.get((b.source, b.start), frozenset())
-                    if len(shared) < params.min_shared_participants:
-                        continue
-                    pair = frozenset({(a.source, a.start), (b.source, b.start)})
-                    if pair in reported:
-                        continue
-                    reported.add(pair)
-                    uncertain = any(
-                        c.relative and _reference_origin(cluster, c.source) in ("inferred", "none")
-                        for c in (a, b)
-                    )
-                    yield self.finding(
-                        [evidence_of(a, a.value), evidence_of(b, b.value)],
-                        {
-                            "event": event,
-                            "values": f"{a.value} ({a.source}) vs {b.value} ({b.source})",
-                            "sources": f"{a.source}, {b.source}",
-                        },
-                        severity=params.inferred_reference_severity if uncertain else None,
-                    )
+            usable = [c for c in claims if c.granularity in params.granularities and day_of(c.value)]
+            sources_by_day: dict[dt.date, set[str]] = {}
+            for claim in usable:
+                sources_by_day.setdefault(day_of(claim.value), set()).add(claim.source)  # type: ignore[arg-type]
+            if len(sources_by_day) < 2:
+                continue
+            majority = min(sources_by_day, key=lambda d: (-len(sources_by_day[d]), d))
+            agreeing = [c for c in usable if day_of(c.value) == majority]
+            for claim in usable:
+                if day_of(claim.value) == majority:
+                    continue
+                other = self._counterpart(cluster, params, claim, agreeing)
+                if other is None:
+                    continue
+                uncertain = any(
+                    c.relative and _reference_origin(cluster, c.source) in ("inferred", "none") for c in (claim, other)
+                )
+                yield self.finding(
+                    [evidence_of(claim, claim.value), evidence_of(other, other.value)],
+                    {
+                        "event": event,
+                        "values": f"{claim.value} ({claim.source}) vs {other.value} "
+                        f"({len(sources_by_day[majority])} source(s) incl. {other.source})",
+                        "sources": f"{claim.source}, {other.source}",
+                    },
+                    severity=params.inferred_reference_severity if uncertain else None,
+                )
+
+    @staticmethod
+    def _counterpart(
+        cluster: AlignedCluster, params: DateConflictParams, claim: DateClaim, agreeing: list[DateClaim]
+    ) -> DateClaim | None:
+        """A majority-day date of another source whose sentence shares participants."""
+        mine = cluster.participants.get((claim.source, claim.start), frozenset())
+        for other in agreeing:
+            if other.source == claim.source:
+                continue
+            theirs = cluster.participants.get((other.source, other.start), frozenset())
+            if len(mine & theirs) >= params.min_shared_participants:
+                return other
+        return None
 
 
 def _reference_origin(cluster: AlignedCluster, source: str) -> str:

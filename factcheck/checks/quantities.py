@@ -99,9 +99,7 @@ def widened(claim: QuantityClaim, params: QuantityConflictParams) -> Interval:
     for bound in (claim.low, claim.high):
         if bound is None:
             continue
-        rounding = min(
-            params.rounding * 10 ** trailing_zeros(bound), params.max_rounding * abs(bound)
-        )
+        rounding = min(params.rounding * 10 ** trailing_zeros(bound), params.max_rounding * abs(bound))
         spread = max(rel * abs(bound), rounding)
         if bound == claim.low:
             low = bound - spread
@@ -127,6 +125,28 @@ def gap(a: Interval, b: Interval) -> float | None:
     return (upper - lower) / scale
 
 
+def majority_anchor(intervals: list[Interval]) -> int:
+    """Index of the tightest interval through the point most intervals contain.
+
+    A sweep over sorted endpoints: O(n log n).  Ties go to the lowest point
+    and then to the narrowest interval, then to input order (which the
+    pipeline makes source order), so the choice is deterministic.
+    """
+    events = sorted(
+        [(iv.low, 0, i) for i, iv in enumerate(intervals)] + [(iv.high, 1, i) for i, iv in enumerate(intervals)]
+    )
+    depth, best, best_x = 0, -1, intervals[0].low
+    for x, kind, _ in events:
+        if kind == 0:
+            depth += 1
+            if depth > best:
+                best, best_x = depth, x
+        else:
+            depth -= 1
+    inside = [i for i, iv in enumerate(intervals) if iv.low <= best_x <= iv.high]
+    return min(inside, key=lambda i: (intervals[i].high - intervals[i].low, i))
+
+
 def describe(claim: QuantityClaim) -> str:
     def num(x: float | None) -> str:
         if x is None:
@@ -145,23 +165,43 @@ class QuantityConflict(Check):
 
     name = "quantity-conflict"
     Params = QuantityConflictParams
-    message_fields = frozenset({"what", "first", "second", "sources", "gap"})
+    message_fields = frozenset({"what", "first", "second", "sources", "gap", "support"})
 
     def run(self, cluster: AlignedCluster) -> Iterator[Finding]:
+        """Each figure that cannot agree with the cluster's best-supported figure.
+
+        Comparing every pair would report a quadratic number of findings (and
+        cost quadratic time) in a large cluster; instead a sweep over the
+        widened intervals finds the value most figures allow, its tightest
+        figure is the reference, and each figure that cannot overlap it is
+        one finding.
+        """
         params = self.params
         assert isinstance(params, QuantityConflictParams)
         for (what, event), claims in sorted(cluster.quantity_groups.items()):
-            comparable = [c for c in claims if c.low is not None or c.high is not None]
-            intervals = [widened(c, params) for c in comparable]
-            for i, a in enumerate(comparable):
-                for j in range(i + 1, len(comparable)):
-                    b = comparable[j]
-                    if a.source == b.source or a.unit != b.unit:
+            by_unit: dict[str | None, list[QuantityClaim]] = {}
+            for claim in claims:
+                if claim.low is not None or claim.high is not None:
+                    by_unit.setdefault(claim.unit, []).append(claim)
+            for comparable in by_unit.values():
+                if len({c.source for c in comparable}) < 2:
+                    continue
+                intervals = [widened(c, params) for c in comparable]
+                anchor = majority_anchor(intervals)
+                reference = comparable[anchor]
+                support = len(
+                    {
+                        c.source
+                        for c, iv in zip(comparable, intervals, strict=True)
+                        if gap(iv, intervals[anchor]) is None
+                    }
+                )
+                for claim, interval in zip(comparable, intervals, strict=True):
+                    if claim.source == reference.source:
                         continue
-                    distance = gap(intervals[i], intervals[j])
-                    if distance is None:
-                        continue
-                    yield self._conflict(cluster, params, what, event, a, b, distance)
+                    distance = gap(interval, intervals[anchor])
+                    if distance is not None:
+                        yield self._conflict(cluster, params, what, event, claim, reference, distance, support)
 
     def _conflict(
         self,
@@ -172,6 +212,7 @@ class QuantityConflict(Check):
         a: QuantityClaim,
         b: QuantityClaim,
         distance: float,
+        support: int = 1,
     ) -> Finding:
         severity: Severity = "error" if distance >= params.error_gap else "warning"
         first, second = a, b
@@ -188,9 +229,7 @@ class QuantityConflict(Check):
             and date_a.date != date_b.date
         ):
             first, second = (a, b) if date_a.date < date_b.date else (b, a)
-            if (second.low or 0) > (first.high or math.inf) or (second.low or 0) >= (
-                first.low or 0
-            ):
+            if (second.low or 0) > (first.high or math.inf) or (second.low or 0) >= (first.low or 0):
                 severity = params.growing_counts_severity
         return self.finding(
             [
@@ -215,6 +254,7 @@ class QuantityConflict(Check):
                 "second": describe(second),
                 "sources": f"{first.source}, {second.source}",
                 "gap": f"{distance:.0%}",
+                "support": support,
             },
             severity=severity,
         )
