@@ -54,8 +54,16 @@ class Cluster:
     sources: list[Source]
 
 
-def _article(rnd: random.Random, event_day: dt.date, facts: dict[str, int], city: str,
-             incident: str, person: tuple[str, str, str], flaws: set[str], words: int) -> str:
+def _article(
+    rnd: random.Random,
+    event_day: dt.date,
+    facts: dict[str, int],
+    city: str,
+    incident: str,
+    person: tuple[str, str, str],
+    flaws: set[str],
+    words: int,
+) -> str:
     name, typo, title = person
     weekday = WEEKDAYS[event_day.weekday()]
     if "weekday" in flaws:
@@ -79,8 +87,9 @@ def _article(rnd: random.Random, event_day: dt.date, facts: dict[str, int], city
     return "\n\n".join(paragraphs) + "\n"
 
 
-def generate(n_sources: int, n_clusters: int = 1, words: int = 600, seed: int = 7,
-             flaw_rate: float = 0.1) -> list[Cluster]:
+def generate(
+    n_sources: int, n_clusters: int = 1, words: int = 600, seed: int = 7, flaw_rate: float = 0.1
+) -> list[Cluster]:
     """``n_sources`` sources spread over ``n_clusters`` clusters, deterministically."""
     rnd = random.Random(seed)
     clusters: list[Cluster] = []

@@ -20,11 +20,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import factcheck  # noqa: E402
-from corpus import generate  # noqa: E402
-from factcheck.nlp import load_pipeline  # noqa: E402
-from factcheck.pipeline import NLP_BATCH_SIZE, nlp_text  # noqa: E402
-from factcheck.timing import STAGES, StageTimes  # noqa: E402
+from corpus import generate
+
+import factcheck
+from factcheck.nlp import load_pipeline
+from factcheck.pipeline import NLP_BATCH_SIZE, nlp_text
+from factcheck.timing import STAGES, StageTimes
 
 
 def peak_rss_mb() -> float:
@@ -54,8 +55,13 @@ def bench(size: int, clusters: int, words: int) -> None:
 
     nlp_time = times.get("nlp", 0.0) or 1e-9
     print(f"\n== {size:,} sources in {clusters:,} cluster(s), {n_words:,} words")
-    print(f"bare nlp.pipe      {bare:9.2f} s   {n_words / bare:10,.0f} words/s   components: {', '.join(nlp.pipe_names)}")
-    print(f"check() end to end {total:9.2f} s   {n_words / total:10,.0f} words/s   ratio {total / bare:.2f}x   findings {findings:,}")
+    print(
+        f"bare nlp.pipe      {bare:9.2f} s   {n_words / bare:10,.0f} words/s   components: {', '.join(nlp.pipe_names)}"
+    )
+    print(
+        f"check() end to end {total:9.2f} s   {n_words / total:10,.0f} words/s   "
+        f"ratio {total / bare:.2f}x   findings {findings:,}"
+    )
     print(f"peak RSS           {peak_rss_mb():9.0f} MB")
     for stage in STAGES:
         spent = times.get(stage, 0.0)
