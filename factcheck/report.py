@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field
 
@@ -53,6 +53,11 @@ class Finding(BaseModel):
     message: str
     evidence: list[Evidence]
     suggestion: str | None = None
+    details: dict[str, Any] = Field(
+        default_factory=dict,
+        description="Machine-readable evidence: each spelling with its sources, the values compared, "
+        "where the expected form comes from.",
+    )
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -98,6 +103,21 @@ class Problem(BaseModel):
         return f"{where}: {self.message}"
 
 
+class RuleInfo(BaseModel):
+    """A rule that was loaded for the run (whether or not it found anything)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    category: Category
+    severity: Severity
+    description: str = ""
+    link: str | None = None
+    enabled: bool = True
+    path: str | None = Field(default=None, description="The rule file it was loaded from.")
+    line: int | None = None
+
+
 class Summary(BaseModel):
     sources_read: int
     sources_failed: int
@@ -114,6 +134,7 @@ class Report(BaseModel):
     claims: list[AnyClaim] = Field(default_factory=list)
     problems: list[Problem] = Field(default_factory=list)
     summary: Summary
+    rules: list[RuleInfo] = Field(default_factory=list, description="The rules loaded for the run.")
     _texts: dict[str, str] = PrivateAttr(default_factory=dict)
 
     def source_text(self, source_id: str) -> str | None:

@@ -133,6 +133,9 @@ def test_name_spelling_against_the_reference_list() -> None:
     findings = of(run("French President Emmanuel Macorn spoke."), "name-spelling")
     assert len(findings) == 1 and findings[0].suggestion == "Emmanuel Macron"
     assert findings[0].severity == "warning"
+    details = findings[0].details
+    assert details["canonical_from"] == "reference list"
+    assert details["spellings"] == {"Emmanuel Macorn": {"s0": 1}}
     assert of(run("French President Emmanuel Macron spoke."), "name-spelling") == []
 
 

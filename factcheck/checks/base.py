@@ -46,6 +46,7 @@ class Check(ABC):
         values: dict[str, Any],
         suggestion: str | None = None,
         severity: Severity | None = None,
+        details: dict[str, Any] | None = None,
     ) -> Finding:
         """A finding of this rule, its message rendered from ``values``."""
         from factcheck.rulebook import render_message
@@ -57,4 +58,5 @@ class Check(ABC):
             message=render_message(self.rule.message, values),
             evidence=sorted(set(evidence), key=lambda e: (e.source, e.start, e.end)),
             suggestion=suggestion,
+            details=details or {},
         )

@@ -39,6 +39,25 @@ def spelling_summary(claims: Iterable[EntityClaim]) -> str:
     return ", ".join(parts)
 
 
+def spelling_table(claims: Iterable[EntityClaim]) -> dict[str, dict[str, int]]:
+    """{spelling: {source: mentions}}: who writes what, and how often."""
+    table: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for claim in claims:
+        table[claim.surface][claim.source] += 1
+    return {k: dict(sorted(v.items())) for k, v in sorted(table.items())}
+
+
+def name_details(claim: EntityClaim, group: Iterable[EntityClaim]) -> dict[str, object]:
+    return {
+        "canonical": claim.canonical,
+        "entity_id": claim.entity_id,
+        "canonical_from": "reference list" if claim.entity_id else "majority of sources",
+        "matched_form": claim.matched_form,
+        "similarity": claim.score,
+        "spellings": spelling_table(group),
+    }
+
+
 def _suggestion(claim: EntityClaim, cluster: AlignedCluster) -> str | None:
     entity = cluster.names.entities.get(claim.entity_id or "")
     if entity is None:
@@ -64,12 +83,8 @@ class NameSpellingParams(BaseModel):
     fuzzy_name_part: float = Field(
         default=70.0, ge=50, le=100, description="Similarity each part (first name, surname) needs."
     )
-    fuzzy_single_token: float = Field(
-        default=89.0, ge=50, le=100, description="Similarity a lone surname needs."
-    )
-    single_token_min_length: int = Field(
-        default=7, ge=3, description="Shorter lone words are never fuzzy-matched."
-    )
+    fuzzy_single_token: float = Field(default=89.0, ge=50, le=100, description="Similarity a lone surname needs.")
+    single_token_min_length: int = Field(default=7, ge=3, description="Shorter lone words are never fuzzy-matched.")
     exonym_severity: Severity | None = Field(
         default=None, description="Severity for foreign-language forms; the rule's when unset."
     )
@@ -114,6 +129,7 @@ class NameSpelling(Check):
                     },
                     suggestion=suggestion,
                     severity=severity,
+                    details=name_details(first, group),
                 )
 
 
@@ -138,6 +154,7 @@ class NameVariant(Check):
                     "count": len({c.surface for c in differing}),
                 },
                 suggestion=accepted[0].canonical,
+                details=name_details(accepted[0], group),
             )
 
 
@@ -190,6 +207,7 @@ class NameCasing(Check):
                 [evidence_of(claim)],
                 {"text": claim.surface, "suggestion": suggestion, "canonical": claim.canonical},
                 suggestion=suggestion,
+                details=name_details(claim, cluster.entity_groups.get(claim.entity_id or "", [claim])),
             )
 
 
@@ -206,9 +224,7 @@ class NameGlued(Check):
             word = claim.text.split()[-1]
             start = claim.end - len(word)
             name = claim.surface.split()[-1]
-            suggestion = (
-                f"{name} {claim.glued_to}" if word.startswith(name) else f"{claim.glued_to} {name}"
-            )
+            suggestion = f"{name} {claim.glued_to}" if word.startswith(name) else f"{claim.glued_to} {name}"
             yield self.finding(
                 [Evidence(source=claim.source, start=start, end=claim.end, text=word)],
                 {"text": word, "name": name, "word": claim.glued_to, "suggestion": suggestion},
@@ -300,9 +316,7 @@ class TitleConflict(Check):
                     [evidence_of(c) for c, _ in titled],
                     {
                         "canonical": group[0].canonical,
-                        "titles": "; ".join(
-                            sorted({f"“{c.title}” ({c.source})" for c, _ in titled})
-                        ),
+                        "titles": "; ".join(sorted({f"“{c.title}” ({c.source})" for c, _ in titled})),
                         "roles": "none listed",
                     },
                 )
@@ -319,9 +333,7 @@ class TitleConflict(Check):
                 continue
             reference = cluster.reference_dates.get(claim.source)
             on = reference.date if reference else None
-            current = [r.title for r in entity.roles if _role_holds(r, on)] or [
-                r.title for r in entity.roles
-            ]
+            current = [r.title for r in entity.roles if _role_holds(r, on)] or [r.title for r in entity.roles]
             yield self.finding(
                 [evidence_of(claim)],
                 {

@@ -256,6 +256,15 @@ class QuantityConflict(Check):
                 "gap": f"{distance:.0%}",
                 "support": support,
             },
+            details={
+                "what": what,
+                "event": event or None,
+                "figures": [
+                    {"source": c.source, "text": c.text, "low": c.low, "high": c.high, "unit": c.unit}
+                    for c in (first, second)
+                ],
+                "agreeing_sources": support,
+            },
             severity=severity,
         )
 
