@@ -7,13 +7,29 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
 from factcheck.claims import DateClaim, EntityClaim, QuantityClaim
 from factcheck.errors import FactcheckError, ModelNotInstalledError, RuleError, SourceError
-from factcheck.pipeline import check
 from factcheck.report import Evidence, Finding, Problem, Report
 from factcheck.sources import Source, load_sources
+
+if TYPE_CHECKING:
+    from factcheck.pipeline import check
+
+
+def __getattr__(name: str) -> Any:
+    """``check`` is imported on first use: the pipeline loads spaCy, which takes a second,
+    and ``import factcheck`` must stay cheap (the pytest plugin imports it in every run).
+    """
+    if name == "check":
+        from factcheck.pipeline import check
+
+        globals()["check"] = check
+        return check
+    raise AttributeError(f"module 'factcheck' has no attribute {name!r}")
 
 __all__ = [
     "DateClaim",

@@ -45,12 +45,28 @@ class AlignedCluster:
         return self.reference_dates.get(source_id)
 
 
+EVENT_CLASSES: dict[str, str] = {
+    **dict.fromkeys(("kill", "die", "dead", "death", "perish", "slay", "murder"), "killed"),
+    **dict.fromkeys(("injure", "wound", "hurt", "maim"), "injured"),
+    **dict.fromkeys(("miss", "disappear"), "missing"),
+    **dict.fromkeys(("arrest", "detain", "jail", "imprison"), "arrested"),
+    **dict.fromkeys(("displace", "evacuate", "flee", "rescue"), "displaced"),
+}
+"""Events that change what a count means: 12 killed and 40 injured never compare.
+Other predicates (deploy, mass, station ...) say the same of the same troops,
+so they do not split the alignment."""
+
+
+def event_class(event: str | None) -> str:
+    return EVENT_CLASSES.get(event or "", "")
+
+
 def quantity_key(claim: QuantityClaim) -> QuantityKey | None:
     """What a figure measures; None for figures with nothing to align on."""
     what = claim.noun_lemma or (claim.noun.lower() if claim.noun else None) or claim.dimension
     if what is None:
         return None
-    return (what, claim.event or "")
+    return (what, event_class(claim.event))
 
 
 def _participants(

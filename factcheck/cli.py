@@ -76,7 +76,34 @@ def build_parser() -> argparse.ArgumentParser:
     rules_cmd = sub.add_parser("rules", help="inspect rule packs")
     rules_sub = rules_cmd.add_subparsers(dest="rules_command", required=True)
     list_cmd = rules_sub.add_parser("list", help="list the loaded rules")
-    list_cmd.add_argument("--rules", action="append", metavar="DIR")
+    list_cmd.add_argument("--rules", action="append", metavar="DIR", help="rule pack directory or installed pack name")
+    schema_cmd = rules_sub.add_parser("schema", help="print the JSON Schema of rule files")
+    schema_cmd.add_argument(
+        "--bundled", action="store_true", help="only the bundled check types, not those of plugins"
+    )
+    schema_cmd.add_argument(
+        "--manifest", action="store_true", help="the schema of a pack's pack.yaml instead"
+    )
+    test_cmd = rules_sub.add_parser("test", help="run every rule's examples as tests")
+    test_cmd.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="rule pack directories, installed pack names or rule files (default: the bundled pack)",
+    )
+    test_cmd.add_argument(
+        "--rules",
+        action="append",
+        metavar="DIR",
+        help="pack loaded alongside (e.g. for its name lists); its own examples are not run",
+    )
+    test_cmd.add_argument(
+        "--allow-missing-examples",
+        action="store_true",
+        help="report a rule without a positive or a negative example, but let it pass",
+    )
+    test_cmd.add_argument("--model", metavar="NAME", help="spaCy pipeline to load")
+    test_cmd.add_argument("-v", "--verbose", action="store_true", help="list the examples that pass")
     return parser
 
 
@@ -85,13 +112,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "rules":
-            return _rules_list(args.rules)
+            return _rules_command(args)
         report = check(
             args.paths,
             rules=args.rules,
             reference_date=args.reference_date,
             model=args.model,
-            include_claims=args.command == "claims" or args.format == "json",
+            include_claims=args.command == "claims" or args.format in ("json", "html"),
         )
     except FactcheckError as exc:
         print(f"factcheck: error: {exc}", file=sys.stderr)
@@ -113,6 +140,35 @@ def _config_broken(report: object) -> bool:
 
     assert isinstance(report, Report)
     return any(p.kind in ("rule", "names", "plugin") for p in report.problems)
+
+
+def _rules_command(args: argparse.Namespace) -> int:
+    if args.rules_command == "schema":
+        return _rules_schema(bundled=args.bundled, manifest=args.manifest)
+    if args.rules_command == "test":
+        return _rules_test(args)
+    return _rules_list(args.rules)
+
+
+def _rules_schema(*, bundled: bool, manifest: bool) -> int:
+    from factcheck.rule_schema import dumps, manifest_schema, rule_schema
+
+    sys.stdout.write(dumps(manifest_schema() if manifest else rule_schema(bundled_only=bundled)))
+    return EXIT_OK
+
+
+def _rules_test(args: argparse.Namespace) -> int:
+    """Exit 0 when every example passes, 1 when one fails, 2 when a pack or file does not load."""
+    from factcheck.rule_tests import run_rule_tests
+
+    run = run_rule_tests(
+        args.paths or None,
+        context=args.rules or (),
+        require_examples=not args.allow_missing_examples,
+        model=args.model,
+    )
+    sys.stdout.write(run.render(verbose=args.verbose))
+    return run.exit_code
 
 
 def _rules_list(directories: list[str] | None) -> int:

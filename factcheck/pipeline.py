@@ -30,7 +30,7 @@ from factcheck.names.index import FuzzyThresholds, NameIndex
 from factcheck.names.linking import link_entities
 from factcheck.nlp import load_pipeline
 from factcheck.reference_dates import ReferenceDate, assign_reference_dates
-from factcheck.report import Finding, Problem, Report, SourceInfo, Summary
+from factcheck.report import Finding, Problem, Report, RuleInfo, SourceInfo, Summary
 from factcheck.rulebook import RuleSet, bundled_rules_dir, load_rule_packs
 from factcheck.sources import Source, SourceInput, SourceProblem, load_sources
 from factcheck.timing import StageTimes
@@ -178,8 +178,10 @@ def check(
     for item in ruleset.rules:
         if not item.rule.enabled:
             continue
+        if not item.rule.applies_to_any(good):
+            continue  # no source is in the rule's scope
         try:
-            findings.extend(item.check.run(cluster))
+            findings.extend(item.rule.in_scope(item.check.run(cluster), good))
         except Exception as exc:  # one broken check must not lose the others
             problems.append(
                 Problem(
@@ -208,6 +210,19 @@ def check(
             rule_files_failed=ruleset.rule_files_failed,
             findings={s: counts.get(s, 0) for s in ("error", "warning", "info")},
         ),
+        rules=[
+            RuleInfo(
+                id=item.rule.id,
+                category=item.rule.category,
+                severity=item.rule.severity,
+                description=" ".join(item.rule.description.split()),
+                link=item.rule.link,
+                enabled=item.rule.enabled,
+                path=item.path,
+                line=item.line,
+            )
+            for item in ruleset.rules
+        ],
     )
     report._texts = {s.id: s.text for s in good}
     times["report"] = times.get("report", 0.0) + time.perf_counter() - report_started

@@ -2,22 +2,32 @@
 
 A rule pack is a directory: an optional ``pack.yaml`` manifest (name,
 version, description), rule files (``*.yaml`` holding a ``rules:`` list) and
-reference name lists under ``names/``.  A rule only names a check type and
-sets its category, severity, message and parameters; behaviour lives in the
-check types (``factcheck.checks``).  Every error names file, line and column,
-and one bad rule never stops the others.
+reference name lists under ``names/``; installed packages register packs
+under the ``factcheck.rulepacks`` entry point group.  A rule only names a
+check type and sets its category, severity, message, parameters, ``scope``
+and ``examples`` (its tests, run by `factcheck.rule_tests`); behaviour lives
+in the check types (``factcheck.checks``).  The models here define the rule
+format and its JSON Schema (`factcheck.rule_schema`).  Every error names
+file, line and column, and one bad rule never stops the others.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
+import fnmatch
+import os
 import string
-from collections.abc import Iterable
+import types
+import typing
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
+from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from factcheck.checks import Check, get_check_types
 from factcheck.errors import FactcheckError
@@ -25,8 +35,13 @@ from factcheck.names.reference import NameList
 from factcheck.report import Category, Problem, Severity
 from factcheck.yaml_positions import PositionedYaml, YamlLoadError, load_yaml_file
 
+if TYPE_CHECKING:
+    from factcheck.report import Finding
+    from factcheck.sources import Source
+
 MANIFEST = "pack.yaml"
 NAMES_DIR = "names"
+RULEPACK_ENTRY_POINTS = "factcheck.rulepacks"
 
 
 class PackManifest(BaseModel):
@@ -37,20 +52,168 @@ class PackManifest(BaseModel):
     description: str = ""
 
 
+def _matches(value: str | None, patterns: Sequence[str], *, case: bool) -> bool:
+    text = value or ""
+    if case:
+        return any(fnmatch.fnmatchcase(text, p) for p in patterns)
+    return any(fnmatch.fnmatchcase(text.casefold(), p.casefold()) for p in patterns)
+
+
+class RuleScope(BaseModel):
+    """Which sources a rule applies to; a finding is kept only if all its sources are in scope.
+
+    Each list holds shell-style globs (``*``, ``?``, ``[...]``); a source is in
+    scope when it matches every list that is given.  A source without the
+    metadata a list asks about matches only ``"*"``.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    sources: list[str] | None = Field(
+        default=None, description="Source ids (globs, case-sensitive), e.g. ['wire-*']."
+    )
+    language: list[str] | None = Field(
+        default=None, description="Source languages or locales (globs, any case), e.g. ['en', 'en-*']."
+    )
+    outlets: list[str] | None = Field(
+        default=None, description="Source outlets from front matter (globs, any case)."
+    )
+    meta: dict[str, list[str]] | None = Field(
+        default=None,
+        description="Other front matter fields: field name -> globs its value must match (any case).",
+    )
+
+    def admits(self, source: Source) -> bool:
+        """Whether ``source`` is in this scope."""
+        if self.sources is not None and not _matches(source.id, self.sources, case=True):
+            return False
+        if self.language is not None and not _matches(source.language, self.language, case=False):
+            return False
+        if self.outlets is not None and not _matches(source.outlet, self.outlets, case=False):
+            return False
+        for key, patterns in (self.meta or {}).items():
+            value = source.meta.get(key)
+            if not _matches(None if value is None else str(value), patterns, case=False):
+                return False
+        return True
+
+
+class ExampleSource(BaseModel):
+    """One named text of an example cluster."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1, description="Source id, used by `expect` and `forbid`.")
+    text: str = Field(min_length=1, description="The source text (front matter allowed).")
+    published: dt.date | None = Field(default=None, description="Publication date, YYYY-MM-DD.")
+    language: str | None = Field(default=None, description="Language or locale, e.g. en-GB.")
+    outlet: str | None = Field(default=None, description="The outlet that published it.")
+    meta: dict[str, Any] = Field(default_factory=dict, description="Other metadata, for `scope.meta`.")
+
+
+class ExampleFinding(BaseModel):
+    """A finding of the rule, described by the source and text of one of its evidence spans."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    source: str = Field(min_length=1, description="Id of the source the evidence span is in.")
+    text: str | None = Field(
+        default=None,
+        description="Text the span contains (case-sensitive); any span of the source when omitted.",
+    )
+    category: Category | None = Field(default=None, description="The finding's category; the rule's when omitted.")
+    severity: Severity | None = Field(default=None, description="The finding's severity; any when omitted.")
+
+    def describe(self, rule_category: str) -> str:
+        what = f"“{self.text}”" if self.text is not None else "(any span)"
+        level = f"/{self.severity}" if self.severity else ""
+        return f"{self.source}: {what} [{self.category or rule_category}{level}]"
+
+
+class RuleExample(BaseModel):
+    """A multi-source example that is also a test of the rule.
+
+    Positive when ``expect`` is not empty; negative when only ``forbid`` is.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["expect"], "properties": {"expect": {"minItems": 1}}},
+                {"required": ["forbid"], "properties": {"forbid": {"minItems": 1}}},
+            ]
+        },
+    )
+
+    name: str = Field(min_length=1, description="What the example shows.")
+    sources: list[ExampleSource] = Field(min_length=1, description="The texts of the cluster.")
+    reference_date: dt.date | None = Field(
+        default=None, description="Date relative expressions are resolved against (YYYY-MM-DD)."
+    )
+    expect: list[ExampleFinding] = Field(
+        default_factory=list, description="Findings of this rule that must appear."
+    )
+    forbid: list[ExampleFinding] = Field(
+        default_factory=list, description="Findings of this rule that must not appear."
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> RuleExample:
+        ids = [s.id for s in self.sources]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"duplicate source id(s) {duplicates}")
+        if not self.expect and not self.forbid:
+            raise ValueError("an example needs `expect` (positive) or `forbid` (negative) findings")
+        unknown = sorted({f.source for f in (*self.expect, *self.forbid)} - set(ids))
+        if unknown:
+            raise ValueError(f"expect/forbid name unknown source(s) {unknown}; sources: {ids}")
+        return self
+
+    @property
+    def positive(self) -> bool:
+        return bool(self.expect)
+
+
 class Rule(BaseModel):
     """One rule as written in YAML."""
 
     model_config = ConfigDict(extra="forbid")
 
-    id: str = Field(pattern=r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")
-    check: str
-    category: Category
-    severity: Severity
-    message: str = Field(min_length=1)
-    description: str = ""
-    link: str | None = None
+    id: str = Field(
+        pattern=r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$", description="Unique id: letters, digits, . _ -"
+    )
+    check: str = Field(description="The check type.")
+    category: Category = Field(description="The report category of the rule's findings.")
+    severity: Severity = Field(description="Severity of the findings (a check may raise or lower it).")
+    message: str = Field(
+        min_length=1, description="Template over the finding's fields: {name} is replaced by the field."
+    )
+    description: str = Field(default="", description="Why the rule exists.")
+    link: str | None = Field(default=None, description="Where to read more.")
     enabled: bool = True
-    params: dict[str, Any] = Field(default_factory=dict)
+    params: dict[str, Any] = Field(default_factory=dict, description="The check type's parameters.")
+    scope: RuleScope | None = Field(default=None, description="Which sources the rule applies to.")
+    examples: list[RuleExample] = Field(
+        default_factory=list, description="Multi-source examples, run by `factcheck rules test`."
+    )
+
+    def applies_to_any(self, sources: Iterable[Source]) -> bool:
+        """Whether some source is in the rule's scope (always, without a scope)."""
+        scope = self.scope
+        return scope is None or any(scope.admits(s) for s in sources)
+
+    def in_scope(self, findings: Iterable[Finding], sources: Iterable[Source]) -> list[Finding]:
+        """The findings whose evidence sources are all in the rule's scope."""
+        kept = list(findings)
+        scope = self.scope
+        if scope is None:
+            return kept
+        admitted = {s.id for s in sources if scope.admits(s)}
+        return [f for f in kept if all(e.source in admitted for e in f.evidence)]
+
+
 
 
 class RuleFile(BaseModel):
@@ -65,6 +228,7 @@ class LoadedRule:
     check: Check
     path: str
     line: int | None
+    column: int | None = None
 
 
 @dataclass
@@ -151,22 +315,72 @@ def _validation_problems(
     return problems
 
 
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model inside ``X``, ``X | None`` or ``list[X]``, if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (list, typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found = _model_of(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def model_at(model: type[BaseModel], loc: Sequence[str | int]) -> type[BaseModel] | None:
+    """The model that validates the mapping at ``loc`` inside ``model`` (None: not a model)."""
+    current: type[BaseModel] | None = model
+    for part in loc:
+        if current is None:
+            return None
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part)
+        current = _model_of(info.annotation) if info is not None else None
+    return current
+
+
+def with_valid_keys(problem: Problem, model: type[BaseModel] | None, key: object = None) -> Problem:
+    """An unknown-key problem, completed with the keys the mapping allows (and the likely one)."""
+    if model is None:
+        return problem
+    fields = list(model.model_fields)
+    close = difflib.get_close_matches(str(key), fields, n=1) if key is not None else []
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    valid = ", ".join(fields) or "(none)"
+    return problem.model_copy(update={"message": f"{problem.message}{hint}; valid keys: {valid}"})
+
+
+def _key_problems(
+    path: Path,
+    doc: PositionedYaml,
+    exc: ValidationError,
+    prefix: tuple[str | int, ...],
+    model: type[BaseModel],
+    label: str = "",
+) -> list[Problem]:
+    """Validation problems of ``model``; unknown keys list the valid keys of their mapping."""
+    problems = []
+    for error, found in zip(exc.errors(), _validation_problems(path, doc, exc, prefix), strict=True):
+        problem = found
+        if error["type"] == "extra_forbidden":
+            problem = with_valid_keys(problem, model_at(model, error["loc"][:-1]), error["loc"][-1])
+        if label and len(error["loc"]) > 1:  # inside params, scope or examples: say whose
+            problem = problem.model_copy(update={"message": f"{label}{problem.message}"})
+        problems.append(problem)
+    return problems
+
+
 def _build_rule(
     raw: dict[str, Any], path: Path, doc: PositionedYaml, prefix: tuple[str | int, ...]
 ) -> LoadedRule | list[Problem]:
     try:
         rule = Rule.model_validate(raw)
     except ValidationError as exc:
-        problems = _validation_problems(path, doc, exc, prefix)
-        if any("unknown key" in p.message for p in problems):
-            valid = ", ".join(Rule.model_fields)
-            problems = [
-                p.model_copy(update={"message": f"{p.message}; valid keys: {valid}"})
-                if "unknown key" in p.message
-                else p
-                for p in problems
-            ]
-        return problems
+        rule_id = raw.get("id") if isinstance(raw, dict) else None
+        label = f"rule {rule_id!r}: " if isinstance(rule_id, str) else ""
+        return _key_problems(path, doc, exc, prefix, Rule, label)
     check_types = get_check_types()
     check_type = check_types.get(rule.check)
     if check_type is None:
@@ -182,8 +396,14 @@ def _build_rule(
         params = check_type.Params.model_validate(rule.params)
     except ValidationError as exc:
         return [
-            p.model_copy(update={"message": f"rule {rule.id!r}: params.{p.message}"})
-            for p in _validation_problems(path, doc, exc, (*prefix, "params"))
+            p.model_copy(
+                update={
+                    "message": f"rule {rule.id!r}: params"
+                    + (": " if p.message.startswith("unknown key") else ".")
+                    + p.message
+                }
+            )
+            for p in _key_problems(path, doc, exc, (*prefix, "params"), check_type.Params)
         ]
     try:
         used = template_fields(rule.message)
@@ -201,8 +421,8 @@ def _build_rule(
                 doc.position((*prefix, "message")),
             )
         ]
-    line = (doc.position(prefix) or (None, None))[0]
-    return LoadedRule(rule, check_type(rule, params), str(path), line)
+    line, column = doc.position((*prefix, "id")) or doc.position(prefix) or (None, None)
+    return LoadedRule(rule, check_type(rule, params), str(path), line, column)
 
 
 def load_rule_file(path: Path) -> tuple[list[LoadedRule], list[Problem]]:
@@ -248,13 +468,66 @@ def _inside(path: Path, root: Path) -> bool:
     return True
 
 
-def load_rule_packs(directories: Iterable[Path]) -> RuleSet:
-    """Load rule packs in order; a later rule with an earlier rule's id is an error."""
+def registered_packs() -> list[str]:
+    """Names of the rule packs installed packages register (``factcheck.rulepacks``)."""
+    return sorted({entry.name for entry in entry_points(group=RULEPACK_ENTRY_POINTS)})
+
+
+def _pack_location(loaded: object) -> Path:
+    """The directory an entry point designates: a path, a callable returning one, or a module."""
+    if isinstance(loaded, types.ModuleType):
+        package_dirs = list(getattr(loaded, "__path__", []))
+        if package_dirs:  # a package: its directory is the pack
+            return Path(package_dirs[0])
+        if loaded.__file__ is None:
+            raise TypeError(f"module {loaded.__name__} has no location")
+        return Path(loaded.__file__).parent
+    if callable(loaded):
+        loaded = loaded()
+    if isinstance(loaded, str | os.PathLike):
+        return Path(loaded)
+    if hasattr(loaded, "joinpath"):  # an importlib.resources Traversable
+        return Path(str(loaded))
+    raise TypeError(f"expected a directory path, got {type(loaded).__name__}")
+
+
+def resolve_pack(spec: str | Path) -> Path:
+    """A rule pack directory from a directory path or a registered pack name.
+
+    An existing directory wins; otherwise a name registered under the
+    ``factcheck.rulepacks`` entry point group is loaded.  Raises
+    `FactcheckError` when the name is registered but its entry point fails.
+    """
+    path = Path(spec)
+    if path.is_dir() or os.sep in str(spec) or "/" in str(spec):
+        return path
+    for entry in entry_points(group=RULEPACK_ENTRY_POINTS, name=str(spec)):
+        try:
+            return _pack_location(entry.load())
+        except Exception as exc:  # a broken plugin is reported, not fatal
+            raise FactcheckError(f"rule pack {entry.name!r} ({entry.value}) failed to load: {exc}") from exc
+    return path
+
+
+def load_rule_packs(directories: Iterable[Path | str]) -> RuleSet:
+    """Load rule packs in order; a later rule with an earlier rule's id is an error.
+
+    Each item is a pack directory or the name of an installed pack
+    (`resolve_pack`).
+    """
     ruleset = RuleSet()
     seen: dict[str, LoadedRule] = {}
-    for directory in directories:
+    for spec in directories:
+        try:
+            directory = resolve_pack(spec)
+        except FactcheckError as exc:
+            ruleset.problems.append(_problem(str(spec), str(exc), None))
+            ruleset.rule_files_failed += 1
+            continue
         if not directory.is_dir():
-            ruleset.problems.append(_problem(directory, "rule pack directory not found", None))
+            known = registered_packs()
+            hint = f"; installed packs: {', '.join(known)}" if known else ""
+            ruleset.problems.append(_problem(directory, f"rule pack directory not found{hint}", None))
             ruleset.rule_files_failed += 1
             continue
         manifest_path = directory / MANIFEST
@@ -267,7 +540,7 @@ def load_rule_packs(directories: Iterable[Path]) -> RuleSet:
                     _problem(manifest_path, str(exc), (exc.line, exc.column) if exc.line else None)
                 )
             except ValidationError as exc:
-                ruleset.problems.extend(_validation_problems(manifest_path, doc, exc, ()))
+                ruleset.problems.extend(_key_problems(manifest_path, doc, exc, (), PackManifest))
         else:
             ruleset.packs.append(PackManifest(name=directory.name))
         for path in sorted(directory.glob("*.yaml")) + sorted(directory.glob("*.yml")):
@@ -290,7 +563,7 @@ def load_rule_packs(directories: Iterable[Path]) -> RuleSet:
                         _problem(
                             path,
                             f"duplicate rule id {item.rule.id!r} (first defined at {first.path}:{first.line})",
-                            (item.line, 1) if item.line else None,
+                            (item.line, item.column) if item.line else None,
                         )
                     )
                     continue

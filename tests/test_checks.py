@@ -187,3 +187,11 @@ def test_interval_logic() -> None:
     assert gap(Interval(0, 5, False, False), Interval(5, 9, False, False)) is None
     assert gap(Interval(0, 5, False, True), Interval(5, 9, False, False)) == 0.0
     assert gap(Interval(0, 5, False, False), Interval(5, 9, True, False)) == 0.0
+
+
+def test_troop_figures_align_across_deployment_verbs() -> None:
+    findings = of(
+        run("Russia has massed 100,000 troops near the border.", "Russia has stationed 30,000 troops near the border."),
+        "quantity-conflict",
+    )
+    assert len(findings) == 1 and findings[0].severity == "error"

@@ -407,3 +407,174 @@ def test_arbitrary_unicode_never_raises(nlp: Language, text: str) -> None:
     doc = nlp(text)
     for c in extract_quantities(doc, "p"):
         assert c.text == text[c.start:c.end]
+
+
+# ----------------------------------------------------------------------------- wider number reading
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("two thirds", 2 / 3),
+        ("three fifths", 0.6),
+        ("one hundred thirty-fifths", 100 / 35),
+        ("one hundred and thirty fifths", 26),
+        ("three twenty-firsts", 3 / 21),
+        ("one and a half", 1.5),
+        ("twenty and three fifths", 20.6),
+        ("one hundred and three quarters", 100.75),
+        ("five and a half million", 5.5e6),
+        ("3 million and a half", 3.5e6),
+        ("one billion and a quarter million", 1_000_250_000),
+        ("two thirds of a million", 2e6 / 3),
+        ("half million", 5e5),
+        ("half a dozen", 6),
+        ("three dozens", 36),
+        ("two hundred point zero three", 200.03),
+        ("nought point eleven", 0.11),
+        ("minus five point five", -5.5),
+        ("fifty - two", 52),
+        ("two hundred and two thousand", 202_000),
+        ("4 thousand 3 hundred and 21", 4321),
+        ("13 lakh", 1.3e6),
+        ("three lakh crore", 3e12),
+        ("12,34,567.89", 1_234_567.89),
+        ("1 234 567", 1_234_567),
+        (".08", 0.08),
+        ("US$ 1MM", 1e6),
+        ("2mil", 2e6),
+        ("10 tln", 1e13),
+        ("½", 0.5),
+    ],
+)
+def test_wider_number_reading(text: str, value: float) -> None:
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3 hundred and 2 hundred", [300, 200]),
+        ("4000 3 hundred", [4000, 300]),
+        ("It was a fifth time.", []),
+        ("He met a twenty-first century problem.", []),
+        ("On June 5 100 people came.", [5, 100]),
+        ("423 0000", [423, 0]),
+    ],
+)
+def test_number_boundaries(text: str, expected: list[float]) -> None:
+    assert [n.value for n in find_numbers(text)] == pytest.approx(expected)
+
+
+def test_number_only_options() -> None:
+    assert all(n.kind != "slash" for n in find_numbers("3/4"))
+    assert [n.value for n in find_numbers("3/4", slash_fractions=True)] == [0.75]
+    assert [n.value for n in find_numbers("2  1/4", slash_fractions=True)] == [2.25]
+    assert [n.value for n in find_numbers("-9.5")] == [9.5]
+    assert [n.value for n in find_numbers("-9.5", signed=True)] == [-9.5]
+    assert [n.value for n in find_numbers("1.3e6", exponents=True)] == [1.3e6]
+    assert [n.value for n in find_numbers("one over three", ratios=True)] == [
+        pytest.approx(1 / 3)]
+    assert [n.value for n in find_numbers("one out of three")] == [1, 3]
+    assert [n.value for n in find_numbers("$2000 over 3 years", ratios=True)] == [2000, 3]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [("£5m", "GBP", 5e6), ("a $4.5bn deal", "USD", 4.5e9), ("C$ 300 million", "CAD", 3e8),
+     ("HK$ 10 billion", "HKD", 1e10), ("Mex$ 10 million", "MXN", 1e7)],
+)
+def test_currency_prefixes(text: str, unit: str, value: float) -> None:
+    [nm] = find_numbers(text)
+    assert (nm.currency, nm.value) == (unit, pytest.approx(value))
+
+
+def test_glued_m_is_metres_unless_it_counts() -> None:
+    [metres] = find_numbers("I'm 1.8m tall.")
+    assert (metres.value, metres.glued_unit) == (1.8, "m")
+    [million] = find_numbers("About 5m people voted.")
+    assert (million.value, million.glued_unit) == (5e6, None)
+
+
+COMPARISONS = [
+    ("Shares rose more than 10 and less than 20 points.", "more than 10 and less than 20 points",
+     "range", (10, 20, False, False)),
+    ("At most 100 and at least 20 boats came.", "At most 100 and at least 20 boats", "range",
+     (20, 100, True, True)),
+    ("The score is greater than or equal to 50.", "greater than or equal to 50", "at_least",
+     (50, None, True, True)),
+    ("The score is more than 5000 or equal to it.", "more than 5000 or equal to", "at_least",
+     (5000, None, True, True)),
+    ("They found about 500 or more bodies.", "500 or more bodies", "at_least",
+     (500, None, True, True)),
+    ("The limit is >= 30 units.", ">= 30 units", "at_least", (30, None, True, True)),
+    ("Output is exceeding 150 units.", "exceeding 150 units", "more_than",
+     (150, None, False, True)),
+    ("The tally is equal to 5000 or less.", "equal to 5000 or less", "at_most",
+     (None, 5000, True, True)),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "qualifier", "bounds"), COMPARISONS)
+def test_comparisons(
+    nlp: Language, text: str, span: str, qualifier: str, bounds: tuple[Any, ...]
+) -> None:
+    c = only(nlp, text)
+    assert (c.text, c.qualifier) == (span, qualifier)
+    assert (c.low, c.high, c.low_inclusive, c.high_inclusive) == bounds
+
+
+def test_suffix_before_another_figure_is_not_taken(nlp: Language) -> None:
+    claims = run(nlp, "His score is equal to 5000 or less than 6000.")
+    assert [(c.text, c.qualifier) for c in claims] == [
+        ("equal to 5000", "exact"), ("less than 6000", "less_than")]
+
+
+MEASURES = [
+    ("The baby is over two pounds.", 2, "lb", "mass"),
+    ("Profit rose to 361 million pounds.", 361e6, "GBP", "currency"),
+    ("The weight is 20 (kg).", 20, "kg", "mass"),
+    ("Walk approximately one-half miles east.", 0.5, "mile", "length"),
+    ("He is 5 feet 2 inches.", 5 + 2 / 12, "ft", "length"),
+    ("It only cost 3 dollars 50 cents.", 3.5, "USD", "currency"),
+    ("It only cost thirteen dollars and forty-five cents.", 13.45, "USD", "currency"),
+    ("Temperatures fell to -18 °C overnight.", -18, "degC", "temperature"),
+    ("Shares closed down 34 cents.", 34, "cent", "currency"),
+    ("A 12-cent dividend was paid.", 12, "cent", "currency"),
+    ("It is a 1/4 mile paved oval.", 0.25, "mile", "length"),
+    ("Oil output fell by 500,000 barrels.", 500_000, "barrel", "volume"),
+    ("The plant makes 7.3 MWh a day.", 7.3, "MWh", "energy"),
+    ("The volcano spewed 4 cubic kilometers of ash.", 4, "km3", "volume"),
+    ("Prices are 100 percentage higher.", 100, "percent", "percent"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "dimension"), MEASURES)
+def test_measures(nlp: Language, text: str, value: float, unit: str, dimension: str) -> None:
+    c = only(nlp, text)
+    assert c.value == pytest.approx(value)
+    assert (c.unit, c.dimension) == (unit, dimension)
+
+
+def test_suspended_hyphen_range_and_shared_units(nlp: Language) -> None:
+    [c] = run(nlp, "They plan a 8- to 16-meter telescope.")
+    assert (c.low, c.high, c.unit, c.qualifier) == (8, 16, "m", "range")
+    claims = run(nlp, "They were given 45 and 50 mg ethanol.")
+    assert [(c.value, c.unit) for c in claims] == [(45, "mg"), (50, "mg")]
+
+
+def test_year_shaped_range_end_is_not_a_year(nlp: Language) -> None:
+    [c] = run(nlp, "The number range is 1000-5000.")
+    assert (c.low, c.high, c.qualifier) == (1000, 5000, "range")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See https://example.com/search?q=30%25%2020% for more.",
+        "They met on 3/4 at noon.",
+        "You can restore a previous version.",
+    ],
+)
+def test_more_noise_yields_nothing(nlp: Language, text: str) -> None:
+    assert run(nlp, text) == []

@@ -57,19 +57,8 @@ class QuantityConflictParams(BaseModel):
         default="info", description="Severity when a later-dated source reports a higher count."
     )
     growing_events: list[str] = Field(
-        default_factory=lambda: [
-            "kill",
-            "die",
-            "injure",
-            "wound",
-            "hurt",
-            "miss",
-            "displace",
-            "arrest",
-            "detain",
-            "evacuate",
-        ],
-        description="Events whose counts grow as news develops.",
+        default_factory=lambda: ["killed", "injured", "missing", "arrested", "displaced"],
+        description="Event classes (see alignment.EVENT_CLASSES) whose counts grow as news develops.",
     )
 
 

@@ -81,15 +81,21 @@ def weekday_near(
 ) -> date:
     """The day named by a weekday word, optionally with "last"/"next".
 
-    "last Sunday" is the latest Sunday strictly before the reference and "next
-    Wednesday" the first one strictly after; a bare or "this" weekday follows
-    the tense.
+    "last Sunday" is the Sunday of the previous calendar (ISO) week and "next
+    Wednesday" the Wednesday of the next one; "past"/"coming" ("this past
+    Sunday", "the coming Wednesday") the nearest one strictly before/after; a
+    bare or "this" weekday follows the tense.
     """
     back = (reference.weekday() - weekday) % 7
     ahead = (weekday - reference.weekday()) % 7
+    monday = reference - timedelta(days=reference.weekday())
     if shift == "last":
-        return reference - timedelta(days=back or 7)
+        return monday - timedelta(days=7 - weekday)
     if shift == "next":
+        return monday + timedelta(days=7 + weekday)
+    if shift == "past":
+        return reference - timedelta(days=back or 7)
+    if shift == "coming":
         return reference + timedelta(days=ahead or 7)
     past = reference - timedelta(days=back)
     future = reference + timedelta(days=ahead)

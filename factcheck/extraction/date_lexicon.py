@@ -78,8 +78,10 @@ ORDINAL_WORDS: Final[dict[str, int]] = _ordinal_words()
 NUMBER_WORDS: Final[dict[str, int]] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30,
-    "a couple of": 2, "couple of": 2,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "ninety": 90, "hundred": 100, "a hundred": 100,
+    "a couple of": 2, "couple of": 2, "a couple": 2, "couple": 2,
 }
 """Counts that appear in relative expressions ("three days ago")."""
 

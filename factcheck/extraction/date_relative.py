@@ -55,6 +55,7 @@ _UNIT_STEMS: Final[dict[str, str]] = {
     "day": "day", "days": "day", "week": "week", "weeks": "week", "fortnight": "fortnight",
     "fortnights": "fortnight", "month": "month", "months": "month", "year": "year",
     "years": "year", "decade": "decade", "decades": "decade", "hours": "hour",
+    "quarter": "quarter", "quarters": "quarter",
 }
 _UNIT_ALT = "|".join(sorted(_UNIT_STEMS, key=len, reverse=True))
 _COUNT_ALT = "|".join(sorted((re.escape(w) for w in lex.NUMBER_WORDS), key=len, reverse=True))
@@ -69,11 +70,16 @@ _REL_UNIT_RE = re.compile(
 _AGO_RE = re.compile(rf"(?:about |some |nearly |almost |just |only |more than |over )?{_COUNT} "
                      rf"(?P<unit>{_UNIT_ALT}) (?P<dir>ago|from now|hence|earlier|later|before|"
                      r"after|prior|on)")
-_IN_RE = re.compile(rf"(?:in|within) (?:the next )?{_COUNT} (?P<unit>{_UNIT_ALT})(?: time)?")
+_IN_RE = re.compile(rf"(?:in|within) (?:the )?(?:next )?{_COUNT} (?P<unit>{_UNIT_ALT})(?: time)?")
 _SPAN_RE = re.compile(
     rf"(?:in |over |during |for )?(?:the )?(?P<dir>past|last|previous|next|coming) {_COUNT} "
     rf"(?P<unit>{_UNIT_ALT})"
 )
+_COUNT_FIRST_RE = re.compile(
+    rf"^(?P<lead>(?:in |over |during |for |within )?(?:the )?){_COUNT} "
+    r"(?P<dir>past|last|previous|next|coming)(?: |$)"
+)
+"""The count before the direction ("the 5 past years"), put back in the usual order."""
 _VAGUE_RE = re.compile(
     r"(?:in |over |during |within )?(?:the )?(?:recent|coming|upcoming|following|next few|"
     r"past few|last few|few|several|many|previous|subsequent)? ?(?:days|weeks|months|years|"
@@ -97,6 +103,9 @@ _DURATION_WORDS: Final[frozenset[str]] = frozenset(
 )
 """Words a pure duration or an unanchored period ("for two weeks", "a five-hour") uses."""
 
+_AFTER_NEXT_RE = re.compile(r"(?:the )?(week|month|year) after next")
+_YEAR_NAMED_RE = re.compile(r"\byear (?:of )?(?:1[5-9]\d\d|20\d\d)\b")
+""""the year 2008" names a year; it is not a length of time."""
 _FREQUENCY_RE = re.compile(
     r"(?:bi-?|semi-?)?(?:hourly|daily|nightly|weekly|monthly|quarterly|yearly|annual|annually)"
     r"|(?:every|each|per|a) (?:other )?(?:day|night|week|month|quarter|year|decade)"
@@ -119,7 +128,7 @@ def _shift(reference: date, unit: str, amount: int) -> date:
         return reference + timedelta(days=round(amount / 24))
     if unit in {"week", "fortnight"}:
         return reference + timedelta(weeks=amount * (2 if unit == "fortnight" else 1))
-    months = {"month": 1, "year": 12, "decade": 120}[unit] * amount
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120}[unit] * amount
     return cal.add_months(reference, months)
 
 
@@ -132,6 +141,9 @@ def _at_unit(day: date, unit: str) -> Resolution:
     if unit == "month":
         return Resolution(value=cal.iso_month(day.year, day.month), granularity="month",
                           relative=True)
+    if unit == "quarter":
+        return Resolution(value=f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}",
+                          granularity="quarter", relative=True)
     return Resolution(value=f"{day.year:04d}", granularity="year", relative=True)
 
 
@@ -183,7 +195,8 @@ def _relative_unit(norm: str, ctx: Context) -> Resolution | None:
         return unresolved(ANCHORED)
     if ctx.reference is None:
         return unresolved(NO_REFERENCE)
-    if art and not mod and rel in {"past", "last", "next", "coming"} and unit != "weekend":
+    calendar_only = {"weekend", "quarter", "decade", "century"}
+    if art and not mod and rel in {"past", "last", "next", "coming"} and unit not in calendar_only:
         # "the past week", "the coming month": a stretch ending or starting today
         step = -1 if rel in {"past", "last"} else 1
         other = _shift(ctx.reference, {"quarter": "month", "century": "decade"}.get(unit, unit),
@@ -203,15 +216,18 @@ def _ago(norm: str, ctx: Context) -> Resolution | None:
         return _counted(match["n"], match["unit"], sign, ctx, stretch=False)
     match = _IN_RE.fullmatch(norm)
     if match:
-        return _counted(match["n"], match["unit"], 1, ctx, stretch=norm.startswith("within"))
-    match = _SPAN_RE.fullmatch(norm)
+        within = norm.startswith("within")
+        return _counted(match["n"], match["unit"], 1, ctx, stretch=within, from_today=within)
+    match = _SPAN_RE.fullmatch(_COUNT_FIRST_RE.sub(r"\g<lead>\g<dir> \g<n> ", norm))
     if match:
         sign = -1 if match["dir"] in {"past", "last", "previous"} else 1
         return _counted(match["n"], match["unit"], sign, ctx, stretch=True)
     return None
 
 
-def _counted(raw: str, unit_word: str, sign: int, ctx: Context, *, stretch: bool) -> Resolution:
+def _counted(
+    raw: str, unit_word: str, sign: int, ctx: Context, *, stretch: bool, from_today: bool = False
+) -> Resolution:
     amount = _count(raw)
     if amount is None:
         return unresolved(VAGUE)
@@ -219,8 +235,29 @@ def _counted(raw: str, unit_word: str, sign: int, ctx: Context, *, stretch: bool
         return unresolved(NO_REFERENCE)
     unit = _UNIT_STEMS[unit_word]
     other = _shift(ctx.reference, unit, sign * amount)
+    if stretch and unit == "decade":
+        # "the next two decades": whole calendar decades, the current one left out
+        current = ctx.reference.year // 10 * 10
+        first = current + 10 if sign > 0 else current - 10 * amount
+        last = current + 10 * amount + 9 if sign > 0 else current - 1
+        return Resolution(value=cal.interval(date(first, 1, 1), date(last, 12, 31)),
+                          granularity="interval", relative=True)
+    if stretch and unit == "quarter":
+        # "the last two quarters": whole calendar quarters, the current one left out
+        current = ctx.reference.year * 4 + (ctx.reference.month - 1) // 3
+        first, last = (current - amount, current - 1) if sign < 0 else (current + 1,
+                                                                          current + amount)
+        start = date(first // 4, first % 4 * 3 + 1, 1)
+        end_start = date(last // 4, last % 4 * 3 + 3, 1)
+        return Resolution(value=cal.interval(start, cal.month_end(end_start.year,
+                                                                  end_start.month)),
+                          granularity="interval", relative=True)
     if stretch:
         bounds = sorted((other, ctx.reference))
+        if sign > 0 and not from_today:
+            # "the next three days" start tomorrow: tomorrow .. three days on
+            tomorrow = ctx.reference + timedelta(days=1)
+            bounds = [tomorrow, _shift(tomorrow, unit, amount) - timedelta(days=1)]
         return Resolution(value=cal.interval(*bounds), granularity="interval", relative=True)
     return _at_unit(other, unit)
 
@@ -228,7 +265,7 @@ def _counted(raw: str, unit_word: str, sign: int, ctx: Context, *, stretch: bool
 def is_duration(norm: str) -> bool:
     """A length of time or an unanchored period, not a point in time: no claim."""
     words = norm.replace("-", " - ").split()
-    if not words:
+    if not words or _YEAR_NAMED_RE.search(norm):
         return False
     has_unit = False
     for word in words:
@@ -251,6 +288,11 @@ def resolve_relative(norm: str, ctx: Context) -> Resolution | None:
         return DROP
     if norm in ANAPHORIC:
         return unresolved(ANCHORED)
+    after_next = _AFTER_NEXT_RE.fullmatch(norm)
+    if after_next:
+        if ctx.reference is None:
+            return unresolved(NO_REFERENCE)
+        return _calendar_unit(ctx.reference, after_next[1], 2)
     if norm in DAY_WORDS:
         if ctx.reference is None:
             return unresolved(NO_REFERENCE)

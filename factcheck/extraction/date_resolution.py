@@ -19,6 +19,7 @@ from dateparser.date import DateDataParser
 
 from factcheck.extraction import date_calendar as cal
 from factcheck.extraction import date_lexicon as lex
+from factcheck.extraction import date_ordinals as ordinals
 from factcheck.extraction import date_shapes as shapes
 from factcheck.extraction.date_calendar import Direction
 from factcheck.extraction.date_relative import resolve_relative
@@ -41,7 +42,26 @@ _DOT_RE = re.compile(r"(?<!\d)\.|\.(?!\d)")
 _SPACE_RE = re.compile(r"[\s,;]+")
 _MID_RE = re.compile(r"\b(mid|early|late|pre|post)-(?=\w)")
 _ORD_SPACE_RE = re.compile(r"\b(twenty|thirty) (?=first|second|third|fourth|fifth|sixth|"
-                           r"seventh|eighth|ninth)")
+                           r"seventh|eighth|ninth|one\b|two\b|three\b|four\b|five\b|six\b|"
+                           r"seven\b|eight\b|nine\b)")
+_MONTH_GLUE_RE = re.compile(rf"\b({lex.MON_ALT})(?=\d)|(?<=\d)(?=(?:{lex.MON_ALT})\b)")
+"""A month glued to its day: "oct2", "22april", "dec31"."""
+_MONTH_DASH_RE = re.compile(rf"\b({lex.MON_ALT})\s*[-/]\s*(?=\d)")
+_YEAR_MONTH_DAY_RE = re.compile(rf"\b(\d{{4}})[-/.]({lex.MON_ALT})[-/.](\d{{1,2}})\b")
+_MONTH_DAY_YEAR_RE = re.compile(rf"\b({lex.MON_ALT})[-/ ](\d{{1,2}})[-/](\d{{4}})\b")
+_DAY_YEAR_MONTH_RE = re.compile(rf"\b(\d{{1,2}})[-/](\d{{4}})[-/]({lex.MON_ALT})\b")
+""""sep-23-2020", "23-2020-september": the dashes join one date, not a range."""
+_DASH_MONTH_RE = re.compile(rf"(?<!\d\d\d)(?<=\d)\s*[-/]\s*({lex.MON_ALT})(?=[-/]\d|$)")
+"""A month joined to a number by a dash or slash: "jan-1", "oct/2", "05-aug-2016"."""
+_SHIFT_PHRASES: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
+    (re.compile(r"\bthis (?:past|last)\b"), "past"),
+    (re.compile(r"\b(?:this )?(?:coming|upcoming)\b"), "coming"),
+    (re.compile(r"\b(?:calendar|working|work) (?=year|week)"), ""),
+    (re.compile(r"\bworkweek\b"), "week"),
+    (re.compile(r"\b(?:tmrw|tmr)\b"), "tomorrow"),
+    (re.compile(r"\b([a-z]+) - (?=[a-z])"), r"\1 "),
+    (re.compile(rf"\b({lex.WD_ALT})-(?=(?:{lex.MON_ALT})\b)"), r"\1 "),
+)
 
 
 def normalise(text: str) -> str:
@@ -51,8 +71,19 @@ def normalise(text: str) -> str:
     out = _AMPM_RE.sub(r"\1m", out)
     out = _MID_RE.sub(r"\1 ", out)
     out = _DOT_RE.sub(" ", out)
+    out = ordinals.word_year_to_digits(_SPACE_RE.sub(" ", out).strip())
     out = _ORD_SPACE_RE.sub(r"\1-", out)
-    return _SPACE_RE.sub(" ", out).strip(" ()[]'\"")
+    out = _MONTH_GLUE_RE.sub(lambda m: f"{m[1]} " if m[1] else " ", out)
+    out = _YEAR_MONTH_DAY_RE.sub(r"\1 \2 \3", out)
+    out = _MONTH_DAY_YEAR_RE.sub(r"\1 \2 \3", out)
+    out = _DAY_YEAR_MONTH_RE.sub(r"\1 \2 \3", out)
+    out = _DASH_MONTH_RE.sub(r" \1 ", out)
+    out = _MONTH_DASH_RE.sub(r"\1 ", out)
+    out = out.replace("(", " ").replace(")", " ")
+    out = _SPACE_RE.sub(" ", out).strip(" ()[]'\"")
+    for pattern, replacement in _SHIFT_PHRASES:
+        out = pattern.sub(replacement, out)
+    return out
 
 
 # --- malformed ordinals ----------------------------------------------------------------------
@@ -110,7 +141,24 @@ _FILLERS: Final[frozenset[str]] = frozenset(
 )
 """Words that may surround day/month/year words without changing the value."""
 
-_SHIFTS: Final[frozenset[str]] = frozenset({"this", "last", "next", "coming", "past"})
+_SHIFTS: Final[dict[str, str]] = {
+    "this": "this", "last": "last", "previous": "last", "next": "next", "coming": "coming",
+    "past": "past", "following": "coming",
+}
+"""Shift words and their meaning: "last"/"next" name the previous/next calendar week's
+weekday, "past"/"coming" ("this past", "this coming") the nearest one strictly before/after."""
+_CARDINAL_DAYS: Final[dict[str, int]] = {
+    word: n for n, word in enumerate(
+        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+         "eighteen", "nineteen", "twenty"), start=1)
+} | {"thirty": 30, "thirty-one": 31} | {
+    f"twenty-{unit}": 20 + n for n, unit in enumerate(
+        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"), start=1)
+}
+"""Days written as cardinal words ("May twenty one", "Friday the fifteen")."""
+_MONTH_DAY_TOKEN_RE = re.compile(r"(\d{1,2})[/.-](\d{1,2})")
+_LOOSE_MONTH_DAY_RE = re.compile(r"(?:^| )\d{1,2}[.-]\d{1,2}(?: |$)")
 _DAY_TOKEN_RE = re.compile(rf"([0-3]?\d)({lex.ORDINAL_SUFFIX})?")
 _YEAR_TOKEN_RE = re.compile(r"(1\d{3}|20\d{2}|21\d{2})")
 _WEEKDAY_TEXT_RE = re.compile(rf"\b({lex.WD_ALT})\b\.?", re.IGNORECASE)
@@ -126,22 +174,51 @@ class Parts:
     month: int | None = None
     year: int | None = None
     shift: str | None = None
+    week: bool = False
+    """The span names a week ("next week Sunday"): a weekday is read inside that week."""
 
 
-def parse_parts(norm: str) -> Parts | None:
+def parse_parts(norm: str, locale: str | None = None) -> Parts | None:
     """Split a span into weekday/day/month/year words; None if any other word is present."""
     parts = Parts()
-    for token in norm.split():
-        if not _take_token(parts, token):
+    tokens = norm.split()
+    if any(token in lex.MONTHS for token in tokens):
+        parts.day_marked = True  # "twenty-five january": a cardinal next to a month is its day
+    for token in tokens:
+        if not _take_token(parts, token, locale):
             return None
     if parts.day is not None and not 1 <= parts.day <= 31:
         return None
+    if parts.weekday is None and _LOOSE_MONTH_DAY_RE.search(norm):
+        return None  # "4-22", "4.22" alone may be a score or a decimal; "friday 7.6" is a date
     return parts
 
 
-def _take_token(parts: Parts, token: str) -> bool:
+def _month_day(token: str, locale: str | None) -> tuple[int, int] | None:
+    """(month, day) of a year-less numeric date ("4/22", "22/04", "7.6")."""
+    match = _MONTH_DAY_TOKEN_RE.fullmatch(token)
+    if not match:
+        return None
+    first, second = int(match[1]), int(match[2])
+    month_first = 1 <= first <= 12 and 1 <= second <= 31
+    day_first = 1 <= second <= 12 and 1 <= first <= 31
+    if month_first and day_first and first != second:
+        order = shapes.day_first(locale)
+        if order is None:
+            return None
+        return (second, first) if order else (first, second)
+    if month_first:
+        return first, second
+    return (second, first) if day_first else None
+
+
+def _take_token(parts: Parts, token: str, locale: str | None = None) -> bool:
     day_match = _DAY_TOKEN_RE.fullmatch(token)
-    if token in lex.WEEKDAYS and parts.weekday is None:
+    month_day = _month_day(token, locale) if parts.day is None else None
+    if month_day is not None and parts.month is None:
+        parts.month, parts.day = month_day
+        parts.day_marked = True
+    elif token in lex.WEEKDAYS and parts.weekday is None:
         parts.weekday = lex.WEEKDAYS[token]
     elif token in lex.MONTHS and parts.month is None:
         parts.month = lex.MONTHS[token]
@@ -149,13 +226,17 @@ def _take_token(parts: Parts, token: str) -> bool:
         parts.year = int(token)
     elif day_match and parts.day is None:
         parts.day = int(day_match[1])
-        parts.day_marked = day_match[2] is not None
+        parts.day_marked = parts.day_marked or day_match[2] is not None
     elif token in lex.ORDINAL_WORDS and parts.day is None:
         parts.day, parts.day_marked = lex.ORDINAL_WORDS[token], True
+    elif token in _CARDINAL_DAYS and parts.day is None and (
+            parts.month is not None or parts.day_marked):
+        parts.day, parts.day_marked = _CARDINAL_DAYS[token], True
     elif token in _SHIFTS and parts.shift is None:
-        parts.shift = "last" if token == "past" else "next" if token == "coming" else token
+        parts.shift = _SHIFTS[token]
     elif token in _FILLERS:
         parts.day_marked = parts.day_marked or token == "the"
+        parts.week = parts.week or token == "week"
     else:
         return False
     return True
@@ -175,9 +256,9 @@ def _month_missing(day: date, parts: Parts, text: str) -> SpanIssue:
 
 
 def _direction(parts: Parts, ctx: Context) -> Direction:
-    if parts.shift == "last":
+    if parts.shift in {"last", "past"}:
         return "past"
-    if parts.shift == "next":
+    if parts.shift in {"next", "coming"}:
         return "future"
     return ctx.direction
 
@@ -205,8 +286,11 @@ def resolve_parts(parts: Parts, text: str, ctx: Context) -> Resolution | None:
     if parts.weekday is not None and parts.day is None:
         if ref is None:
             return unresolved(NO_REFERENCE)
-        shift = parts.shift if parts.shift in {"last", "next"} else None
-        found = cal.weekday_near(parts.weekday, ref, ctx.direction, shift)
+        if parts.week:
+            step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(parts.shift or "", 0)
+            monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=step)
+            return day_resolution(monday + timedelta(days=parts.weekday), relative=True)
+        found = cal.weekday_near(parts.weekday, ref, ctx.direction, parts.shift)
         return day_resolution(found, relative=True)
     return None
 
@@ -219,6 +303,21 @@ def _with_month(parts: Parts, month: int, ctx: Context) -> Resolution | None:
             return day_resolution(found) if found else unresolved("impossible calendar date")
         if ref is None:
             return unresolved(NO_REFERENCE)
+        if parts.shift == "this":
+            # "this Friday 7/6", "this 5/12": that day of the reference year
+            found = cal.safe_date(ref.year, month, parts.day)
+            return day_resolution(found, relative=True) if found else unresolved(
+                "impossible calendar date")
+        if parts.weekday is not None:
+            # "Friday, Jun 15": the year in which that day falls on that weekday
+            on_weekday = [
+                c for k in range(-6, 7)
+                if (c := cal.safe_date(ref.year + k, month, parts.day)) is not None
+                and c.weekday() == parts.weekday
+            ]
+            matching = cal.pick(on_weekday, ref, None)
+            if matching is not None and abs((matching - ref).days) < 370:
+                return day_resolution(matching, relative=True)
         found = cal.day_month_near(parts.day, month, ref, _direction(parts, ctx))
         return day_resolution(found, relative=True) if found else unresolved(
             "impossible calendar date")
@@ -228,10 +327,15 @@ def _with_month(parts: Parts, month: int, ctx: Context) -> Resolution | None:
         return Resolution(value=cal.iso_month(parts.year, month), granularity="month")
     if ref is None:
         return unresolved(NO_REFERENCE)
+    if parts.shift == "this":
+        # "this September": September of the reference year
+        return Resolution(value=cal.iso_month(ref.year, month), granularity="month",
+                          relative=True)
     direction = _direction(parts, ctx)
     year, month = cal.month_near(month, ref, direction)
-    if parts.shift in {"last", "next"} and (year, month) == (ref.year, ref.month):
-        year += -1 if parts.shift == "last" else 1
+    if parts.shift in {"last", "next", "past", "coming"} and (year, month) == (ref.year,
+                                                                               ref.month):
+        year += -1 if parts.shift in {"last", "past"} else 1
     return Resolution(value=cal.iso_month(year, month), granularity="month", relative=True)
 
 
@@ -240,9 +344,11 @@ def _with_month(parts: Parts, month: int, ctx: Context) -> Resolution | None:
 _SINCE_RE = re.compile(r"(?:ever )?since (?P<a>.+)")
 _RANGE_RES: Final[tuple[re.Pattern[str], ...]] = (
     re.compile(r"between (?P<a>.+?) and (?P<b>.+)"),
-    re.compile(r"from (?P<a>.+?)(?: ?- ?| (?:to|until|till|through|thru) )(?P<b>.+)"),
-    re.compile(r"(?P<a>.+?)(?: ?- ?| (?:to|until|till|through|thru|and) )(?P<b>.+)"),
+    re.compile(r"from (?P<a>.+?)(?: ?[-~] ?| (?:to|until|till|through|thru) )(?P<b>.+)"),
+    re.compile(r"(?P<a>.+?)(?: ?[-~] ?| (?:to|until|till|through|thru|and) )(?P<b>.+)"),
 )
+_RANGE_LEAD_RE = re.compile(r"(?:from|between|in) ")
+_RANGE_GAP_RE = re.compile(r" (?:to|until|till|through|thru|and) | [-~] |[-~]")
 
 
 def _since(norm: str, text: str, ctx: Context) -> Resolution | None:
@@ -263,32 +369,72 @@ def _range(norm: str, ctx: Context) -> Resolution | None:
     """"between 3 and 5 March", "Feb. 1-3", "from March 3 to April 5, 2022"."""
     for pattern in _RANGE_RES:
         match = pattern.fullmatch(norm)
-        left = parse_parts(match["a"]) if match else None
-        right = parse_parts(match["b"]) if match else None
+        left = parse_parts(match["a"], ctx.locale) if match else None
+        right = parse_parts(match["b"], ctx.locale) if match else None
         if match is None or left is None or right is None:
             continue
         found = _range_value(left, right, match["a"], match["b"], ctx)
         if found is not None:
             return found
+    return _range_of_dates(norm, ctx)
+
+
+def _range_of_dates(norm: str, ctx: Context) -> Resolution | None:
+    """Both ends read in full: "from 10/1/2018 - 10/7/2018", "between Jan 2019 and now"."""
+    lead = _RANGE_LEAD_RE.match(norm)
+    body = norm[lead.end():] if lead else norm
+    gaps = sorted(_RANGE_GAP_RE.finditer(body), key=lambda m: (len(m[0]) == 1, m.start()))
+    for gap in gaps:
+        if gap[0] == " and " and (lead is None or lead[0] != "between "):
+            continue
+        sides = [body[: gap.start()].strip(), body[gap.end():].strip()]
+        year = _YEAR_IN_RE.search(sides[1])
+        if year and not _YEAR_IN_RE.search(sides[0]) and sides[0]:
+            # "5/1-5/7/2020", "may to oct 2020": the start takes the end's year
+            glue = "/" if re.fullmatch(r"\d{1,2}/\d{1,2}", sides[0]) else " "
+            sides[0] = f"{sides[0]}{glue}{year[0]}"
+        found = [_resolve_date(_NOW_RE.sub("today", side), side, ctx) for side in sides if side]
+        if len(found) != 2 or not found[0].value or not found[1].value:
+            continue
+        lo, hi = cal.value_bounds(found[0].value), cal.value_bounds(found[1].value)
+        if lo is None or hi is None or lo[0] > hi[1]:
+            continue
+        return Resolution(value=cal.interval(lo[0], hi[1]), granularity="interval",
+                          relative=found[0].relative or found[1].relative)
     return None
+
+
+_NOW_RE = re.compile(r"^(?:now|current date|the present)$")
+_YEAR_IN_RE = re.compile(r"\b(?:1\d{3}|20\d{2})\b")
 
 
 def _range_value(
     left: Parts, right: Parts, left_text: str, right_text: str, ctx: Context
 ) -> Resolution | None:
     """Each end borrows the month and year the other states, then both are resolved."""
+    left_year, right_year = left.year, right.year
     for one, other in ((left, right), (right, left)):
-        one.month = one.month if one.month is not None else other.month
-        one.year = one.year if one.year is not None else other.year
+        if one.month is None and one.day is not None:
+            one.month = other.month
+        if one.year is None and one.shift is None and (one.month or one.day):
+            one.year = other.year
+    if left_year is None and right_year is not None and (left.month or 0) > (right.month or 13):
+        left.year = right_year - 1  # "Nov-Feb 2017": the start falls in the year before
     first = resolve_parts(left, left_text, ctx)
     if first is None or not first.value:
         return None
     dated = right.day is not None or right.month is not None
+    stated_year = right_year is not None
     if right.year is None and dated and first.value[:4].isdigit():
         right.year = int(first.value[:4])
     last = _weekday_after(first.value, right) or resolve_parts(right, right_text, ctx)
     lo = cal.value_bounds(first.value)
     hi = cal.value_bounds(last.value) if last is not None and last.value else None
+    if lo is not None and hi is not None and lo[0] > hi[1] and right.year and not stated_year:
+        # "Nov to March": the end falls in the next year
+        right.year += 1
+        last = resolve_parts(right, right_text, ctx)
+        hi = cal.value_bounds(last.value) if last is not None and last.value else None
     if lo is None or hi is None or lo[0] > hi[1]:
         return None
     return Resolution(value=cal.interval(lo[0], hi[1]), granularity="interval",
@@ -410,22 +556,86 @@ def _fallback(norm: str, ctx: Context) -> Resolution | None:
 _BARE_NUMBER_RE = re.compile(r"(?:the )?\d{1,3}|\d+(?:[.,]\d+)+")
 
 
+_WEEK_OF_RE = re.compile(
+    r"(?:the )?(?:week of|w/c|week (?P<from>beginning|commencing|starting)(?: on)?) (?P<day>.+)"
+)
+_OFFSET_FROM_DATE_RE = re.compile(
+    rf"(?P<dur>{ordinals.DURATION}) (?P<dir>from|after|before|starting(?: from| on)?) "
+    r"(?P<anchor>.+)"
+)
+
+
+def _week_of(norm: str, ctx: Context) -> Resolution | None:
+    """"the week of April 10th", "w/c Feb 4", "the week beginning February 4": its ISO week."""
+    match = _WEEK_OF_RE.fullmatch(norm)
+    if not match:
+        return None
+    day = _resolve_date(match["day"], match["day"], replace(ctx, day_hint=True))
+    if day.granularity != "day" or not day.value:
+        return None
+    start = date.fromisoformat(day.value)
+    return Resolution(value=cal.iso_week(start), granularity="week", relative=day.relative)
+
+
+def _offset_from_date(norm: str, ctx: Context) -> Resolution | None:
+    """"3 days after January 12th", "two months after next Friday": counted from a date."""
+    match = _OFFSET_FROM_DATE_RE.fullmatch(norm)
+    starting = match is not None and match["dir"].startswith("starting")
+    if not match or (match["anchor"] in {"now", "today", "tomorrow", "yesterday"}
+                     and not starting):
+        return None
+    anchor = _resolve_date(match["anchor"], match["anchor"], ctx)
+    if anchor.granularity != "day" or not anchor.value:
+        return None
+    start = date.fromisoformat(anchor.value)
+    sign = -1 if match["dir"] == "before" else 1
+    day = ordinals.shift_by(start, match["dur"], sign)
+    if day is None:
+        return None
+    if starting:
+        # "2 weeks starting May 20th": the stretch that begins that day
+        return Resolution(value=cal.interval(start, day - timedelta(days=1)),
+                          granularity="interval", relative=anchor.relative)
+    return day_resolution(day, relative=anchor.relative)
+
+
+def _hinted_day(norm: str, text: str, ctx: Context) -> Resolution | None:
+    """A bare day the context marks as a date: "on 15", "for the 27", "on 4.22"."""
+    short = shapes.read_month_day(text, ctx)
+    if short is not None:
+        return short
+    parts = parse_parts(norm if norm.startswith("the ") else f"the {norm}", ctx.locale)
+    if parts is None or parts.day is None or parts.month is not None:
+        return None
+    return resolve_parts(parts, text, ctx)
+
+
 def _resolve_date(norm: str, text: str, ctx: Context) -> Resolution:
     """Try each reader in turn, from the most to the least specific shape."""
     found = shapes.read_iso(text) or shapes.read_numeric(text, ctx)
     if found is not None:
         return found
+    if ctx.day_hint:
+        found = _hinted_day(norm, text, ctx)
+        if found is not None:
+            return found
     if _BARE_NUMBER_RE.fullmatch(norm) or lex.AGE_RE.search(text):
         return DROP
-    for shaped in (shapes.read_decade, shapes.read_quarter, shapes.read_season,
-                   resolve_relative):
+    found = _week_of(norm, ctx) or _offset_from_date(norm, ctx)
+    if found is not None:
+        return found
+    for shaped in (shapes.read_decade, shapes.read_quarter, shapes.read_half, shapes.read_season,
+                   ordinals.nth_weekday, ordinals.nth_week, ordinals.nth_month,
+                   ordinals.week_number,
+                   ordinals.day_of_relative_month,
+                   ordinals.counted_offset, resolve_relative):
         found = shaped(norm, ctx)
         if found is not None:
             return found
     clock = split_clock(norm)
     if clock is not None:
         return _with_clock(clock, text, ctx)
-    parts = parse_parts(norm)
+    parts = parse_parts(norm, ctx.locale)
     found = resolve_parts(parts, text, ctx) if parts is not None else None
     found = found or _since(norm, text, ctx) or _range(norm, ctx) or _fallback(norm, ctx)
     if found is not None:

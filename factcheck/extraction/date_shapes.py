@@ -26,21 +26,25 @@ from factcheck.extraction.date_types import (
 
 # --- numeric and ISO dates ---------------------------------------------------------------
 
+_COMPACT_RE = re.compile(r"((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
 _ISO_RE = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})(?:[t ](\d{2}):(\d{2})(?::\d{2})?(z|[+-]\d{2}:?\d{2})?)?"
 )
 _NUMERIC_RE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})")
 _YMD_RE = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
+_MDY_COMMA_RE = re.compile(r"(\d{1,2})/(\d{1,2})(?:\s*,\s*|\s+)(\d{4}|\d{2})")
+_MD_RE = re.compile(r"(\d{1,2})[/.-](\d{1,2})")
+_MD_SLASH_RE = re.compile(r"(\d{1,2})/(\d{1,2})")
 
 
 def read_iso(text: str) -> Resolution | None:
-    match = _ISO_RE.fullmatch(text.strip().lower())
+    match = _ISO_RE.fullmatch(text.strip().lower()) or _COMPACT_RE.fullmatch(text.strip())
     if not match:
         return None
     day = cal.safe_date(int(match[1]), int(match[2]), int(match[3]))
     if day is None:
         return unresolved("impossible calendar date")
-    if match[4] is None:
+    if match.lastindex == 3 or match[4] is None:
         return day_resolution(day)
     zone = "" if match[6] is None else ("Z" if match[6] == "z" else _format_offset(match[6]))
     return Resolution(value=f"{day.isoformat()}T{match[4]}:{match[5]}{zone}",
@@ -52,7 +56,7 @@ def _format_offset(raw: str) -> str:
     return f"{raw[0]}{digits[:2]}:{digits[2:4] or '00'}"
 
 
-def _day_first(locale: str | None) -> bool | None:
+def day_first(locale: str | None) -> bool | None:
     """True for day-first locales, False for month-first, None when no locale is given."""
     if not locale or locale.lower() in {"en", "und"}:
         return None
@@ -65,11 +69,13 @@ def read_numeric(text: str, ctx: Context) -> Resolution | None:
     if ymd:
         day = cal.safe_date(int(ymd[1]), int(ymd[2]), int(ymd[3]))
         return day_resolution(day) if day else unresolved("impossible calendar date")
-    match = _NUMERIC_RE.fullmatch(stripped)
+    match = _NUMERIC_RE.fullmatch(stripped) or _MDY_COMMA_RE.fullmatch(stripped)
     if not match:
-        return None
-    first, second = int(match[1]), int(match[3])
-    year = int(match[4]) if len(match[4]) == 4 else cal.two_digit_year(int(match[4]),
+        short = _MD_SLASH_RE.fullmatch(stripped)
+        return _read_month_day(int(short[1]), int(short[2]), text, ctx) if short else None
+    first, second = int(match[1]), int(match[match.lastindex - 1 if match.lastindex else 2])
+    raw_year = match[match.lastindex or 3]
+    year = int(raw_year) if len(raw_year) == 4 else cal.two_digit_year(int(raw_year),
                                                                        ctx.reference)
     dmy = cal.safe_date(year, second, first)
     mdy = cal.safe_date(year, first, second)
@@ -77,7 +83,7 @@ def read_numeric(text: str, ctx: Context) -> Resolution | None:
         return unresolved("impossible calendar date")
     if dmy is None or mdy is None or dmy == mdy:
         return day_resolution(dmy or mdy)  # type: ignore[arg-type]
-    order = _day_first(ctx.locale)
+    order = day_first(ctx.locale)
     if order is None:
         readings = (dmy.isoformat(), mdy.isoformat())
         issue = SpanIssue(
@@ -86,6 +92,34 @@ def read_numeric(text: str, ctx: Context) -> Resolution | None:
         )
         return Resolution(reason=AMBIGUOUS_ORDER, readings=readings, issues=(issue,))
     return day_resolution(dmy if order else mdy)
+
+
+def read_month_day(text: str, ctx: Context) -> Resolution | None:
+    """"4.22", "4-22", "4/22" as month and day, when the context says it is a date."""
+    short = _MD_RE.fullmatch(text.strip())
+    return _read_month_day(int(short[1]), int(short[2]), text, ctx) if short else None
+
+
+def _read_month_day(first: int, second: int, text: str, ctx: Context) -> Resolution | None:
+    """A numeric date without a year ("4/22", "22/04"): the nearest such day."""
+    month_first = 1 <= first <= 12 and 1 <= second <= 31
+    day_first_ok = 1 <= second <= 12 and 1 <= first <= 31
+    if not (month_first or day_first_ok):
+        return None
+    if month_first and day_first_ok and first != second:
+        order = day_first(ctx.locale)
+        if order is None:
+            issue = SpanIssue(kind="ambiguous-order", start=0, end=len(text),
+                              detail=f"{text.strip()} reads as day/month or month/day")
+            return Resolution(reason=AMBIGUOUS_ORDER, issues=(issue,))
+        month, day = (second, first) if order else (first, second)
+    else:
+        month, day = (first, second) if month_first else (second, first)
+    if ctx.reference is None:
+        return unresolved(NO_REFERENCE)
+    found = cal.day_month_near(day, month, ctx.reference, ctx.direction)
+    return day_resolution(found, relative=True) if found else unresolved(
+        "impossible calendar date")
 
 
 # --- decades, centuries, quarters, seasons ---------------------------------------------------
@@ -105,7 +139,11 @@ _QUARTER_RE = re.compile(
     r"(?:the )?(?:(?:q(?P<q>[1-4]))|(?P<qw>first|second|third|fourth|final|1st|2nd|3rd|4th)"
     r"[ -]quarter)(?: (?:of )?(?:fiscal )?(?P<y>\d{4}))?"
 )
-_YEAR_QUARTER_RE = re.compile(r"(?P<y>\d{4}) q(?P<q>[1-4])")
+_YEAR_QUARTER_RE = re.compile(r"(?P<y>\d{4}) ?-? ?q(?P<q>[1-4])|q(?P<q2>[1-4]) ?-? ?(?P<y2>\d{4})")
+_HALF_RE = re.compile(
+    r"(?P<y>\d{4}) ?-? ?h(?P<h>[12])|h(?P<h2>[12]) ?-? ?(?:of )?(?P<y2>\d{4})|"
+    r"(?:the )?(?P<hw>first|second) half of (?P<y3>\d{4})"
+)
 _SEASON_RE = re.compile(
     r"(?:(?P<rel>this|last|next|the|past|coming) )?(?:(?:early|mid|late) )?"
     r"(?P<s>spring|summer|autumn|fall|winter)(?: (?:of )?(?P<y>\d{4}))?"
@@ -169,6 +207,8 @@ def read_quarter(norm: str, ctx: Context) -> Resolution | None:
     if not match:
         return None
     groups = match.groupdict()
+    if groups.get("q2"):
+        groups["q"], groups["y"] = groups["q2"], groups["y2"]
     quarter = int(groups["q"]) if groups.get("q") else lex.QUARTER_WORDS[groups["qw"]]
     if groups.get("y"):
         return Resolution(value=f"{groups['y']}-Q{quarter}", granularity="quarter")
@@ -181,6 +221,18 @@ def read_quarter(norm: str, ctx: Context) -> Resolution | None:
     elif ctx.direction == "future" and quarter < current:
         year += 1
     return Resolution(value=f"{year}-Q{quarter}", granularity="quarter", relative=True)
+
+
+def read_half(norm: str, ctx: Context) -> Resolution | None:
+    """"2019 H2", "H1 2020", "the second half of 2019": six months."""
+    match = _HALF_RE.fullmatch(norm)
+    if not match:
+        return None
+    year = int(match["y"] or match["y2"] or match["y3"])
+    half = int(match["h"] or match["h2"] or (1 if match["hw"] == "first" else 2))
+    start = date(year, 1 if half == 1 else 7, 1)
+    return Resolution(value=cal.interval(start, cal.month_end(year, 6 if half == 1 else 12)),
+                      granularity="interval")
 
 
 def read_season(norm: str, ctx: Context) -> Resolution | None:
@@ -198,7 +250,10 @@ def read_season(norm: str, ctx: Context) -> Resolution | None:
     direction: Direction = {"last": "past", "past": "past", "next": "future", "coming": "future",
                             "this": ctx.direction or "future"}.get(rel or "", ctx.direction)  # type: ignore[assignment]
     current = [o for o in options if o[0] <= ctx.reference <= o[1]]
-    if current and rel in {None, "this", "the"}:
+    if rel == "this":
+        # "this summer": the summer of the reference year (winter: the one starting in it)
+        chosen = current[0] if current else options[1]
+    elif current and rel in {None, "the"}:
         chosen = current[0]
     elif direction == "future":
         chosen = min((o for o in options if o[0] > ctx.reference), key=lambda o: o[0])

@@ -26,6 +26,9 @@ class Context:
     reference: date | None
     direction: Direction = None
     locale: str | None = None
+    day_hint: bool = False
+    """The text around the span marks it as a date ("on 15", "for the 27th", "on 4.22"),
+    so a bare number or ordinal is read as a day of the month."""
 
 
 @dataclass(frozen=True)

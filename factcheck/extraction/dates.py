@@ -26,6 +26,7 @@ from typing import Final
 from spacy.tokens import Doc, Span, Token
 
 from factcheck.claims import DateClaim, DateIssue
+from factcheck.extraction import date_grammar as grammar
 from factcheck.extraction import date_lexicon as lex
 from factcheck.extraction.date_calendar import Direction
 from factcheck.extraction.date_resolution import resolve_span
@@ -35,6 +36,19 @@ __all__ = ["extract_dates"]
 
 _TRIM_LEAD: Final[str] = " \t\r\n,;:([{\"'“‘«-–—"
 _TRIM_TAIL: Final[str] = " \t\r\n,;:)]}\"'”’»-–—"
+_TRAILING_WORD_RE: Final[re.Pattern[str]] = re.compile(
+    r"\s+(?:to|and|or|from|until|till|between|on|at|in)$", re.IGNORECASE
+)
+"""A connective the NER left at the end of a span ("2 july to")."""
+_UNIT_LATER_RE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:next|this|last)\s+(?:week|month|year)(\s+(?:later|earlier))$", re.IGNORECASE
+)
+""""next week later (in the afternoon)": "later" qualifies the time of day, not the week."""
+_APPROX_LEAD_RE: Final[re.Pattern[str]] = re.compile(
+    r"(?:about|around|approximately|roughly|circa|the\s+(?:whole|entire))\s+(?!of\b)(?=\S)",
+    re.IGNORECASE,
+)
+"""Hedges in front of a date ("about the first week of 2015") are not part of it."""
 _CLOCK_RE: Final[re.Pattern[str]] = re.compile(r"\d(?::[0-5]\d|\s*[ap]\.?\s?m\b)", re.IGNORECASE)
 _SINCE_BEFORE_RE: Final[re.Pattern[str]] = re.compile(r"\b(?:ever\s+)?since\s+$", re.IGNORECASE)
 _SINCE_LEAD_RE: Final[re.Pattern[str]] = re.compile(r"(?:ever\s+)?since\s+", re.IGNORECASE)
@@ -44,7 +58,13 @@ _COUNTED_UNIT_RE: Final[re.Pattern[str]] = re.compile(
     r"(?:days?|weeks?|months?|years?)",
     re.IGNORECASE,
 )
+_NEXT_COUNTED_RE: Final[re.Pattern[str]] = re.compile(r"next\s+\S+\s+\w+", re.IGNORECASE)
+_WITHIN_BEFORE_RE: Final[re.Pattern[str]] = re.compile(r"\bwithin\s+$", re.IGNORECASE)
 _COUNT_AFTER_RE: Final[re.Pattern[str]] = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)")
+_PERIOD_WORD_RE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:week|weekend|month|year|quarter)\b", re.IGNORECASE
+)
+"""A time of day does not narrow a week or a month: "next month at 6pm" stays two claims."""
 _SEGMENT_BREAK_RE: Final[re.Pattern[str]] = re.compile(r"[.!?|•·]\s")
 _LAST_WORD_RE: Final[re.Pattern[str]] = re.compile(r"[A-Za-z]+$")
 _ABBREVIATIONS: Final[frozenset[str]] = frozenset(
@@ -70,8 +90,10 @@ def extract_dates(
     numeric dates; without it an ambiguous one keeps both readings.
     """
     claims: list[DateClaim] = []
-    for span in _merged_spans(doc):
-        claim = _claim(doc, source_id, span, reference, locale)
+    spans, hinted = _merged_spans(doc)
+    spans = _join_ranges(doc, spans, reference, locale)
+    for span in _split_lists(doc, spans, reference, locale):
+        claim = _claim(doc, source_id, span, reference, locale, day_hint=span in hinted)
         if claim is None:
             continue
         claims.append(claim)
@@ -88,31 +110,43 @@ def extract_dates(
 # --- candidates ---------------------------------------------------------------------------
 
 
-def _merged_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Candidate spans, trimmed, merged where they overlap, times joined to their dates."""
+def _merged_spans(doc: Doc) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
+    """Candidate spans, trimmed, merged where they overlap, times joined to their dates.
+
+    Also returns the spans that only the words around them make dates ("on 15").
+    """
     text = doc.text
+    found, hinted_raw = _candidates(doc)
     candidates = [
-        trimmed for start, end in _candidates(doc)
-        if (trimmed := _trim(text, start, end)) is not None
+        trimmed for start, end in found if (trimmed := _trim(text, start, end)) is not None
     ]
+    hinted = {
+        trimmed for start, end in hinted_raw if (trimmed := _trim(text, start, end)) is not None
+    }
     merged: list[tuple[int, int]] = []
     for start, end in sorted(candidates):
         if merged and start < merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:
             merged.append((start, end))
-    return [_with_lead_word(text, span) for span in _join_clock_times(text, merged)]
+    return [_with_lead_word(text, span) for span in _join_clock_times(text, merged)], hinted
 
 
-def _candidates(doc: Doc) -> list[tuple[int, int]]:
+def _candidates(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     found = [
         (ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in {"DATE", "TIME"}
     ]
-    for pattern in lex.CANDIDATE_PATTERNS:
-        group = "d" if "d" in pattern.groupindex else 0
-        found.extend(match.span(group) for match in pattern.finditer(doc.text))
+    for pattern in (*lex.CANDIDATE_PATTERNS, *grammar.PATTERNS):
+        found.extend(_matches(pattern, doc.text))
+    hinted = [span for pattern in grammar.DAY_PATTERNS for span in _matches(pattern, doc.text)]
     starts = [token.idx for token in doc]
-    return [span for span in found if not _not_a_date(doc, starts, span)]
+    keep = [span for span in found + hinted if not _not_a_date(doc, starts, span)]
+    return keep, [span for span in hinted if span in keep]
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    group = "d" if "d" in pattern.groupindex else 0
+    return [match.span(group) for match in pattern.finditer(text)]
 
 
 def _not_a_date(doc: Doc, starts: list[int], span: tuple[int, int]) -> bool:
@@ -140,11 +174,26 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Drop surrounding punctuation (a trailing comma, quotes), keep "Sept." and "a.m."."""
     while start < end and text[start] in _TRIM_LEAD:
         start += 1
+    approx = _APPROX_LEAD_RE.match(text, start, end)
+    if approx and approx.end() < end:
+        start = approx.end()
     while end > start and (
-        text[end - 1] in _TRIM_TAIL or (text[end - 1] == "." and not _ends_abbreviation(text, end))
+        (text[end - 1] in _TRIM_TAIL and not _closes_bracket(text, start, end))
+        or (text[end - 1] == "." and not _ends_abbreviation(text, end))
     ):
         end -= 1
+    later = _UNIT_LATER_RE.search(text, start, end)
+    if later:
+        end = later.start(1)
+    tail = _TRAILING_WORD_RE.search(text, start, end)
+    if tail and tail.start() > start:
+        return _trim(text, start, tail.start())
     return (start, end) if end > start and not text[start:end].isspace() else None
+
+
+def _closes_bracket(text: str, start: int, end: int) -> bool:
+    """Whether the ")" at ``end - 1`` closes a "(" inside the span: "Friday (Jun-15)"."""
+    return text[end - 1] == ")" and text.count("(", start, end) > text.count(")", start, end - 1)
 
 
 def _ends_abbreviation(text: str, end: int) -> bool:
@@ -161,7 +210,8 @@ def _join_clock_times(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
             prev_start, prev_end = joined[-1]
             left, right = text[prev_start:prev_end], text[start:end]
             one_is_clock = bool(_CLOCK_RE.search(left)) != bool(_CLOCK_RE.search(right))
-            if one_is_clock and lex.CONNECTOR_RE.match(text[prev_end:start]):
+            period = _PERIOD_WORD_RE.search(left) or _PERIOD_WORD_RE.search(right)
+            if one_is_clock and not period and lex.CONNECTOR_RE.match(text[prev_end:start]):
                 joined[-1] = (prev_start, end)
                 continue
         joined.append((start, end))
@@ -179,7 +229,100 @@ def _with_lead_word(text: str, span: tuple[int, int]) -> tuple[int, int]:
     match = _SINCE_BEFORE_RE.search(text, window, span[0])
     if match is None and _COUNTED_UNIT_RE.fullmatch(text, span[0], span[1]):
         match = _IN_BEFORE_RE.search(text, window, span[0])
+    if match is None and _NEXT_COUNTED_RE.match(text, span[0], span[1]):
+        match = _WITHIN_BEFORE_RE.search(text, window, span[0])
     return (match.start(), span[1]) if match else span
+
+
+_RANGE_GAP_RE: Final[re.Pattern[str]] = re.compile(
+    r"\s*(?:[-–—~]|to|through|thru|till|until|and)\s*", re.IGNORECASE
+)
+_RANGE_LEAD_RE: Final[re.Pattern[str]] = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+_NOW_RE: Final[re.Pattern[str]] = re.compile(r"\b(?:now|current date)\b", re.IGNORECASE)
+""""now" ends a range ("between Jan 22 and now") though it names no date by itself."""
+
+
+def _join_ranges(
+    doc: Doc, found: list[tuple[int, int]], reference: date | None, locale: str | None
+) -> list[tuple[int, int]]:
+    """Join "2014" and "2018" in "from 2014 to 2018" into one interval, with its "from".
+
+    Two neighbouring spans become one when only a range word stands between
+    them ("to", "-", "through"; "and" after "between") and together they read
+    as an interval; a span that is a range by itself takes a preceding
+    "from"/"between".
+    """
+    text = doc.text
+    nows = {m.span() for m in _NOW_RE.finditer(text)}
+    spans = sorted(set(found) | {
+        now for now in nows if not any(s[0] < now[1] and now[0] < s[1] for s in found)
+    })
+    joined: list[tuple[int, int]] = []
+    index = 0
+    while index < len(spans):
+        start, end = spans[index]
+        lead = _RANGE_LEAD_RE.search(text, max(0, start - 10), start)
+        if index + 1 < len(spans):
+            gap = _RANGE_GAP_RE.fullmatch(text, end, spans[index + 1][0])
+            between = (lead is not None and lead[0].lower().startswith("between")) or (
+                text[start:end].lower().startswith("between "))
+            if gap and (between or not gap[0].strip().lower() == "and"):
+                first = lead.start() if lead else start
+                if _is_interval(doc, (first, spans[index + 1][1]), reference, locale):
+                    joined.append((first, spans[index + 1][1]))
+                    index += 2
+                    continue
+        if lead and _is_interval(doc, (lead.start(), end), reference, locale):
+            start = lead.start()
+        if (start, end) not in nows:  # "now" alone is no date, only a range's end
+            joined.append((start, end))
+        index += 1
+    return joined
+
+
+_LIST_SEP_RE: Final[re.Pattern[str]] = re.compile(
+    r",\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+", re.IGNORECASE
+)
+
+
+def _split_lists(
+    doc: Doc, spans: list[tuple[int, int]], reference: date | None, locale: str | None
+) -> list[tuple[int, int]]:
+    """Split a span the NER ran over a list ("Wednesday, Thursday or Friday") into its dates.
+
+    Only a span that does not read as one date is split, and only when every
+    item reads as a date by itself.
+    """
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        seps = list(_LIST_SEP_RE.finditer(doc.text, start, end))
+        if not seps or _claim_value(doc, (start, end), reference, locale):
+            out.append((start, end))
+            continue
+        bounds = [start, *(b for sep in seps for b in sep.span()), end]
+        items = [
+            trimmed for a, b in zip(bounds[::2], bounds[1::2], strict=True)
+            if (trimmed := _trim(doc.text, a, b)) is not None
+        ]
+        if len(items) > 1 and all(_claim_value(doc, item, reference, locale) for item in items):
+            out.extend(items)
+        else:
+            out.append((start, end))
+    return out
+
+
+def _claim_value(
+    doc: Doc, bounds: tuple[int, int], reference: date | None, locale: str | None
+) -> bool:
+    claim = _claim(doc, "", bounds, reference, locale)
+    return claim is not None and claim.value is not None
+
+
+def _is_interval(
+    doc: Doc, bounds: tuple[int, int], reference: date | None, locale: str | None
+) -> bool:
+    claim = _claim(doc, "", bounds, reference, locale)
+    return claim is not None and claim.granularity == "interval"
 
 
 # --- one claim ------------------------------------------------------------------------------
@@ -187,7 +330,7 @@ def _with_lead_word(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 def _claim(
     doc: Doc, source_id: str, bounds: tuple[int, int], reference: date | None,
-    locale: str | None,
+    locale: str | None, *, day_hint: bool = False,
 ) -> DateClaim | None:
     start, end = bounds
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -195,7 +338,7 @@ def _claim(
         return None
     verb = _governing_verb(span)
     text = doc.text[start:end]
-    resolution = resolve_span(text, Context(reference, _tense(verb), locale))
+    resolution = resolve_span(text, Context(reference, _tense(verb), locale, day_hint))
     if resolution.drop:
         return None
     sentence_text, sentence_start = _sentence(span)

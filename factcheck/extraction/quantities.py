@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import functools
 import re
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -36,7 +37,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from factcheck.claims import Qualifier, QuantityClaim
-from factcheck.extraction.numbers import NumberMatch, find_numbers
+from factcheck.extraction.numbers import NumberMatch, find_numbers, parse_number
 
 # ----------------------------------------------------------------------------- tables
 
@@ -55,13 +56,43 @@ QUALIFIER_PREFIXES: dict[str, Qualifier] = {
     "not more than": "at_most", "a maximum of": "at_most", "as many as": "at_most",
     "nearly": "nearly", "almost": "nearly", "just under": "nearly", "close to": "nearly",
     "just below": "nearly", "just shy of": "nearly",
+    "larger than": "more_than", "bigger than": "more_than", "higher than": "more_than",
+    "exceeding": "more_than", "exceeds": "more_than", "exceed": "more_than",
+    "surpassing": "more_than", "surpass": "more_than",
+    "smaller than": "less_than", "lower than": "less_than",
+    "equal to": "exact", "equals": "exact", "equals to": "exact", "equaling to": "exact",
+    "equalling": "exact", "equaling": "exact",
 }
-"""Approximators written before a figure, and the qualifier each means."""
+"""Approximators and comparisons written before a figure, and the qualifier each means."""
+for _cmp, _q in (("more", "at_least"), ("greater", "at_least"), ("larger", "at_least"),
+                 ("bigger", "at_least"), ("higher", "at_least"), ("less", "at_most"),
+                 ("fewer", "at_most"), ("smaller", "at_most"), ("lower", "at_most")):
+    # "greater than or equal to", "less or equal than", "equal to or more than"
+    QUALIFIER_PREFIXES[f"{_cmp} than or equal to"] = _q  # type: ignore[assignment]
+    QUALIFIER_PREFIXES[f"{_cmp} or equal than"] = _q  # type: ignore[assignment]
+    QUALIFIER_PREFIXES[f"{_cmp} or equal to"] = _q  # type: ignore[assignment]
+    QUALIFIER_PREFIXES[f"equal to or {_cmp} than"] = _q  # type: ignore[assignment]
+QUALIFIER_PREFIXES["at least or equal to"] = "at_least"
+QUALIFIER_PREFIXES["at most or equal to"] = "at_most"
+
+SYMBOL_QUALIFIERS: dict[str, Qualifier] = {
+    ">": "more_than", ">=": "at_least", "≥": "at_least",
+    "<": "less_than", "<=": "at_most", "≤": "at_most",
+}
+"""Comparison signs before a figure ("> 30", "<= 100")."""
 
 QUALIFIER_SUFFIXES: dict[str, Qualifier] = {
     "or more": "at_least", "or so": "approximate", "plus": "at_least", "+": "at_least",
-    "or fewer": "at_most", "or less": "at_most",
+    "or fewer": "at_most", "or less": "at_most", "or greater": "at_least",
+    "or higher": "at_least", "or above": "at_least", "or over": "at_least",
+    "and more": "at_least", "and above": "at_least", "and over": "at_least",
+    "or lower": "at_most", "or below": "at_most", "or under": "at_most",
+    "and less": "at_most", "and fewer": "at_most", "and below": "at_most",
 }
+"""Qualifiers written after a figure.  "or equal (to)" after "more than X" makes it
+"at least X" (see ``_with_qualifiers``)."""
+_LOWER_BOUNDS = frozenset({"more_than", "at_least"})
+_UPPER_BOUNDS = frozenset({"less_than", "at_most"})
 
 EVENT_VERBS = frozenset({
     "kill", "die", "injure", "wound", "hurt", "miss", "displace", "evacuate", "arrest",
@@ -133,31 +164,86 @@ class UnitPattern:
     unit: str
     dimension: str
     hyphen_ok: bool = False
+    symbol: bool = False
+    """A bare letter symbol ("m", "t", "L"): only right after digits, never after words."""
 
 
 def _u(
-    regex: str, unit: str, dimension: str, *, hyphen: bool = False, case: bool = False
+    regex: str, unit: str, dimension: str, *, hyphen: bool = False, case: bool = False,
+    symbol: bool = False,
 ) -> UnitPattern:
     """Compile one unit spelling; case-sensitive only for codes and one-letter symbols."""
-    flags = 0 if case else re.IGNORECASE
-    return UnitPattern(re.compile(rf"(?:{regex})(?![\w²])", flags), unit, dimension, hyphen)
+    flags = 0 if case or symbol else re.IGNORECASE
+    tail = r"(?![\w²])(?!-\w)" if symbol else r"(?![\w²])"
+    return UnitPattern(re.compile(rf"(?:{regex}){tail}", flags), unit, dimension, hyphen, symbol)
 
 
+_LONG = r"(?:re|er)s?"
 UNIT_PATTERNS: tuple[UnitPattern, ...] = (
     _u(r"percentage[\s-]+points?", "percentage point", "percent", hyphen=True),
     _u(r"%", "percent", "percent"),
-    _u(r"per[\s-]?cent|percent|pct", "percent", "percent", hyphen=True),
-    _u(r"(?:square|sq\.?)\s+(?:kilomet(?:re|er)s?|km)|km2|km²", "km2", "area", hyphen=True),
+    _u(r"per[\s-]?cents?|percents?|percentage|pct", "percent", "percent", hyphen=True),
+    _u(r"(?:square|sq\.?)\s+(?:kilomet(?:re|er)s?|km)|km2|km²|km\^2|km\s+squared", "km2", "area",
+       hyphen=True),
+    _u(r"cubic\s+(?:kilomet(?:re|er)s?|km)|km3|km³|km\^3|km\s+cubed", "km3", "volume",
+       hyphen=True),
+    _u(rf"(?:square|sq\.?)\s+(?:met{_LONG}|m)|m2|m²", "m2", "area", hyphen=True),
+    _u(r"(?:square|sq\.?)\s+(?:miles?|mi)", "mile2", "area", hyphen=True),
     _u(r"hectares?|ha", "hectare", "area"),
-    _u(r"(?:kilomet(?:re|er)s?|km)\s*(?:/|per\s+|an\s+)\s*(?:h|hr|hour)|kph|kmh|km/h",
+    _u(r"acres?", "acre", "area", hyphen=True),
+    _u(r"(?:kilomet(?:re|er)s?|km)\s*(?:/|per\s+|an\s+)\s*(?:h|hr|hour)|kph|kmh|kmph|km/h",
        "km/h", "speed", hyphen=True),
     _u(r"mph|miles\s+(?:per|an)\s+hour", "mph", "speed", hyphen=True),
+    _u(r"cubic\s+(?:feet|foot|ft)|cu\.?\s?ft", "ft3", "volume", hyphen=True),
+    _u(rf"cubic\s+met{_LONG}|m3|m³", "m3", "volume", hyphen=True),
     _u(r"kilomet(?:re|er)s?|kms?", "km", "length", hyphen=True),
     _u(r"miles?", "mile", "length", hyphen=True),
-    _u(r"met(?:re|er)s?", "m", "length", hyphen=True),
-    _u(r"m", "m", "length", case=True),
-    _u(r"kilo(?:gram)?s?|kg", "kg", "mass", hyphen=True),
+    _u(rf"centimet{_LONG}|cm", "cm", "length", hyphen=True),
+    _u(rf"millimet{_LONG}|mm", "mm", "length", hyphen=True),
+    _u(rf"decimet{_LONG}|dm", "dm", "length", hyphen=True),
+    _u(rf"nanomet{_LONG}|nm", "nm", "length", hyphen=True),
+    _u(rf"picomet{_LONG}", "pm", "length", hyphen=True),
+    _u(rf"met{_LONG}", "m", "length", hyphen=True),
+    _u(r"m", "m", "length", symbol=True),
+    _u(r"mi", "mile", "length", symbol=True),
+    _u(r"feet|foot|ft", "ft", "length", hyphen=True),
+    _u(r"inch(?:es)?", "inch", "length", hyphen=True),
+    _u(r"in(?=\s*(?:[.,;)]|$))", "inch", "length", symbol=True),
+    _u(r"yards?|yds?", "yard", "length", hyphen=True),
+    _u(r"kilo(?:gram)?s?|kilogrammes?|kg", "kg", "mass", hyphen=True),
     _u(r"(?:metric\s+)?(?:tonnes?|tons?)", "tonne", "mass", hyphen=True),
+    _u(r"t", "tonne", "mass", symbol=True),
+    _u(r"micro(?:gram|gramme)s?|[µμ]g|mcg|ug", "ug", "mass", hyphen=True),
+    _u(r"milli(?:gram|gramme)s?|mg", "mg", "mass", hyphen=True),
+    _u(r"(?:gram|gramme)s?", "g", "mass", hyphen=True),
+    _u(r"g", "g", "mass", symbol=True),
+    _u(r"pounds?|lbs?", "lb", "mass", hyphen=True),
+    _u(r"ounces?|oz", "oz", "mass", hyphen=True),
+    _u(rf"millilit{_LONG}|ml", "ml", "volume", hyphen=True),
+    _u(rf"centilit{_LONG}|cl", "cl", "volume", hyphen=True),
+    _u(rf"lit{_LONG}", "litre", "volume", hyphen=True),
+    _u(r"l|L", "litre", "volume", symbol=True),
+    _u(r"gallons?", "gallon", "volume", hyphen=True),
+    _u(r"barrels?|bbl", "barrel", "volume", hyphen=True),
+    _u(r"tablespoons?|tbsp", "tbsp", "volume", hyphen=True),
+    _u(r"teaspoons?|tsp", "tsp", "volume", hyphen=True),
+    _u(r"cups?", "cup", "volume", hyphen=True),
+    _u(r"kilobytes?|KB|kB", "kB", "information", hyphen=True, case=True),
+    _u(r"megabytes?|MB", "MB", "information", hyphen=True, case=True),
+    _u(r"gigabytes?|GB", "GB", "information", hyphen=True, case=True),
+    _u(r"terabytes?|TB", "TB", "information", hyphen=True, case=True),
+    _u(r"exabytes?|EB", "EB", "information", hyphen=True, case=True),
+    _u(r"megabits?|Mb|mb", "Mbit", "information", hyphen=True, case=True),
+    _u(r"bytes?", "byte", "information", hyphen=True),
+    _u(r"bits?", "bit", "information", hyphen=True),
+    _u(r"radians?|rad", "rad", "angle"),
+    _u(r"[kMGT]?Wh", "", "energy", case=True),
+    _u(r"[kMGT]?W", "", "power", symbol=True),
+    _u(r"(?:kilo|mega|giga|tera)?watt[\s-]?hours?", "", "energy", hyphen=True),
+    _u(r"(?:kilo|mega|giga|tera)?watts?", "", "power", hyphen=True),
+    _u(r"[kMGT]?Hz", "", "frequency", case=True),
+    _u(r"[kMGT]?eV", "", "energy", case=True),
+    _u(r"pm", "pm", "length", symbol=True),
     _u(r"(?:degrees?\s+)?(?:Celsius|centigrade)|°\s?C|degrees?\s+C", "degC", "temperature"),
     _u(r"(?:degrees?\s+)?Fahrenheit|°\s?F|degrees?\s+F", "degF", "temperature"),
     _u(r"hours?|hrs?", "hour", "duration", hyphen=True),
@@ -167,14 +253,36 @@ UNIT_PATTERNS: tuple[UnitPattern, ...] = (
     _u(r"weeks?", "week", "duration", hyphen=True),
     _u(r"months?", "month", "duration", hyphen=True),
     _u(r"years?|yrs?", "year", "duration", hyphen=True),
-    _u(r"(?:US\s+|U\.S\.\s+|American\s+)?dollars?", "USD", "currency"),
-    _u(r"euros?", "EUR", "currency"),
+    _u(r"canadian\s+dollars?", "CAD", "currency"),
+    _u(r"australian\s+dollars?", "AUD", "currency"),
+    _u(r"hong\s+kong\s+dollars?", "HKD", "currency"),
+    _u(r"new\s+zealand\s+dollars?", "NZD", "currency"),
+    _u(r"(?:US\s+|U\.S\.\s+|American\s+)?dollars?", "USD", "currency", hyphen=True),
+    _u(r"euros?", "EUR", "currency", hyphen=True),
     _u(r"pounds?\s+sterling|sterling", "GBP", "currency"),
-    _u(r"yen", "JPY", "currency"),
-    _u(r"yuan|renminbi", "CNY", "currency"),
-    _u(r"r(?:o)?ubles?", "RUB", "currency"),
+    _u(r"(?:japanese\s+)?yen", "JPY", "currency", hyphen=True),
+    _u(r"(?:chinese\s+)?(?:yuan|renminbi)|rmb|元", "CNY", "currency"),
+    _u(r"(?:russian\s+)?r(?:o)?ubles?", "RUB", "currency"),
     _u(r"hryvn(?:i|y)as?", "UAH", "currency"),
-    _u(r"USD|EUR|GBP|JPY|CNY|RUB|UAH", "", "currency", case=True),
+    _u(r"swiss\s+francs?", "CHF", "currency"),
+    _u(r"francs?", "FRF", "currency", hyphen=True),
+    _u(r"(?:finnish\s+)?markkas?", "FIM", "currency"),
+    _u(r"pesetas?", "ESP", "currency"),
+    _u(r"(?:dutch\s+)?guilders?", "NLG", "currency"),
+    _u(r"(?:turkish\s+)?liras?", "TRY", "currency"),
+    _u(r"(?:indian\s+)?rupees?", "INR", "currency"),
+    _u(r"bitcoins?|BTC", "BTC", "currency"),
+    _u(r"satoshis?", "satoshi", "currency"),
+    _u(r"cents?|¢", "cent", "currency", hyphen=True),
+    _u(r"pence|penny|pennies", "penny", "currency", hyphen=True),
+    _u(r"dimes?", "dime", "currency"),
+    _u(r"₡", "CRC", "currency"),
+    _u(r"₾", "GEL", "currency"),
+    _u(r"₭", "LAK", "currency"),
+    _u(r"₹", "INR", "currency"),
+    _u(r"USD|EUR|GBP|JPY|CNY|RUB|UAH|CAD|AUD|CHF|INR|HKD|NZD|MXN|TRY", "", "currency",
+       case=True),
+    _u(r"usd|eur|gbp|cad|aud|chf|inr|hkd|nzd|mxn", "", "currency", case=True),
 )
 """Real unit words and symbols, most specific first.  A unit code's own text is its name."""
 
@@ -203,9 +311,22 @@ _PREFIX_RE = re.compile(
     re.IGNORECASE,
 )
 _SUFFIX_RE = re.compile(
-    r"^(?:\s+or\s+more|\s+or\s+so|\s+or\s+fewer|\s+or\s+less|-?plus|\+)(?![\w])",
-                        re.IGNORECASE)
-_RANGE_SEP = re.compile(r"^\s*(?P<sep>-|–|—|to|and|or)\s*$", re.IGNORECASE)
+    r"^(?:\s+(?:or|and)\s+(?:more|so|fewer|less|greater|higher|above|over|lower|below|under)"
+    r"(?:\s+than)?|-?plus|\+)(?![\w])",
+    re.IGNORECASE,
+)
+_OR_EQUAL_RE = re.compile(r"^\s+or\s+equal(?:\s+to)?(?![\w])", re.IGNORECASE)
+_SYMBOL_PREFIX_RE = re.compile(r"(?<![<>=])(?P<q>[<>]\s?=|[<>≤≥])\s*$")
+_NUMBER_AHEAD = re.compile(
+    r"\s*(?:[0-9$€£]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)",
+    re.IGNORECASE,
+)
+_LIST_JOIN = re.compile(r"^\s*(?:and|or)\s*$", re.IGNORECASE)
+_BOUND_JOIN = re.compile(r"^\s*(?:,\s*)?(?:and|but|,)?\s*$", re.IGNORECASE)
+_RANGE_SEP = re.compile(
+    r"^\s*(?P<sep>-|–|—|~|to|and|or|through|thru)\s*$", re.IGNORECASE
+)
 _RANGE_LEAD = re.compile(r"(?<![\w])(?P<lead>between|from)\s+$", re.IGNORECASE)
 _UNIT_GAP = re.compile(r"[ \u00a0]?")
 _TIME_OF_DAY = re.compile(
@@ -217,6 +338,11 @@ _TIME_OF_DAY = re.compile(
 _PHONE = re.compile(
     r"(?<![\w,.])(?:\+\d{1,3}[ .\-]?)?(?:\(\d{1,4}\)[ .\-]?)?\d{2,4}(?:[ .\-]\d{2,4}){1,4}(?![\w,])"
 )
+_BRACKETED_UNIT = re.compile(
+    r" ?(?:\((?P<a>[^()\s]{1,6})\)|\[(?P<b>[^\[\]\s]{1,6})\]|\{(?P<c>[^{}\s]{1,6})\}"
+    r"|<(?P<d>[^<>\s]{1,6})>)"
+)
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _AGO = re.compile(r"^\s+(?:ago|earlier|before)\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"^[\s\-]*([^\s]+)")
 
@@ -253,28 +379,36 @@ def extract_quantities(
     text = doc.text
     blocked = [*exclude, *_pattern_blocks(text)]
     figures: list[_Figure] = []
-    for num in find_numbers(text, locale):
+    for num in find_numbers(text, locale, slash_fractions=True):
         if _overlaps(num.start, num.end, blocked):
             continue
-        fig = _with_unit(_initial_figure(num), text)
+        if figures and num.start < figures[-1].end:
+            continue  # inside the previous figure's unit ("4km^3", "15 dollars 50")
+        fig = _with_subunit(_with_unit(_initial_figure(num), text), text)
+        if "/" in num.text and fig.unit is None and not _OF_AFTER.match(text, num.end):
+            continue  # "3/4" alone may be a date; "1/4 mile", "1/40 of" are amounts
         if not _is_quantity(doc, fig, text):
             continue
         figures.append(fig)
-    figures = _join_ranges(doc, figures, text)
+    figures = _shared_units(_join_ranges(doc, figures, text), text)
+    figures = _join_bounds([_with_qualifiers(fig, text) for fig in figures], text)
     claims: list[QuantityClaim] = []
     for fig in figures:
-        claim = _claim(doc, _with_qualifiers(fig, text), source_id, locale)
+        claim = _claim(doc, fig, source_id, locale)
         if claim is not None:
             claims.append(claim)
     return claims
 
 
 def _pattern_blocks(text: str) -> list[tuple[int, int]]:
-    """Spans that are times of day or phone numbers, found by shape alone."""
+    """Spans that are times of day, phone numbers or web addresses, found by shape alone."""
     spans = [(m.start(), m.end()) for m in _TIME_OF_DAY.finditer(text)]
+    spans.extend((m.start(), m.end()) for m in _URL.finditer(text))
     for m in _PHONE.finditer(text):
         digits = sum(c.isdigit() for c in m.group())
         looks_phone = m.group().startswith(("+", "(")) or m.group().count("-") >= 1
+        if re.fullmatch(r"\d+-\d+", m.group()) and not re.fullmatch(r"\d{3}-\d{4}", m.group()):
+            looks_phone = False  # "1000-5000" is a range; "555-1234" a local number
         if digits >= 7 and looks_phone:
             spans.append((m.start(), m.end()))
     return spans
@@ -312,18 +446,90 @@ def _with_unit(fig: _Figure, text: str) -> _Figure:
         return fig
     if fig.unit is not None:
         return fig
-    found = _lexicon_unit(text, fig.end, words=fig.num.kind == "words")
+    found = _lexicon_unit(text, fig.end, words=fig.num.kind == "words",
+                          money=fig.num.scale >= 1e6)
     if found is None and fig.num.kind == "digits":
         found = _quantulum_unit(text, fig)
     if found is None:
         return fig
     end, unit, dimension = found
-    return replace(fig, end=end, unit=unit, dimension=dimension, unit_start=fig.end)
+    fig = replace(fig, end=end, unit=unit, dimension=dimension, unit_start=fig.end)
+    if dimension == "temperature":
+        sign = _MINUS_BEFORE.search(text, max(0, fig.start - 2), fig.start)
+        if sign is not None and fig.value is not None:  # "-18 °C": only temperatures go negative
+            value = -fig.value
+            fig = replace(fig, start=sign.start(1), value=value, low=value, high=value)
+    return fig
 
 
-def _lexicon_unit(text: str, pos: int, *, words: bool = False) -> tuple[int, str, str] | None:
-    """``(end, unit, dimension)`` of a unit written at ``pos``, after a space or hyphen."""
+_RANGE_PARTNER = re.compile(r"\s*(?:-|–|—|to)\s*([0-9][0-9,]*)(?![0-9])")
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+_MINUS_BEFORE = re.compile(r"(?:^|(?<=[\s(]))([-−])$")
+_SUBUNIT = re.compile(
+    r"(?:\s+and)?\s+(?P<n>[0-9]{1,2}|[a-z]+(?:[\s-][a-z]+)?)(?:\s+(?P<u>cents?|pence|p))?"
+    r"(?=\s*(?:[.,;!?)]|$))",
+    re.IGNORECASE,
+)
+_INCHES = re.compile(r"(?:\s+and)?\s+(?P<n>[0-9]{1,2}(?:\.[0-9]+)?)\s?(?:inch(?:es)?|in\b|\")")
+_MAJOR_CURRENCIES = frozenset({"USD", "EUR", "GBP", "CAD", "AUD", "NZD", "HKD", "CHF"})
+
+
+def _with_subunit(fig: _Figure, text: str) -> _Figure:
+    """"3 dollars 50 cents", "thirteen dollars and forty-five cents": cents join the amount.
+
+    Only after a currency that has cents, only for 1..99, and only when the
+    phrase ends there (so "5 dollars and 3 people" is left alone).  Likewise
+    inches after feet ("5 ft 2 in", "6 feet and 1 inch").
+    """
+    if fig.unit == "ft" and fig.value is not None:
+        inch = _INCHES.match(text, fig.end)
+        if inch is not None and float(inch.group("n")) < 12:
+            value = fig.value + float(inch.group("n")) / 12
+            return replace(fig, end=inch.end(), value=value, low=value, high=value)
+        return fig
+    if fig.unit not in _MAJOR_CURRENCIES or fig.value is None or fig.num.scale != 1:
+        return fig
+    m = _SUBUNIT.match(text, fig.end)
+    if m is None:
+        return fig
+    cents = parse_number(m.group("n"))
+    if cents is None or cents != int(cents) or not 1 <= cents <= 99:
+        return fig
+    value = fig.value + cents / 100
+    return replace(fig, end=m.end(), value=value, low=value, high=value)
+
+
+_SI_PREFIXES = {"kilo": "k", "mega": "M", "giga": "G", "tera": "T"}
+
+
+def _unit_name(written: str, dimension: str) -> str:
+    """Name of a unit whose pattern has none: codes ("usd" -> "USD"), SI symbols as written
+    ("MWh"), spelled SI units as symbols ("megawatt hours" -> "MWh")."""
+    if dimension == "currency":
+        code = written.upper()
+        return "CNY" if code == "RMB" else code
+    m = re.fullmatch(r"(kilo|mega|giga|tera)?watt([\s-]?hours?)?s?", written, re.IGNORECASE)
+    if m is not None:
+        prefix = _SI_PREFIXES.get((m.group(1) or "").lower(), "")
+        return f"{prefix}W{'h' if m.group(2) else ''}"
+    return written
+
+
+def _lexicon_unit(
+    text: str, pos: int, *, words: bool = False, money: bool = False
+) -> tuple[int, str, str] | None:
+    """``(end, unit, dimension)`` of a unit written at ``pos``, after a space or hyphen.
+
+    "pounds" is a weight, unless ``money`` (a figure in millions or more:
+    "361 million pounds" is sterling).
+    """
     rest = text[pos:pos + 40]
+    bracket = _BRACKETED_UNIT.match(rest)
+    if bracket is not None:  # "20 (kg)", "20 [kg]": a unit in brackets right after
+        unit_text = next(g for g in bracket.groups() if g)
+        inner = _lexicon_unit(unit_text, 0, words=words, money=money)
+        if inner is not None and inner[0] == len(unit_text):
+            return pos + bracket.end(), inner[1], inner[2]
     for gap in ("-", " ", "\u00a0", ""):
         if gap and not rest.startswith(gap):
             continue
@@ -333,11 +539,14 @@ def _lexicon_unit(text: str, pos: int, *, words: bool = False) -> tuple[int, str
         for up in UNIT_PATTERNS:
             if gap == "-" and not up.hyphen_ok:
                 continue
-            if up.unit == "m" and (words or gap == "-"):
+            if up.symbol and (words or gap == "-"):
                 continue
             m = up.pattern.match(body)
             if m is not None:
-                unit = up.unit or m.group()
+                unit = up.unit or _unit_name(m.group(), up.dimension)
+                if up.unit == "lb" and money:
+                    unit, dimension = "GBP", "currency"  # "361 million pounds"
+                    return pos + len(gap) + m.end(), unit, dimension
                 return pos + len(gap) + m.end(), unit, up.dimension
     return None
 
@@ -345,7 +554,10 @@ def _lexicon_unit(text: str, pos: int, *, words: bool = False) -> tuple[int, str
 @functools.cache
 def _quantulum_parser() -> Callable[[str], list[Any]]:
     """quantulum3's parser, imported on first use (the import costs about two seconds)."""
-    from quantulum3 import parser  # noqa: PLC0415 - deliberately lazy, see docstring
+    with warnings.catch_warnings():
+        # quantulum3 warns on import that its optional classifier is missing; we never use it.
+        warnings.filterwarnings("ignore", message="Classifier dependencies not installed")
+        from quantulum3 import parser  # deliberately lazy, see docstring
 
     parse: Callable[[str], list[Any]] = parser.parse
     return parse
@@ -396,7 +608,7 @@ def _is_quantity(doc: Doc, fig: _Figure, text: str) -> bool:
     if fig.num.kind == "words" and re.match(r"^-[A-Za-z]", tail) and fig.unit is None:
         return False  # "one-sided", "two-way": a compound adjective, not an amount
     duration = fig.dimension == "duration"
-    if not duration and _in_temporal_entity(span, fig):
+    if fig.dimension is None and _in_temporal_entity(span, fig):
         return False
     if duration and _AGO.match(text[fig.end:fig.end + 20]):
         return False
@@ -406,7 +618,8 @@ def _is_quantity(doc: Doc, fig: _Figure, text: str) -> bool:
         return False
     if _is_calendar_day(span, fig, text):
         return False
-    if fig.num.kind == "words" and fig.num.text.lower() == "one" and _is_pronominal_one(span[0]):
+    if (fig.num.kind == "words" and fig.num.text.lower() == "one" and fig.unit is None
+            and _is_pronominal_one(span[0])):
         return False
     return not _is_year(span, fig, text)
 
@@ -464,8 +677,8 @@ def _in_name_entity(span: Span, fig: _Figure) -> bool:
 
 def _is_label_or_name(doc: Doc, span: Span, fig: _Figure) -> bool:
     """"Boeing 737", "Article 5", "Nord Stream 2", "Smith, 45,": part of a name."""
-    if span.start == 0 or fig.num.currency:
-        return False
+    if span.start == 0 or fig.num.currency or fig.unit is not None:
+        return False  # a figure with a unit is a measure ("Core i7 2.80 GHz")
     prev = doc[span.start - 1]
     if prev.lower_ in LABEL_NOUNS and prev.whitespace_ != "":
         return True
@@ -525,6 +738,9 @@ def _is_year(span: Span, fig: _Figure, text: str) -> bool:
         return False
     if _PREFIX_RE.search(text[max(0, num.start - 30):num.start]):
         return False
+    partner = _RANGE_PARTNER.match(text, num.end)
+    if partner is not None and float(partner.group(1).replace(",", "")) > 2199:
+        return False  # "1000-5000": a range whose other end is no year
     noun = _counted_noun(span[-1])
     return not (noun is not None and noun[1] and noun[0][-1].tag_ in {"NNS", "NNPS"})
 
@@ -553,7 +769,10 @@ def _range(doc: Doc, a: _Figure, b: _Figure, text: str) -> _Figure | None:
     """The range a..b if the text between them makes one, else None."""
     if "vague" in (a.qualifier, b.qualifier) or a.value is None or b.value is None:
         return None
-    sep_m = _RANGE_SEP.match(text[a.end:b.start])
+    between = text[a.end:b.start]
+    sep_m = _RANGE_SEP.match(between)
+    if sep_m is None and between.startswith("-") and a.unit is None:
+        sep_m = _RANGE_SEP.match(between[1:])  # "8- to 16-meter", "a 5- to 10-year term"
     if sep_m is None:
         return None
     sep = sep_m.group("sep").lower()
@@ -563,16 +782,18 @@ def _range(doc: Doc, a: _Figure, b: _Figure, text: str) -> _Figure | None:
         return None
     if sep in ("to", "-", "–", "—") and _governing_lemma(doc, a.num.start) in CHANGE_VERBS:
         return None
-    low = a.value
+    low, high = a.value, b.value
+    if low > high and high < 0 and a.num.scale == b.num.scale:
+        low, high = high, low  # "from -18 °C to -34 °C"
     if a.num.scale == 1 and b.num.scale > 1 and b.num.unscaled is not None and low < b.num.unscaled:
         low *= b.num.scale
-    if not low < b.value:
+    if not low < high:
         return None
     if a.unit is not None and b.unit is not None and a.unit != b.unit:
         return None
     unit, dim = (b.unit, b.dimension) if b.unit is not None else (a.unit, a.dimension)
     start = a.start - len(lead_m.group()) if lead_m else a.start
-    return _Figure(b.num, start, b.end, None, low, b.value, True, True, "range", unit, dim,
+    return _Figure(b.num, start, b.end, None, low, high, True, True, "range", unit, dim,
                    b.unit_start)
 
 
@@ -595,18 +816,86 @@ def _governing_lemma(doc: Doc, char: int) -> str | None:
 
 
 def _with_qualifiers(fig: _Figure, text: str) -> _Figure:
-    """Apply the approximator before the figure or "or more"/"-plus" after it."""
+    """Apply the qualifier before the figure and/or "or more"/"-plus" after it.
+
+    A comparison in front is the stronger statement, except that "or equal
+    (to)" after "more/less than X" widens it to "at least/at most X", and a
+    bound after the figure beats a mere approximator or "equal to" in front
+    ("about 500 or more" is at least 500).  A suffix followed by another figure
+    ("5000 or less than 6000") belongs to that figure.
+    """
     if fig.qualifier in ("vague", "range") or fig.value is None:
         return fig
-    m = _PREFIX_RE.search(text[max(0, fig.start - 30):fig.start])
-    s = _SUFFIX_RE.match(text[fig.end:fig.end + 20])
-    if s is not None:
+    before = text[max(0, fig.start - 40):fig.start]
+    m = _PREFIX_RE.search(before)
+    prefix_q: Qualifier | None = None
+    prefix_len = 0
+    if m is not None:
+        prefix_q = QUALIFIER_PREFIXES[re.sub(r"\s+", " ", m.group("q").lower())]
+        prefix_len = len(m.group())
+    else:
+        sm = _SYMBOL_PREFIX_RE.search(before)
+        if sm is not None:
+            prefix_q = SYMBOL_QUALIFIERS[re.sub(r"\s+", "", sm.group("q"))]
+            prefix_len = len(sm.group())
+    after = text[fig.end:fig.end + 30]
+    eq = _OR_EQUAL_RE.match(after)
+    if eq is not None and prefix_q in ("more_than", "less_than") and not _NUMBER_AHEAD.match(
+            text, fig.end + eq.end()):
+        qual: Qualifier = "at_least" if prefix_q == "more_than" else "at_most"
+        fig = replace(fig, start=fig.start - prefix_len, end=fig.end + eq.end())
+        return _bounded(fig, qual)
+    s = _SUFFIX_RE.match(after)
+    if s is not None and not _NUMBER_AHEAD.match(text, fig.end + s.end()):
         key = re.sub(r"\s+", " ", s.group().strip(" -").lower())
-        fig = _bounded(replace(fig, end=fig.end + s.end()), QUALIFIER_SUFFIXES[key])
-    if m is not None:  # the approximator in front is the stronger statement
-        qual = QUALIFIER_PREFIXES[re.sub(r"\s+", " ", m.group("q").lower())]
-        fig = _bounded(replace(fig, start=fig.start - len(m.group())), qual)
+        key = key.removesuffix(" than")
+        suffix_q = QUALIFIER_SUFFIXES.get(key)
+        if suffix_q is not None:
+            fig = replace(fig, end=fig.end + s.end())
+            if prefix_q is None or (prefix_q in ("exact", "approximate") and suffix_q != "approximate"):
+                if prefix_q == "exact":
+                    fig = replace(fig, start=fig.start - prefix_len)
+                return _bounded(fig, suffix_q)
+            fig = _bounded(fig, suffix_q)
+    if prefix_q is not None:
+        fig = _bounded(replace(fig, start=fig.start - prefix_len), prefix_q)
     return fig
+
+
+def _shared_units(figures: list[_Figure], text: str) -> list[_Figure]:
+    """"45 and 50 mg": a bare figure listed right before one with a unit shares that unit."""
+    out = list(figures)
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if (a.unit is None and b.unit is not None and b.dimension not in ("currency", "percent")
+                and a.qualifier == "exact" and a.num.kind in ("digits", "words")
+                and _LIST_JOIN.match(text[a.end:b.start])):
+            out[i] = replace(a, unit=b.unit, dimension=b.dimension)
+    return out
+
+
+def _join_bounds(figures: list[_Figure], text: str) -> list[_Figure]:
+    """"more than 10 and less than 20": a lower and an upper bound make one interval."""
+    out: list[_Figure] = []
+    i = 0
+    while i < len(figures):
+        a = figures[i]
+        b = figures[i + 1] if i + 1 < len(figures) else None
+        if b is not None and _BOUND_JOIN.match(text[a.end:b.start]):
+            pair = (a, b) if a.qualifier in _LOWER_BOUNDS else (b, a)
+            lo, hi = pair
+            same_unit = a.unit is None or b.unit is None or a.unit == b.unit
+            if (lo.qualifier in _LOWER_BOUNDS and hi.qualifier in _UPPER_BOUNDS and same_unit
+                    and lo.low is not None and hi.high is not None and lo.low < hi.high):
+                unit, dim = (b.unit, b.dimension) if b.unit is not None else (a.unit, a.dimension)
+                out.append(_Figure(b.num, a.start, b.end, None, lo.low, hi.high,
+                                   lo.low_inclusive, hi.high_inclusive, "range", unit, dim,
+                                   b.unit_start))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
 
 
 def _bounded(fig: _Figure, qual: Qualifier) -> _Figure:

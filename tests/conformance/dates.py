@@ -19,7 +19,12 @@ sets -- are out of scope and not counted).
 A case with expected results passes when every in-scope expected result is
 matched by one of our claims: same span (claim text equals the expected
 ``Text`` case-insensitively, or the offsets match) and, for parser and model
-files, a value that agrees with the spec (see *Value mapping* below).  Extra
+files, a value that agrees with the spec (see *Value mapping* below).  Texts
+are compared without a trailing "." (the spec never ends a span with an
+abbreviation's dot, "second of Aug", we keep it, "second of Aug.") and without
+a leading "the" or "on" (the spec keeps them in some shapes, "on Friday next
+week", "the week of the 18th", and drops them in others, "next two days",
+"tuesday of last week"; the date named is the same).  Extra
 claims do not fail such a case.  A case with no expected result at all is a
 negative case: it passes when we produce no dated claim (for the Date* files,
 claims at minute/hour precision are times, out of their scope, and ignored).
@@ -61,7 +66,11 @@ Our side (``DateClaim.value``):
 * ``a/b`` intervals (inclusive days) -> ``r:a,b`` and ``r:a,b+1``: the spec writes
   whole units with an exclusive end (``XXXX-02`` is 02-01..03-01, a weekend is
   Sat..Mon) but stated ranges with the stated end (``from 4 to 22`` is
-  04..22), so both conventions are accepted; plus ``s:a`` and ``e:b`` for the
+  04..22), so both conventions are accepted; a range of whole months or years
+  also gives ``r:a,<first day of its last month, quarter or year>``, the spec's
+  reading of "from March to May" (03-01..05-01), "2014-2018"
+  (2014-01-01..2018-01-01) and "from 2017-q1 to 2018-q1" (2017-01-01..2018-01-01);
+  plus ``s:a`` and ``e:b`` for the
   spec's open ranges; an interval that is exactly a meteorological season also
   gives ``t:YYYY-SU`` (``SP``/``SU``/``FA``/``WI``, winter by its December year)
   and the year-less ``t:SU``.
@@ -241,6 +250,9 @@ def value_keys(value: str | None) -> frozenset[str]:
             return frozenset()
         keys |= _bounds_keys(start, end)
         keys |= {f"s:{start}", f"e:{end}"}
+        last_unit = _last_unit_start(start, end)
+        if last_unit is not None:
+            keys.add(f"r:{start},{last_unit}")
         code = _season_code(start, end)
         if code:
             keys |= {f"t:{start.year:04d}-{code}", f"t:{code}"}
@@ -253,6 +265,23 @@ def value_keys(value: str | None) -> frozenset[str]:
     if bounds is not None:
         keys |= _bounds_keys(*bounds)
     return frozenset(keys)
+
+
+def _last_unit_start(start: date, end: date) -> date | None:
+    """Where the spec ends "from March to May" / "2014-2018": at the start of the last unit.
+
+    Only for ranges over whole months (or years) spanning more than one of them.
+    """
+    if start.day != 1 or end != cal.month_end(end.year, end.month):
+        return None
+    if (start.year, start.month) == (end.year, end.month):
+        return None
+    if start.month == 1 and (end.month, end.day) == (12, 31) and end.year > start.year:
+        return date(end.year, 1, 1)
+    if start.month % 3 == 1 and end.month % 3 == 0 and (end.year, end.month) > (
+            start.year, start.month + 2):
+        return date(end.year, end.month - 2, 1)  # "from 2017-q1 to 2018-q1": quarters
+    return date(end.year, end.month, 1)
 
 
 def _bounds_keys(start: date, end: date) -> set[str]:
@@ -305,8 +334,7 @@ def _match(expected: Expected, claims: Sequence[DateClaim]) -> str:
     """"" when a claim has the expected span (and value), else what is missing."""
     spans = [
         c for c in claims
-        if c.text.lower() == expected.text.lower()
-        or (c.start, c.end) == (expected.start, expected.end)
+        if _same_text(c.text, expected.text) or (c.start, c.end) == (expected.start, expected.end)
     ]
     if not spans:
         return f"no span {expected.text!r}"
@@ -316,6 +344,21 @@ def _match(expected: Expected, claims: Sequence[DateClaim]) -> str:
         return ""
     wanted = sorted(k for k in expected.keys if k.startswith(("t:", "d:", "r:", "s:", "e:")))
     return f"value of {expected.text!r}: want one of {wanted}"
+
+
+_LEADING_WORDS: Final[tuple[str, ...]] = ("the ", "on ")
+
+
+def _same_text(ours: str, theirs: str) -> bool:
+    """Case-insensitive equality up to a trailing dot and a leading "the"/"on"."""
+    return _span_core(ours) == _span_core(theirs)
+
+
+def _span_core(text: str) -> str:
+    core = text.lower().strip().rstrip(".")
+    for word in _LEADING_WORDS:
+        core = core.removeprefix(word)
+    return core
 
 
 def _describe(claims: Sequence[DateClaim]) -> str:

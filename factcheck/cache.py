@@ -1,0 +1,100 @@
+"""An on-disk cache of extracted claims, so re-checking after a rule change skips the NLP.
+
+Entries are JSON (never pickle: a cache directory may be shared or tampered
+with) and keyed by everything extraction depends on: the source text and
+metadata, its reference date, the spaCy model name and version, the
+extractor code, and the reference name lists (the gazetteer).  Changing any
+of them misses the cache; an unreadable entry is a miss, never an error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+import factcheck
+from factcheck.claims import DateClaim, EntityClaim, QuantityClaim
+from factcheck.sources import Source
+
+CACHE_FORMAT = 1
+
+
+class SourceClaims(BaseModel):
+    """The claims extracted from one source, before cluster-level linking."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    dates: list[DateClaim]
+    quantities: list[QuantityClaim]
+    entities: list[EntityClaim]
+
+
+def default_cache_dir() -> Path:
+    """``$FACTCHECK_CACHE_DIR``, else the user cache directory of the platform."""
+    configured = os.environ.get("FACTCHECK_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("factcheck"))
+
+
+@functools.cache
+def extractor_version() -> str:
+    """The library version plus a digest of the code that turns text into claims."""
+    package = Path(factcheck.__file__).parent
+    digest = hashlib.sha256(factcheck.__version__.encode())
+    for folder in ("extraction", "names"):
+        for path in sorted((package / folder).glob("*.py")):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    digest.update((package / "claims.py").read_bytes())
+    return f"{factcheck.__version__}+{digest.hexdigest()[:12]}"
+
+
+class ClaimCache:
+    """Claims per source, in ``directory/<2 hex>/<key>.json``."""
+
+    def __init__(self, directory: Path, model: str, names_signature: str) -> None:
+        self.directory = directory
+        self._salt = json.dumps([CACHE_FORMAT, model, extractor_version(), names_signature])
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, source: Source, reference: dt.date | None) -> str:
+        material = json.dumps(
+            [self._salt, source.id, source.text, source.body_start, source.language, str(reference)],
+            ensure_ascii=False,
+        )
+        return hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> SourceClaims | None:
+        try:
+            data = self._path(key).read_bytes()
+            claims = SourceClaims.model_validate_json(data)
+        except (OSError, ValueError, ValidationError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return claims
+
+    def put(self, key: str, claims: SourceClaims) -> None:
+        """Write atomically (temp file + rename) so a crash never leaves half an entry."""
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False, suffix=".tmp") as handle:
+                handle.write(claims.model_dump_json().encode("utf-8", "surrogatepass"))
+            os.replace(handle.name, path)
+        except OSError:
+            return  # a read-only or full cache slows the run, it must not fail it

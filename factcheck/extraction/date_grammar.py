@@ -1,0 +1,188 @@
+"""Case-insensitive date shapes found on the raw text, beside the NER candidates.
+
+:mod:`date_lexicon` holds the capitalised news shapes ("Dec. 23", "Tuesday, 1");
+the patterns here catch what the statistical model misses in lower-case or
+terse writing: "oct/2", "22april", "jan-1", "4/22", "the 27th", "friday the
+fifteen", "second sunday of next month", "next week on friday", "two weeks
+from now", "three weeks from tomorrow".
+
+Words that are also ordinary English ("may", "march") only count as months
+when capitalised or next to digits; bare numbers ("the 27", "on 15") only
+count when nothing follows them in the clause, so "the 27th floor" and "the
+first prize" stay numbers.  Each pattern yields a span (group ``d`` when the
+pattern has one); whether the span is a date at all is still decided by the
+resolver, which drops what it cannot read.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from factcheck.extraction import date_lexicon as lex
+
+_MON_WORDS = sorted(lex.MONTHS, key=len, reverse=True)
+_SAFE_MON = "|".join(w for w in _MON_WORDS if w not in {"may", "mar", "march"})
+_MON = "(?:" + "|".join(_MON_WORDS) + r")\.?"
+"""Any month word, abbreviations with an optional dot."""
+_MON_SAFE = rf"(?:{_SAFE_MON}|(?-i:May|March|Mar|MAY|MARCH|MAR))\.?"
+"""Month words that cannot be read as a verb: "may"/"march" only capitalised."""
+_WD = "(?:" + "|".join(sorted(lex.WEEKDAYS, key=len, reverse=True)) + r")\.?"
+_ORD_DAY = "|".join(
+    sorted((w.replace(" ", r"[\s-]+").replace("-", r"[\s-]+") for w in lex.ORDINAL_WORDS),
+           key=len, reverse=True)
+)
+_CARD_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_CARD_DAY = "|".join(
+    [rf"(?:twenty|thirty)[\s-]+(?:{'|'.join(_CARD_UNITS)})", "twenty", "thirty",
+     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+     "nineteen", "ten", *_CARD_UNITS]
+)
+_DAYNUM = r"[0-3]?\d(?:st|nd|rd|th)?"
+_DAY = rf"(?:{_DAYNUM}|{_ORD_DAY}|{_CARD_DAY})"
+"""A day of the month in digits or words ("22nd", "twenty-first", "fifteen")."""
+_YEAR = r"(?:1[5-9]\d\d|20\d\d|21\d\d)"
+_YEAR_TAIL = rf"(?:\s*,?\s*(?:of\s+|in\s+)?{_YEAR}|\s*,\s*'?\d\d(?!\d))"
+_END = r"(?=\s*(?:[.!?,;:)\]]|$)|\s+(?:and|or|to|at|in|for|this|next|last|until|till|through)\b)"
+"""Nothing of the clause follows: the number is not counting a noun."""
+_SHIFT = (r"(?:this\s+past|this\s+coming|this\s+upcoming|this|next|last|previous|coming|"
+          r"upcoming|following)")
+_REL_MONTH = r"(?:(?:this|next|last|previous|the\s+following|the\s+next)\s+month)"
+_NTH = r"(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)"
+_COUNT = (r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+          r"fifteen|twenty|thirty|forty|fifty|sixty|a\s+few|few|a\s+couple\s+of|couple\s+of|"
+          r"several)")
+_UNIT = r"(?:days?|weeks?|months?|years?|fortnights?)"
+_WD_PLURAL = r"(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)"
+_DURATION = rf"{_COUNT}\s+{_UNIT}(?:(?:\s*,\s*|\s+and\s+|\s+){_COUNT}\s+{_UNIT})*"
+_ANCHOR_DAY = r"(?:now|today|tomorrow|tmrw|yesterday)"
+
+_TEENS_WORDS = ("eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen")
+_TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+_UNDER_100 = (rf"(?:(?:{_TENS_WORDS})(?:[\s-]+(?:{_UNIT_WORDS}))?|{_TEENS_WORDS}|ten|"
+              rf"(?:{_UNIT_WORDS}))")
+_WORD_YEAR = (rf"(?:two\s+thousand(?:\s+(?:and\s+)?{_UNDER_100})?|"
+              rf"(?:nineteen|eighteen|twenty)\s+(?:hundred(?:\s+(?:and\s+)?{_UNDER_100})?|"
+              rf"(?:zero|oh)\s+(?:{_UNIT_WORDS})|{_UNDER_100}))")
+"""A year in words: "two thousand and eighteen", "nineteen seventy eight", "nineteen oh one"."""
+
+_FLAGS = re.IGNORECASE
+
+PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
+    # month then day: "oct2", "oct/2", "jan-1", "october. 2", "january12,2016", "May twenty one"
+    re.compile(
+        rf"\b{_MON}(?:\s*[/\-]\s*|\s*)(?:the\s+)?(?:{_DAYNUM}(?![\d%:])|(?:{_ORD_DAY}|"
+        rf"{_CARD_DAY})\b){_YEAR_TAIL}?(?![\w%]|[.,]\d)", _FLAGS),
+    # day then month: "22april", "1-jan", "4th of march", "05-aug-2016", "26th june of 2020",
+    # "16. nov. 2016"
+    re.compile(
+        rf"(?<![$€£] )(?<![$€£])\b(?:the\s+)?(?:(?:[0-3]?\d(?:st|nd|rd|th)|{_ORD_DAY})\s*(?:of\s+)?{_MON}|"
+        rf"[0-3]?\d\s*(?:of\s+)?{_MON_SAFE}|[0-3]?\d\s*[/\-]\s*{_MON}|[0-3]?\d\.\s+{_MON})"
+        rf"(?![a-z])(?:(?:\s*[\-/]\s*|\s*,?\s*(?:of\s+|in\s+)?){_YEAR})?(?![\w%]|[.,/\-]\d)",
+        _FLAGS),
+    # year first: "2019-sep-1", "2019/sep/01", "2015/08/12", "2015.5.13"
+    re.compile(rf"(?<![\w.\-/]){_YEAR}([\-/.])(?:{_MON}|\d{{1,2}})\1\d{{1,2}}"
+               r"(?![\w\-/]|\.\d)", _FLAGS),
+    # month and year: "dec-2018", "dec/2018"
+    re.compile(rf"\b{_MON}[\-/]{_YEAR}\b", _FLAGS),
+    # numeric month/day without a year: "4/22", "22/04", "11/12,2016", "11/12,16"
+    re.compile(r"(?<![\w/.,\-])[0-3]?\d/[0-3]?\d(?:\s*,\s*(?:\d{4}|\d{2})(?!\d))?"
+               r"(?![\w/%]|[.,]\d)"),
+    # weekday names, and abbreviations where nothing else can be meant: "|Friday", "on tues."
+    re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _FLAGS),
+    re.compile(rf"\b(?:on|or|and)\s+(?P<d>{_WD}){_END}", _FLAGS),
+    # month ranges: "from Sep to Nov", "Jan-Feb 2017", "between august and october"
+    re.compile(rf"\b(?:from\s+|between\s+)?{_MON}\s*(?:-|to|till|until|through|and)\s*{_MON}"
+               rf"(?![a-z])(?:\s*,?\s*{_YEAR})?", _FLAGS),
+    # day ranges: "9 to 12 of June", "between 3 and 12 of sept", "from 4-23 in next month"
+    re.compile(rf"\b(?:from\s+|between\s+)?(?:the\s+)?(?:{_DAYNUM}|{_ORD_DAY})\s*(?:-|to|till|"
+               rf"until|through|and)\s*(?:the\s+)?(?:{_DAYNUM}|{_ORD_DAY})\s+(?:of\s+|in\s+)?"
+               rf"(?:{_MON}(?![a-z])|{_REL_MONTH})(?:\s*,?\s*{_YEAR})?", _FLAGS),
+    re.compile(rf"\b(?:from\s+|between\s+)?{_MON}\s+(?:the\s+)?(?:{_DAYNUM}|{_ORD_DAY})\s*"
+               rf"(?:-|to|till|until|through|and)\s*(?:the\s+)?(?:{_DAYNUM}|{_ORD_DAY})\b"
+               rf"(?:\s*,?\s*{_YEAR})?", _FLAGS),
+    # a week named by a day in it: "the week of April 10th", "w/c Feb 4", "the week beginning
+    # February 4"
+    re.compile(rf"\b(?:the\s+)?(?:week\s+of|w/c|week\s+(?:beginning|commencing|starting)(?:\s+on)?)"
+               rf"\s+(?:the\s+)?(?:{_MON}[\s.]*{_DAY}|{_DAY}(?:\s+of)?\s+{_MON}|{_DAYNUM})\b",
+               _FLAGS),
+    # counted from a date: "3 days after January 12th", "2 weeks from January 15"
+    re.compile(rf"\b{_DURATION}\s+(?:from|after|before|starting(?:\s+from|\s+on)?)\s+"
+               rf"(?:(?:next|last|this)\s+)?(?:{_WD}|{_MON}[\s.]*{_DAY}(?:,?\s*{_YEAR})?|"
+               rf"\d{{1,2}}/\d{{1,2}}/\d{{4}}|today|tomorrow|tmrw)",
+               _FLAGS),
+    # "the week after next"
+    re.compile(r"\b(?:the\s+)?(?:week|month|year)\s+after\s+next\b", _FLAGS),
+    # numeric ranges: "10/1-11/7", "5/1-5/7, 2020", "10/1/2018 - 10/7/2018"
+    re.compile(r"(?<![\w/.])[0-3]?\d/[0-3]?\d(?:/(?:\d{4}|\d{2}))?\s*-\s*[0-3]?\d/[0-3]?\d"
+               r"(?:/(?:\d{4}|\d{2}))?(?:\s*,\s*\d{4})?(?![\w/]|[.,]\d)"),
+    re.compile(r"(?<![\w/.\-])[01]?\d-[0-3]?\d-\d{4}\s*-\s*[01]?\d-[0-3]?\d-\d{4}(?![\w\-])"),
+    # "the 20th of next month", "31st of this month"
+    re.compile(rf"\b(?:the\s+)?(?:{_DAYNUM}|{_ORD_DAY})\s+of\s+{_REL_MONTH}", _FLAGS),
+    # weekday and day: "thursday the 21st", "friday the fifteen", "wed, 22 of jan",
+    # "friday 7/6", "this friday (jun-15)"
+    re.compile(
+        rf"\b(?:{_SHIFT}\s+)?{_WD},?\s*(?:\(\s*|-\s*)?(?:(?:(?:the\s+)?(?:{_DAYNUM}|{_ORD_DAY})|"
+        rf"the\s+(?:{_CARD_DAY}))(?:\s+(?:of\s+)?"
+        rf"{_MON_SAFE}(?![a-z]))?|{_MON}\s*[\-/]?\s*{_DAY}|\d{{1,2}}[/.]\d{{1,2}})\b\)?"
+        rf"(?![\d%]|[.,:]\d)", _FLAGS),
+    # a shift and a weekday, month or season: "this friday", "previous wednesday", "this summer"
+    re.compile(rf"\b{_SHIFT}\s+(?:{_WD}|{_MON_SAFE}|spring|summer|autumn|fall|winter)(?![a-z])",
+               _FLAGS),
+    # nth weekday: "second sunday", "the first friday of july", "the third wednesday of
+    # previous month"
+    re.compile(
+        rf"\b(?:the\s+)?{_NTH}\s+{_WD}(?![a-z])(?:\s+(?:of|in)\s+(?:{_MON_SAFE}(?:\s+{_YEAR})?|"
+        rf"{_REL_MONTH}|{_YEAR}))?", _FLAGS),
+    # weekday of a named week: "friday next week", "on sunday of next week",
+    # "next week on friday", "this week friday", "previous week - monday"
+    re.compile(rf"\b(?:on\s+)?{_WD}\s+(?:of\s+)?(?:this|next|last|previous|the\s+following|"
+               rf"the\s+next)\s+week\b", _FLAGS),
+    re.compile(rf"\b(?:this|next|last|previous)\s+week(?:'s)?\s*(?:-\s*)?(?:on\s+)?{_WD}"
+               rf"(?![a-z])", _FLAGS),
+    # nth week: "first week of jan 2015", "last week of july", "the third week of this month"
+    re.compile(rf"\b(?:the\s+)?{_NTH}\s+week\s+(?:of|in)\s+(?:{_MON_SAFE}(?:\s+{_YEAR})?|"
+               rf"{_REL_MONTH}|{_YEAR})(?![\w])", _FLAGS),
+    # counted offsets from an anchor: "two weeks from now", "three weeks from tomorrow",
+    # "two sundays from now", "two monday later", "more than 2 days before yesterday"
+    re.compile(rf"\b(?:(?:more|less)\s+than\s+)?(?:{_DURATION}|{_COUNT}\s+{_WD_PLURAL})\s+"
+               rf"(?:(?:from|after|before)\s+{_ANCHOR_DAY}|later|ago|from\s+now|hence)\b",
+               _FLAGS),
+    # word years: "two thousand and eighteen", "nineteen seventy eight" after a date
+    re.compile(rf"\b{_MON}\s+(?:the\s+)?(?:{_DAYNUM}|{_ORD_DAY}|{_CARD_DAY}),?\s+{_WORD_YEAR}\b",
+               _FLAGS),
+    re.compile(rf"\b(?:the\s+)?(?:{_DAYNUM}|{_ORD_DAY})\s+of\s+{_MON},?\s+{_WORD_YEAR}\b",
+               _FLAGS),
+    # quarters and halves: "2017-q1", "2019 H2", "q3 2019", "q1-2019"
+    re.compile(rf"\b{_YEAR}\s?-?\s?[qh][1-4]\b|\b[qh][1-4]\s?-?\s?(?:of\s+)?{_YEAR}\b", _FLAGS),
+    # decades written apart: "1990 s", "in 90 s", "nineties"
+    re.compile(r"\b(?:1[5-9]|20)\d0\s'?s\b", _FLAGS),
+    re.compile(r"\b(?:in|the|during|of)\s+(?P<d>\d0\s?'?s)\b", _FLAGS),
+    re.compile(r"\b(?:the\s+)?(?:early\s+|mid\s+|late\s+)?(?:twenties|thirties|forties|fifties|"
+               r"sixties|seventies|eighties|nineties)\b", _FLAGS),
+    # ISO dates inside identifiers, compact dates: "archive-2018-09-23-page", "20170302"
+    re.compile(r"(?<!\d)(?<!\d-)\d{4}-[01]\d-[0-3]\d(?!\d)"),
+    re.compile(r"(?<![\d])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"),
+    # day words, month and year, "year 2008", ISO week numbers, quarters alone
+    re.compile(r"\b(?:today|tomorrow|yesterday|tonight)\b", _FLAGS),
+    re.compile(rf"\b{_MON_SAFE}\s+{_YEAR}\b", _FLAGS),
+    re.compile(rf"\b(?:calendar\s+)?year\s+{_YEAR}\b", _FLAGS),
+    re.compile(rf"\b(?:the\s+)?week\s+\d{{1,2}}\s+of\s+(?:{_YEAR}|(?:this|next|last)\s+year)\b",
+               _FLAGS),
+    re.compile(r"\bthe\s+(?P<d>week\s+\d{1,2})\b(?!\s+of\b|[.,]\d)", _FLAGS),
+    re.compile(r"\b[qQ][1-4]\b"),
+    # day words newsrooms shorten: "tmrw", "the day after tmrw"
+    re.compile(r"\b(?:the\s+day\s+(?:after|before)\s+)?(?:tmrw|tmr)\b", _FLAGS),
+)
+"""Date shapes the NER misses, matched case-insensitively on the raw text."""
+
+DAY_PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
+    # dotted or hyphenated month/day after "on", "in" or a weekday: "on 4.22", "friday 7.6"
+    re.compile(rf"\b(?:on|in|{_WD})\s+(?P<d>[0-3]?\d[.\-][0-3]?\d)(?![\w.\-]|,\d)", _FLAGS),
+    # "the 27", "the 27th", "the second", "the twenty second", "on 15", "on twenty second"
+    re.compile(rf"\b(?:on|for|by|until|till|since|from|before|after|of)\s+"
+               rf"(?P<d>the\s+(?:{_DAYNUM}|{_ORD_DAY}|{_CARD_DAY})){_END}", _FLAGS),
+    re.compile(rf"\bon\s+(?P<d>{_DAYNUM}|{_ORD_DAY}){_END}", _FLAGS),
+)
+"""Numbers the words around them make days: the resolver reads them with ``day_hint``."""

@@ -1,0 +1,70 @@
+"""GitHub Actions workflow commands: one annotation line per evidence span.
+
+``::error file=a.txt,line=5,col=3,endLine=5,endColumn=12,title=...::message``,
+``warning`` for warnings and ``notice`` for info.  A conflict between two
+sources is annotated on both files.  Columns count code points; they are
+given only for a span on one line (GitHub ignores columns across lines).
+Values are escaped as the runner expects: ``%``, CR and LF everywhere, and
+``:`` and ``,`` too in properties.
+"""
+
+from __future__ import annotations
+
+from factcheck.output.locations import SourceLocator, display_path
+from factcheck.report import Evidence, Finding, Report
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(name: str, message: str, properties: dict[str, str | int]) -> str:
+    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+    return f"::{name}{' ' + props if props else ''}::{escape_data(message)}"
+
+
+def _annotation(finding: Finding, evidence: Evidence | None, locator: SourceLocator) -> str:
+    properties: dict[str, str | int] = {}
+    message = finding.message
+    if evidence is not None:
+        path = locator.path(evidence.source)
+        region = locator.region(evidence)
+        if path is not None:
+            properties["file"] = path
+            if region is not None:
+                one_line = region.start_line == region.end_line
+                properties["line"] = region.start_line
+                if one_line:
+                    properties["col"] = region.start_column
+                properties["endLine"] = region.end_line
+                if one_line:
+                    properties["endColumn"] = region.end_column
+        else:
+            message = f"{evidence.source}: {message}"
+    properties["title"] = f"{finding.category} [{finding.rule}]"
+    if finding.suggestion:
+        message += f"\nSuggestion: {finding.suggestion}"
+    return command(COMMANDS[finding.severity], message, properties)
+
+
+def render(report: Report, color: bool = False) -> str:
+    locator = SourceLocator(report)
+    lines: list[str] = []
+    for finding in report.findings:
+        spans: list[Evidence | None] = list(finding.evidence) or [None]
+        lines.extend(_annotation(finding, evidence, locator) for evidence in spans)
+    for problem in report.problems:
+        properties: dict[str, str | int] = {"file": display_path(problem.path, locator.cwd)}
+        if problem.line is not None:
+            properties["line"] = problem.line
+            if problem.column is not None:
+                properties["col"] = problem.column
+        properties["title"] = f"factcheck {problem.kind} problem"
+        lines.append(command("error", problem.message, properties))
+    return "".join(line + "\n" for line in lines)

@@ -1,0 +1,205 @@
+"""pytest plugin: rule files' examples as test items, and a fixture for checking texts.
+
+Registered through the ``pytest11`` entry point, so it is active wherever
+factcheck is installed.  pytest collects every ``*.yaml``/``*.yml`` file
+with a top-level ``rules:`` key found under the directories of the ini option ``factcheck_rule_dirs``
+(default: ``rules``, relative to the ini file or rootdir), as far as
+collection reaches them: list those directories in ``testpaths`` or on the
+command line.  Each rule becomes a collector with one item per example and
+one ``examples`` item that checks it has a positive and a negative example;
+a file that does not load fully gets a failing ``load`` item naming file,
+line and column.  Disable with ``-p no:factcheck``.
+
+The ``factcheck_cluster`` fixture checks a cluster of texts in your tests::
+
+    def test_casing(factcheck_cluster):
+        report = factcheck_cluster({"a": "Leaders of nato met.", "b": "NATO leaders met."})
+        assert [f.rule for f in report.findings] == ["names.casing"]
+
+The heavy imports (spaCy) happen only when a rule file or the fixture is used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from factcheck.report import Report
+    from factcheck.rule_tests import FileRules
+    from factcheck.rulebook import LoadedRule
+
+INI_RULE_DIRS = "factcheck_rule_dirs"
+DEFAULT_RULE_DIRS = ("rules",)
+SUFFIXES = (".yaml", ".yml")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addini(
+        INI_RULE_DIRS,
+        "directories whose factcheck rule files are collected as tests (default: rules)",
+        type="args",
+        default=list(DEFAULT_RULE_DIRS),
+    )
+
+
+def _rule_dirs(config: pytest.Config) -> list[Path]:
+    base = config.inipath.parent if config.inipath else config.rootpath
+    return [(base / d).resolve() for d in config.getini(INI_RULE_DIRS)]
+
+
+_RULES_KEY = re.compile(r"^rules[ \t]*:", re.M)
+
+
+def _looks_like_rule_file(path: Path) -> bool:
+    """A file with a top-level ``rules:`` key (a cheap test: name lists are large)."""
+    try:
+        return _RULES_KEY.search(path.read_text(encoding="utf-8", errors="replace")) is not None
+    except OSError:
+        return False
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    if file_path.suffix not in SUFFIXES or file_path.name in ("pack.yaml", "pack.yml"):
+        return None
+    resolved = file_path.resolve()
+    if not any(resolved.is_relative_to(d) for d in _rule_dirs(parent.config)):
+        return None
+    if not _looks_like_rule_file(file_path):
+        return None
+    collector: pytest.Collector = RuleFileCollector.from_parent(parent, path=file_path)
+    return collector
+
+
+class RuleFileCollector(pytest.File):
+    """A rule file: a ``load`` item when it has problems, then one collector per rule."""
+
+    def collect(self) -> Iterator[pytest.Item | pytest.Collector]:
+        from factcheck.rule_tests import file_rules
+
+        loaded = file_rules(self.path)
+        if loaded.problems:
+            yield RuleLoadItem.from_parent(self, name="load", problems=[str(p) for p in loaded.problems])
+        for rule in loaded.rules:
+            yield RuleCollector.from_parent(self, name=rule.rule.id, rule=rule, file_rules=loaded)
+
+
+class RuleCollector(pytest.Collector):
+    def __init__(self, *, rule: LoadedRule, file_rules: FileRules, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.rule = rule
+        self.file_rules = file_rules
+
+    def collect(self) -> Iterator[pytest.Item]:
+        names: set[str] = set()
+        for index, example in enumerate(self.rule.rule.examples):
+            name = example.name.replace("::", ":")
+            if name in names:
+                name = f"{name} ({index + 1})"
+            names.add(name)
+            yield RuleExampleItem.from_parent(self, name=name, index=index)
+        yield RuleCoverageItem.from_parent(self, name="examples")
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, (self.rule.line or 1) - 1, f"rule {self.rule.rule.id}"
+
+
+class RuleExampleError(Exception):
+    """An example whose findings differ from what it expects."""
+
+
+class RuleLoadItem(pytest.Item):
+    def __init__(self, *, problems: Sequence[str], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.problems = list(problems)
+
+    def runtest(self) -> None:
+        raise RuleExampleError("\n".join(f"rule problem: {p}" for p in self.problems))
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, RuleExampleError):
+            return str(excinfo.value)
+        return str(super().repr_failure(excinfo, style=style))
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, 0, f"{self.path.name}: load"
+
+
+class _RuleItem(pytest.Item):
+    parent: RuleCollector
+
+    @property
+    def rule(self) -> LoadedRule:
+        return self.parent.rule
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, RuleExampleError):
+            return str(excinfo.value)
+        return str(super().repr_failure(excinfo, style=style))
+
+
+class RuleExampleItem(_RuleItem):
+    def __init__(self, *, index: int, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.index = index
+
+    def _line(self) -> int | None:
+        return self.parent.file_rules.lines.get((self.rule.rule.id, self.index))
+
+    def runtest(self) -> None:
+        from factcheck.rule_tests import run_example
+
+        if not self.rule.rule.enabled:
+            pytest.skip(f"rule {self.rule.rule.id} is disabled")
+        packs = [self.parent.file_rules.pack]
+        outcome = run_example(self.rule, self.index, packs, line=self._line())
+        if not outcome.passed:
+            raise RuleExampleError(outcome.explain())
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        line = self._line() or self.rule.line or 1
+        example = self.rule.rule.examples[self.index]
+        return self.path, line - 1, f"{self.rule.rule.id}: {example.name}"
+
+
+class RuleCoverageItem(_RuleItem):
+    def runtest(self) -> None:
+        from factcheck.rule_tests import coverage_problems
+
+        missing = coverage_problems(self.rule)
+        if missing:
+            where = f"{self.rule.path}:{self.rule.line}"
+            raise RuleExampleError("\n".join(f"{where}: rule {self.rule.rule.id!r}: {m}" for m in missing))
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, (self.rule.line or 1) - 1, f"{self.rule.rule.id}: examples"
+
+
+ClusterChecker = Callable[..., "Report"]
+
+
+@pytest.fixture()
+def factcheck_cluster() -> ClusterChecker:
+    """A function checking a cluster of texts: ``(texts, **check_kwargs) -> Report``.
+
+    ``texts`` is a mapping of source id to text, or a list of texts (ids
+    ``s1``, ``s2``, ...); front matter in a text is read (``published:``...).
+    Keyword arguments go to `factcheck.check` (``rules``, ``reference_date``,
+    ``model``, ``include_claims``).
+    """
+
+    def run(texts: dict[str, str] | Sequence[str], **kwargs: Any) -> Report:
+        from factcheck.pipeline import check
+        from factcheck.sources import Source
+
+        if isinstance(texts, str):
+            raise TypeError("pass a list or a dict of texts, not one string")
+        items = texts.items() if isinstance(texts, dict) else ((f"s{i}", t) for i, t in enumerate(texts, 1))
+        sources = [Source.from_text(text, id=source_id) for source_id, text in items]
+        return check(sources, **kwargs)
+
+    return run

@@ -1,0 +1,66 @@
+"""Unit conversion with pint: comparable bases for normalized units, never for money."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extraction.units import PINT_NAMES, same_dimension, to_base
+
+
+def test_100_km_is_about_62_miles() -> None:
+    km = to_base(100, "km")
+    miles = to_base(62, "mile")
+    assert km is not None and miles is not None
+    assert km[1] == miles[1] == "meter"
+    assert km[0] == pytest.approx(100_000)
+    assert miles[0] == pytest.approx(km[0], rel=0.01)
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "base", "base_unit"),
+    [
+        (2, "tonne", 2000, "kilogram"),
+        (1, "kg", 1, "kilogram"),
+        (1, "hectare", 10_000, "meter ** 2"),
+        (1, "km2", 1_000_000, "meter ** 2"),
+        (36, "km/h", 10, "meter / second"),
+        (0, "degC", 273.15, "kelvin"),
+        (32, "degF", 273.15, "kelvin"),
+        (2, "hour", 7200, "second"),
+        (3, "minute", 180, "second"),
+        (1, "day", 86_400, "second"),
+        (1, "week", 604_800, "second"),
+        (1, "barrel", 0.158987, "meter ** 3"),
+        (1, "lb", 0.45359237, "kilogram"),
+    ],
+)
+def test_to_base(value: float, unit: str, base: float, base_unit: str) -> None:
+    got = to_base(value, unit)
+    assert got is not None
+    assert got[0] == pytest.approx(base, rel=1e-4)
+    assert got[1] == base_unit
+
+
+def test_mph_and_kmh_compare() -> None:
+    mph = to_base(60, "mph")
+    kmh = to_base(96.56, "km/h")
+    assert mph is not None and kmh is not None
+    assert mph[0] == pytest.approx(kmh[0], rel=1e-3)
+
+
+@pytest.mark.parametrize("unit", ["USD", "EUR", "GBP", "JPY", "percent", "percentage point",
+                                  "cent", "penny", "furlong-per-fortnight", ""])
+def test_currencies_percent_and_unknown_units_are_not_converted(unit: str) -> None:
+    assert to_base(100, unit) is None
+
+
+def test_every_mapped_unit_converts() -> None:
+    for unit in PINT_NAMES:
+        assert to_base(1.0, unit) is not None, unit
+
+
+def test_same_dimension() -> None:
+    assert same_dimension("km", "mile")
+    assert same_dimension("tonne", "lb")
+    assert not same_dimension("km", "kg")
+    assert not same_dimension("USD", "EUR")
