@@ -22,6 +22,7 @@ from spacy.vocab import Vocab
 
 from factcheck.claims import EntityClaim
 from factcheck.extraction.lexicon import is_english_word
+from factcheck.extraction.doc_index import doc_text, sentence_of
 from factcheck.names.index import NameIndex
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -220,10 +221,10 @@ def _claim_for(
     doc = span.doc
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     surface = _POSSESSIVE.sub("", text)
     end = start + len(surface)
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     if not any(c.isalpha() for c in surface):
         return None
     glued_to = None
@@ -231,8 +232,8 @@ def _claim_for(
     split = _split_glued(last.text, single_forms)
     if split is not None and last.text not in single_forms:
         name_part, glued_to = split
-        surface = doc.text[start : last.idx] + name_part
-    sent = tokens[0].sent
+        surface = doc_text(doc)[start : last.idx] + name_part
+    sent = sentence_of(tokens[0])
     return EntityClaim(
         source=source_id,
         start=start,
@@ -249,7 +250,7 @@ def _claim_for(
 
 
 def _title_before(doc: Doc, start: int) -> str | None:
-    window = doc.text[max(0, start - 80) : start]
+    window = doc_text(doc)[max(0, start - 80) : start]
     window = window.split("\n")[-1]
     match = _TITLE_BEFORE.search(window)
     return match["title"].strip() if match else None
@@ -288,7 +289,7 @@ def _glued_claim(token: Token, source_id: str, single_forms: frozenset[str]) -> 
         name, glued_to = camel["name"], camel["word"]
     if name is None:
         return None
-    sent = token.sent
+    sent = sentence_of(token)
     return EntityClaim(
         source=source_id,
         start=token.idx,
