@@ -2,9 +2,10 @@
 
 Registered through the ``pytest11`` entry point, so it is active wherever
 factcheck is installed.  pytest collects every ``*.yaml``/``*.yml`` file
-with a top-level ``rules:`` key found under the directories of the ini option ``factcheck_rule_dirs``
-(default: ``rules``, relative to the ini file or rootdir), as far as
-collection reaches them: list those directories in ``testpaths`` or on the
+with a top-level ``rules:`` key found under the directories of the ini
+option ``factcheck_rule_dirs`` (relative to the ini file or rootdir; when
+unset, ``rules`` and only packs there with a ``pack.yaml`` manifest), as far
+as collection reaches them: list those directories in ``testpaths`` or on the
 command line.  Each rule becomes a collector with one item per example and
 one ``examples`` item that checks it has a positive and a negative example;
 a file that does not load fully gets a failing ``load`` item naming file,
@@ -41,15 +42,23 @@ SUFFIXES = (".yaml", ".yml")
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addini(
         INI_RULE_DIRS,
-        "directories whose factcheck rule files are collected as tests (default: rules)",
+        "directories whose factcheck rule files are collected as tests "
+        "(default: rules, for packs with a pack.yaml manifest)",
         type="args",
-        default=list(DEFAULT_RULE_DIRS),
+        default=[],
     )
 
 
-def _rule_dirs(config: pytest.Config) -> list[Path]:
+def _rule_dirs(config: pytest.Config) -> tuple[list[Path], bool]:
+    """The directories to collect from, and whether a ``pack.yaml`` is required.
+
+    Unconfigured, only ``rules/`` packs with a manifest are collected, so an
+    unrelated ``rules/`` directory (other tools' YAML rules) is left alone.
+    """
     base = config.inipath.parent if config.inipath else config.rootpath
-    return [(base / d).resolve() for d in config.getini(INI_RULE_DIRS)]
+    configured = list(config.getini(INI_RULE_DIRS))
+    names = configured or list(DEFAULT_RULE_DIRS)
+    return [(base / d).resolve() for d in names], not configured
 
 
 _RULES_KEY = re.compile(r"^rules[ \t]*:", re.M)
@@ -67,7 +76,10 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
     if file_path.suffix not in SUFFIXES or file_path.name in ("pack.yaml", "pack.yml"):
         return None
     resolved = file_path.resolve()
-    if not any(resolved.is_relative_to(d) for d in _rule_dirs(parent.config)):
+    directories, need_manifest = _rule_dirs(parent.config)
+    if not any(resolved.is_relative_to(d) for d in directories):
+        return None
+    if need_manifest and not (file_path.parent / "pack.yaml").is_file():
         return None
     if not _looks_like_rule_file(file_path):
         return None

@@ -78,7 +78,7 @@ class ExampleOutcome:
     def explain(self) -> str:
         """Why the example failed: the diff, then each missing or forbidden finding."""
         lines = [f"{self.where}: rule {self.rule_id!r}, example {self.example.name!r} failed"]
-        lines += [f"  source problem: {p}" for p in self.problems]
+        lines += [f"  problem: {p}" for p in self.problems]
         if self.diff:
             lines += ["  " + line for line in self.diff.splitlines()]
         lines += [f"  missing (expect): {m}" for m in self.missing]
@@ -155,7 +155,12 @@ def run_example(
     )
     findings = [f for f in report.findings if f.rule == loaded.rule.id]
     actual, missing, forbidden, diff = compare(loaded.rule.id, loaded.rule.category, example, findings)
-    problems = [str(p) for p in report.problems if p.kind == "source"]
+    crashed = f"rule {loaded.rule.id!r} failed"  # the check raised on the example
+    problems = [
+        str(p)
+        for p in report.problems
+        if p.kind == "source" or (p.kind == "rule" and p.message.startswith(crashed))
+    ]
     if loaded.rule.id not in {r.rule.id for r in _rules_of(packs)}:
         problems.append(f"rule {loaded.rule.id!r} is not loaded by the packs {[str(p) for p in packs]}")
     return ExampleOutcome(

@@ -420,6 +420,7 @@ def test_arbitrary_unicode_never_raises(nlp: Language, text: str) -> None:
         ("one hundred thirty-fifths", 100 / 35),
         ("one hundred and thirty fifths", 26),
         ("three twenty-firsts", 3 / 21),
+        ("a hundred thousand trillionths", 1e-7),
         ("one and a half", 1.5),
         ("twenty and three fifths", 20.6),
         ("one hundred and three quarters", 100.75),

@@ -228,3 +228,26 @@ def test_pytest_plugin_ignores_yaml_outside_rule_dirs(pytester: pytest.Pytester)
     result = pytester.runpytest("--collect-only", "-q", "-p", "no:cacheprovider", "elsewhere")
     result.assert_outcomes()
     assert "my.casing" not in result.stdout.str()
+
+
+def test_a_check_that_raises_fails_its_examples(pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck.checks.names import NameCasing
+
+    def broken(self: object, cluster: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(NameCasing, "run", broken)
+    run = run_rule_tests([pack / "casing.yaml"])
+    assert run.exit_code == 1
+    assert "rule 'my.casing' failed: RuntimeError('boom')" in run.render()
+
+
+def test_pytest_plugin_default_needs_a_manifest(pytester: pytest.Pytester) -> None:
+    make_pack(pytester.path / "rules", {"casing.yaml": CASING + NEGATIVE})  # rules/pack/, no pack.yaml
+    (pytester.path / "rules" / "other.yaml").write_text("rules:\n  - id: not-ours\n", encoding="utf-8")
+    result = pytester.runpytest("--collect-only", "-q", "-p", "no:cacheprovider", "rules")
+    assert "my.casing" not in result.stdout.str() and "not-ours" not in result.stdout.str()
+    (pytester.path / "rules" / "pack" / "pack.yaml").write_text("name: mine\n", encoding="utf-8")
+    result = pytester.runpytest("--collect-only", "-q", "-p", "no:cacheprovider", "rules")
+    result.stdout.fnmatch_lines(["rules/pack/casing.yaml::my.casing::lowercase acronym"])
+    assert "other.yaml" not in result.stdout.str()

@@ -63,7 +63,7 @@ _UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 _UNDER_100 = (rf"(?:(?:{_TENS_WORDS})(?:[\s-]+(?:{_UNIT_WORDS}))?|{_TEENS_WORDS}|ten|"
               rf"(?:{_UNIT_WORDS}))")
 _WORD_YEAR = (rf"(?:two\s+thousand(?:\s+(?:and\s+)?{_UNDER_100})?|"
-              rf"(?:nineteen|eighteen|twenty)\s+(?:hundred(?:\s+(?:and\s+)?{_UNDER_100})?|"
+              rf"(?:nineteen|eighteen|seventeen|sixteen|fifteen|twenty)\s+(?:hundred(?:\s+(?:and\s+)?{_UNDER_100})?|"
               rf"(?:zero|oh)\s+(?:{_UNIT_WORDS})|{_UNDER_100}))")
 """A year in words: "two thousand and eighteen", "nineteen seventy eight", "nineteen oh one"."""
 
@@ -143,7 +143,7 @@ PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
                rf"(?![a-z])", _FLAGS),
     # nth week: "first week of jan 2015", "last week of july", "the third week of this month"
     re.compile(rf"\b(?:the\s+)?{_NTH}\s+week\s+(?:of|in)\s+(?:{_MON_SAFE}(?:\s+{_YEAR})?|"
-               rf"{_REL_MONTH}|{_YEAR})(?![\w])", _FLAGS),
+               rf"{_REL_MONTH}|{_YEAR})(?:\s+on\s+{_WD})?(?![\w])", _FLAGS),
     # counted offsets from an anchor: "two weeks from now", "three weeks from tomorrow",
     # "two sundays from now", "two monday later", "more than 2 days before yesterday"
     re.compile(rf"\b(?:(?:more|less)\s+than\s+)?(?:{_DURATION}|{_COUNT}\s+{_WD_PLURAL})\s+"
@@ -172,6 +172,24 @@ PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
                _FLAGS),
     re.compile(r"\bthe\s+(?P<d>week\s+\d{1,2})\b(?!\s+of\b|[.,]\d)", _FLAGS),
     re.compile(r"\b[qQ][1-4]\b"),
+    # counted stretches written count-first: "the 2 next days", "3 next weeks"
+    re.compile(rf"\b{_COUNT}\s+(?:next|upcoming|coming|past|previous|last)\s+"
+               r"(?:days|weeks|months|years|quarters|decades)\b", _FLAGS),
+    # a shifted calendar unit: "this week", "next month", "last quarter"
+    re.compile(r"\b(?:this|next|last|previous|coming)\s+(?:week|weekend|month|year|quarter|"
+               r"decade|century)\b", _FLAGS),
+    # the weekend: "over the weekend", "dinner with mom weekend."
+    re.compile(r"\bthe\s+weekend\b|(?<=\s)weekend(?=\s*[.!?]|\s*$)", _FLAGS),
+    # a weekday inside a counted offset: "Monday two weeks from now", "in 3 days on Friday",
+    # "1st week of Oct. on Friday"
+    re.compile(rf"\b{_WD},?\s+{_DURATION}\s+(?:from\s+(?:now|today|tomorrow)|after\s+{_MON}"
+               rf"[\s.]*{_DAY})\b", _FLAGS),
+    re.compile(rf"\b(?:in\s+)?{_DURATION}(?:\s+from\s+(?:now|today|tomorrow))?\s+on\s+{_WD}"
+               rf"(?![a-z])", _FLAGS),
+    # month, year, day: "September-2020-23"
+    re.compile(rf"\b{_MON}[\-/]{_YEAR}[\-/][0-3]?\d\b", _FLAGS),
+    # day, month and a year in words: "6 April seventeen hundred thirty three"
+    re.compile(rf"\b(?:{_DAYNUM}|{_ORD_DAY}|{_CARD_DAY})\s+{_MON},?\s+{_WORD_YEAR}\b", _FLAGS),
     # day words newsrooms shorten: "tmrw", "the day after tmrw"
     re.compile(r"\b(?:the\s+day\s+(?:after|before)\s+)?(?:tmrw|tmr)\b", _FLAGS),
 )

@@ -14,6 +14,7 @@ from typing import Final
 
 from factcheck.extraction import date_calendar as cal
 from factcheck.extraction import date_lexicon as lex
+from factcheck.extraction.date_calendar import Direction
 from factcheck.extraction.date_types import (
     ANCHORED,
     DROP,
@@ -206,6 +207,22 @@ def _relative_unit(norm: str, ctx: Context) -> Resolution | None:
     return _calendar_unit(ctx.reference, unit, _STEPS.get(rel or "this", 0))
 
 
+def _nearest_weekend(reference: date, direction: Direction) -> Resolution:
+    """"the weekend": the one under way, else the last (past tense) or the next one.
+
+    Without tense, Monday to Wednesday look back ("over the weekend") and
+    Thursday and Friday ahead.
+    """
+    weekday = reference.weekday()
+    if weekday >= 5:
+        step = 0
+    elif direction == "past" or (direction is None and weekday <= 2):
+        step = -1
+    else:
+        step = 0
+    return _calendar_unit(reference, "weekend", step) or unresolved(NO_REFERENCE)
+
+
 def _ago(norm: str, ctx: Context) -> Resolution | None:
     """"three days ago", "in two weeks", "the past five years"."""
     match = _AGO_RE.fullmatch(norm)
@@ -288,6 +305,10 @@ def resolve_relative(norm: str, ctx: Context) -> Resolution | None:
         return DROP
     if norm in ANAPHORIC:
         return unresolved(ANCHORED)
+    if norm in {"weekend", "the weekend"}:
+        if ctx.reference is None:
+            return unresolved(NO_REFERENCE)
+        return _nearest_weekend(ctx.reference, ctx.direction)
     after_next = _AFTER_NEXT_RE.fullmatch(norm)
     if after_next:
         if ctx.reference is None:

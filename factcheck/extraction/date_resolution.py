@@ -48,6 +48,7 @@ _MONTH_GLUE_RE = re.compile(rf"\b({lex.MON_ALT})(?=\d)|(?<=\d)(?=(?:{lex.MON_ALT
 """A month glued to its day: "oct2", "22april", "dec31"."""
 _MONTH_DASH_RE = re.compile(rf"\b({lex.MON_ALT})\s*[-/]\s*(?=\d)")
 _YEAR_MONTH_DAY_RE = re.compile(rf"\b(\d{{4}})[-/.]({lex.MON_ALT})[-/.](\d{{1,2}})\b")
+_MONTH_YEAR_DAY_RE = re.compile(rf"\b({lex.MON_ALT})[-/](\d{{4}})[-/](\d{{1,2}})\b")
 _MONTH_DAY_YEAR_RE = re.compile(rf"\b({lex.MON_ALT})[-/ ](\d{{1,2}})[-/](\d{{4}})\b")
 _DAY_YEAR_MONTH_RE = re.compile(rf"\b(\d{{1,2}})[-/](\d{{4}})[-/]({lex.MON_ALT})\b")
 """"sep-23-2020", "23-2020-september": the dashes join one date, not a range."""
@@ -75,6 +76,7 @@ def normalise(text: str) -> str:
     out = _ORD_SPACE_RE.sub(r"\1-", out)
     out = _MONTH_GLUE_RE.sub(lambda m: f"{m[1]} " if m[1] else " ", out)
     out = _YEAR_MONTH_DAY_RE.sub(r"\1 \2 \3", out)
+    out = _MONTH_YEAR_DAY_RE.sub(r"\1 \3 \2", out)
     out = _MONTH_DAY_YEAR_RE.sub(r"\1 \2 \3", out)
     out = _DAY_YEAR_MONTH_RE.sub(r"\1 \2 \3", out)
     out = _DASH_MONTH_RE.sub(r" \1 ", out)
@@ -158,6 +160,7 @@ _CARDINAL_DAYS: Final[dict[str, int]] = {
 }
 """Days written as cardinal words ("May twenty one", "Friday the fifteen")."""
 _MONTH_DAY_TOKEN_RE = re.compile(r"(\d{1,2})[/.-](\d{1,2})")
+_WEEK_NUMBER_RE = re.compile(r"\bweek \d")
 _LOOSE_MONTH_DAY_RE = re.compile(r"(?:^| )\d{1,2}[.-]\d{1,2}(?: |$)")
 _DAY_TOKEN_RE = re.compile(rf"([0-3]?\d)({lex.ORDINAL_SUFFIX})?")
 _YEAR_TOKEN_RE = re.compile(r"(1\d{3}|20\d{2}|21\d{2})")
@@ -189,6 +192,8 @@ def parse_parts(norm: str, locale: str | None = None) -> Parts | None:
             return None
     if parts.day is not None and not 1 <= parts.day <= 31:
         return None
+    if _WEEK_NUMBER_RE.search(norm):
+        return None  # "Thursday, week 23": an ISO week number, not a day of the month
     if parts.weekday is None and _LOOSE_MONTH_DAY_RE.search(norm):
         return None  # "4-22", "4.22" alone may be a score or a decimal; "friday 7.6" is a date
     return parts
@@ -367,15 +372,16 @@ def _since(norm: str, text: str, ctx: Context) -> Resolution | None:
 
 def _range(norm: str, ctx: Context) -> Resolution | None:
     """"between 3 and 5 March", "Feb. 1-3", "from March 3 to April 5, 2022"."""
+    bare = _RANGE_LEAD_RE.sub("", norm, count=1)
     for pattern in _RANGE_RES:
-        match = pattern.fullmatch(norm)
-        left = parse_parts(match["a"], ctx.locale) if match else None
-        right = parse_parts(match["b"], ctx.locale) if match else None
-        if match is None or left is None or right is None:
-            continue
-        found = _range_value(left, right, match["a"], match["b"], ctx)
-        if found is not None:
-            return found
+        for match in (pattern.fullmatch(norm), pattern.fullmatch(bare)):
+            left = parse_parts(match["a"], ctx.locale) if match else None
+            right = parse_parts(match["b"], ctx.locale) if match else None
+            if match is None or left is None or right is None:
+                continue
+            found = _range_value(left, right, match["a"], match["b"], ctx)
+            if found is not None:
+                return found
     return _range_of_dates(norm, ctx)
 
 
@@ -599,6 +605,35 @@ def _offset_from_date(norm: str, ctx: Context) -> Resolution | None:
     return day_resolution(day, relative=anchor.relative)
 
 
+_WEEKDAY_FIRST_RE = re.compile(rf"(?P<wd>{lex.WD_ALT}) (?P<rest>.+)")
+_WEEKDAY_LAST_RE = re.compile(rf"(?P<rest>.+) on (?P<wd>{lex.WD_ALT})")
+
+
+def _weekday_in(norm: str, ctx: Context) -> Resolution | None:
+    """"Monday two weeks from now", "in 3 days on Friday", "1st week of Oct. on Friday".
+
+    The rest names a day or a week; the weekday is taken in that (Sunday-first) week.
+    """
+    match = _WEEKDAY_LAST_RE.fullmatch(norm) or _WEEKDAY_FIRST_RE.fullmatch(norm)
+    if not match or not _OFFSET_HINT_RE.search(match["rest"]):
+        return None
+    rest = _resolve_date(match["rest"], match["rest"], ctx)
+    bounds = cal.value_bounds(rest.value) if rest.value else None
+    if bounds is None or rest.granularity not in {"day", "week"}:
+        return None
+    day = bounds[0]
+    if rest.granularity == "week":
+        monday = day
+        return day_resolution(monday + timedelta(days=lex.WEEKDAYS[match["wd"]]), rest.relative)
+    sunday = day - timedelta(days=(day.weekday() + 1) % 7)
+    return day_resolution(sunday + timedelta(days=(lex.WEEKDAYS[match["wd"]] + 1) % 7),
+                          relative=True)
+
+
+_OFFSET_HINT_RE = re.compile(r"\b(?:from now|from today|from tomorrow|after|later|week|in \w+ "
+                             r"(?:days?|weeks?|months?|years?))\b")
+
+
 def _hinted_day(norm: str, text: str, ctx: Context) -> Resolution | None:
     """A bare day the context marks as a date: "on 15", "for the 27", "on 4.22"."""
     short = shapes.read_month_day(text, ctx)
@@ -621,7 +656,7 @@ def _resolve_date(norm: str, text: str, ctx: Context) -> Resolution:
             return found
     if _BARE_NUMBER_RE.fullmatch(norm) or lex.AGE_RE.search(text):
         return DROP
-    found = _week_of(norm, ctx) or _offset_from_date(norm, ctx)
+    found = _week_of(norm, ctx) or _offset_from_date(norm, ctx) or _weekday_in(norm, ctx)
     if found is not None:
         return found
     for shaped in (shapes.read_decade, shapes.read_quarter, shapes.read_half, shapes.read_season,

@@ -92,7 +92,7 @@ def extract_dates(
     claims: list[DateClaim] = []
     spans, hinted = _merged_spans(doc)
     spans = _join_ranges(doc, spans, reference, locale)
-    for span in _split_lists(doc, spans, reference, locale):
+    for span in _split_period_clock(doc.text, _split_lists(doc, spans, reference, locale)):
         claim = _claim(doc, source_id, span, reference, locale, day_hint=span in hinted)
         if claim is None:
             continue
@@ -308,6 +308,25 @@ def _split_lists(
             out.extend(items)
         else:
             out.append((start, end))
+    return out
+
+
+_PERIOD_CLOCK_RE: Final[re.Pattern[str]] = re.compile(
+    r"(?P<period>.*\b(?:week|weekend|month|year|quarter)(?:\s+\d{1,2})?)\s+"
+    r"(?P<clock>\d{1,2}(?::\d\d)?\s*(?:[ap]\.?\s?m\.?)|\d{1,2}:\d\d)$",
+    re.IGNORECASE,
+)
+
+
+def _split_period_clock(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"this week 8am": a time of day does not narrow a week; two claims."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        match = _PERIOD_CLOCK_RE.fullmatch(text, start, end)
+        if match is None:
+            out.append((start, end))
+        else:
+            out.extend([(start, match.end("period")), (match.start("clock"), end)])
     return out
 
 

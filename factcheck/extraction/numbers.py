@@ -21,12 +21,29 @@ Digit policy (why the rules are as they are):
   be thousands.
 * A leading ``0`` (``0.125``) is always a decimal.
 * Letters glued to digits are accepted only as scale suffixes (``300k``,
-  ``4.5bn``, ``5m`` = five million, the news convention) or as unit symbols
-  (``5km``); anything else (``5th``, ``10am``, ``1990s``, ``4G``) is not a
-  number.
-* Slash fractions (``3/4``) are not read: in news they are dates as often as
-  fractions.  Negative numbers are not read either (a hyphen before a digit is
-  a range dash far more often than a minus sign).
+  ``4.5bn``, ``1MM``, ``2mil``) or as unit symbols (``5km``); anything else
+  (``5th``, ``10am``, ``1990s``, ``4G``) is not a number.  A bare lower-case
+  ``m`` is five million in "5m people" or "£5m" but metres in "1.8m tall": it
+  is a scale only after a currency sign or before a plural noun.  ``T``/``G``
+  are scales only after a currency sign ("$2.174T"), never alone ("4G").
+* Regular spaces group thousands ("40 000", "1 414 021 100") except right
+  after a month name ("June 5 100 people"); Indian grouping ("12,34,567") and
+  the words lakh (10^5) and crore (10^7) are read.
+* Slash fractions (``3/4``) are read only on request (``slash_fractions``): in
+  news they are dates as often as fractions; the claim extractor keeps one
+  only when a unit follows ("1/4 mile") or "of" does ("1/40 of").  Negative
+  numbers likewise (``signed``): a hyphen before a digit is a range dash far
+  more often than a minus sign.  "minus"/"negative" spelled out are read.
+
+Spelled numbers are read by a small grammar over word tokens (``_read_int``
+and friends): cardinals with "and" ("one hundred and five"), scales, digits
+mixed with words ("3 hundred and 21"), dozens, decimals spoken with "point"
+("two point zero three"), fractions with ordinal denominators ("three
+fifths", "one hundred thirty-fifths" = 100/35, "twenty and three fifths"),
+"and a half" after a number or a scale ("3 million and a half"), fractions of
+scales ("two thirds of a million", "half a dozen").  A singular fraction
+with numerator one ("a fifth", "one third") is read only when "of" or the end
+of the phrase follows: "a fifth time" and "a third term" are ordinals.
 """
 
 from __future__ import annotations
@@ -637,7 +654,9 @@ def _read_spelled(
     if num is None:
         return None
     value, end = num.value, num.end
-    frac = _read_fraction(toks, i, num) if num.last not in ("scale", "dozen") else None
+    frac = _read_fraction(toks, i, num) if num.last != "dozen" else None
+    if frac is not None and num.last == "scale" and not _plural_ordinal_at(toks, num.end):
+        frac = None  # "a million fifth" is no fraction; "a hundred thousand trillionths" is
     kind_fraction = False
     if frac is not None:
         value, end = frac
@@ -674,6 +693,13 @@ def _read_spelled(
     if end - start == 1 and toks[start].is_digits:
         return None  # plain digits are the digit reader's
     return sign * value, end, scale, kind_fraction
+
+
+def _plural_ordinal_at(toks: list[_Tok], k: int) -> bool:
+    if k < len(toks) and toks[k].low in ("-", "–"):
+        k += 1
+    od = _ordinal(toks[k].low) if k < len(toks) else None
+    return od is not None and od[1]
 
 
 _ORDINAL_TAILS = frozenset({

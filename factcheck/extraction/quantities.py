@@ -23,6 +23,14 @@ as "dollar barn newton", hence the guard).
 
 Fractions ("two-thirds of the troops") are reported in percent (66.67), so that
 "half of" and "50%" compare directly.
+
+Comparisons are qualifiers too: "greater than or equal to 50", ">= 30",
+"exceeding 150", "5000 or more"; a lower and an upper bound joined by "and"
+or "but" become one interval ("more than 10 and less than 20" is (10, 20)).
+Amounts with a sub-unit are joined ("3 dollars 50 cents" is 3.50 USD, "5 feet
+2 inches" is 5.17 ft), a bare figure listed before one with a unit shares it
+("45 and 50 mg"), and a minus sign is read only before a temperature
+("-18 °C"): elsewhere a hyphen before a figure is a dash.
 """
 
 from __future__ import annotations
