@@ -195,3 +195,24 @@ def test_troop_figures_align_across_deployment_verbs() -> None:
         "quantity-conflict",
     )
     assert len(findings) == 1 and findings[0].severity == "error"
+
+
+def test_units_are_converted_before_comparing() -> None:
+    agree = run("The convoy stretched for 100 km along the road.", "The convoy stretched for 62 miles along the road.")
+    assert of(agree, "quantity-conflict") == []
+    differ = run("The convoy stretched for 100 km along the road.", "The convoy stretched for 100 miles along the road.")
+    assert len(of(differ, "quantity-conflict")) == 1
+
+
+def test_currencies_are_never_converted_without_rates() -> None:
+    texts = ("The aid package is worth 4.5 billion euros.", "The aid package is worth $9 billion.")
+    assert of(run(*texts), "quantity-conflict") == []
+
+
+def test_exchange_rates_from_the_rule_convert_currencies() -> None:
+    from factcheck.checks.quantities import in_common_unit
+
+    params = QuantityConflictParams(exchange_rates={"EUR": 1.1, "USD": 1.0})
+    euros = QuantityClaim(source="a", start=0, end=1, text="x", value=10, low=10, high=10, unit="EUR")
+    unit, interval = in_common_unit(euros, widened(euros, params), params)
+    assert unit == "currency:USD" and interval.low == pytest.approx(11 - 0.55)

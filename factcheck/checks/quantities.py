@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from factcheck.alignment import AlignedCluster
 from factcheck.checks.base import Check
 from factcheck.claims import QuantityClaim
+from factcheck.extraction.units import to_base
 from factcheck.report import Evidence, Finding, Severity
 
 DEFAULT_TOLERANCE = {
@@ -36,6 +37,12 @@ DEFAULT_TOLERANCE = {
 class QuantityConflictParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    exchange_rates: dict[str, float] = Field(
+        default_factory=dict,
+        description="Value of one unit of each currency in base_currency, e.g. {EUR: 1.08}. Currencies "
+        "without a rate are compared only with the same currency.",
+    )
+    base_currency: str = Field(default="USD", description="The currency exchange_rates are given in.")
     relative_tolerance: dict[str, float] = Field(
         default_factory=lambda: dict(DEFAULT_TOLERANCE),
         description="Relative widening of each side, by qualifier.",
@@ -114,6 +121,32 @@ def gap(a: Interval, b: Interval) -> float | None:
     return (upper - lower) / scale
 
 
+def in_common_unit(
+    claim: QuantityClaim, interval: Interval, params: QuantityConflictParams
+) -> tuple[str | None, Interval]:
+    """The interval in the base unit of its dimension, so 100 km meets 62 miles.
+
+    Physical units convert with pint; a currency converts only through the
+    rule's ``exchange_rates`` (never by a rate the library would have to
+    guess); anything else stays in its own unit and compares only with it.
+    """
+    unit = claim.unit
+    if unit is None:
+        return None, interval
+    rate = params.exchange_rates.get(unit)
+    if rate is not None:
+        return f"currency:{params.base_currency}", Interval(
+            interval.low * rate, interval.high * rate, interval.low_open, interval.high_open
+        )
+    low, high = to_base(interval.low, unit), to_base(interval.high, unit)
+    if low is None and high is None:
+        return unit, interval
+    base = (low or high)[1]  # type: ignore[index]
+    return base, Interval(
+        low[0] if low else -math.inf, high[0] if high else math.inf, interval.low_open, interval.high_open
+    )
+
+
 def majority_anchor(intervals: list[Interval]) -> int:
     """Index of the tightest interval through the point most intervals contain.
 
@@ -168,14 +201,16 @@ class QuantityConflict(Check):
         params = self.params
         assert isinstance(params, QuantityConflictParams)
         for (what, event), claims in sorted(cluster.quantity_groups.items()):
-            by_unit: dict[str | None, list[QuantityClaim]] = {}
+            by_unit: dict[str | None, list[tuple[QuantityClaim, Interval]]] = {}
             for claim in claims:
                 if claim.low is not None or claim.high is not None:
-                    by_unit.setdefault(claim.unit, []).append(claim)
-            for comparable in by_unit.values():
+                    unit, interval = in_common_unit(claim, widened(claim, params), params)
+                    by_unit.setdefault(unit, []).append((claim, interval))
+            for pairs in by_unit.values():
+                comparable = [c for c, _ in pairs]
                 if len({c.source for c in comparable}) < 2:
                     continue
-                intervals = [widened(c, params) for c in comparable]
+                intervals = [iv for _, iv in pairs]
                 anchor = majority_anchor(intervals)
                 reference = comparable[anchor]
                 support = len(

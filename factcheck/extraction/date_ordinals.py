@@ -36,7 +36,7 @@ _NTH_WEEKDAY_RE = re.compile(
 )
 _NTH_WEEK_RE = re.compile(rf"(?:the )?(?P<n>{_NTH_ALT}) week (?:of|in) {_MONTH_REF}")
 _DAY_OF_MONTH_RE = re.compile(
-    rf"(?:the )?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?: day)? of (?P<rel>this|next|last|previous|"
+    r"(?:the )?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?: day)? of (?P<rel>this|next|last|previous|"
     r"the following|the next) month"
 )
 _STEPS: Final[dict[str, int]] = {

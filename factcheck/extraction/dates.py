@@ -266,7 +266,7 @@ def _join_ranges(
             gap = _RANGE_GAP_RE.fullmatch(text, end, spans[index + 1][0])
             between = (lead is not None and lead[0].lower().startswith("between")) or (
                 text[start:end].lower().startswith("between "))
-            if gap and (between or not gap[0].strip().lower() == "and"):
+            if gap and (between or gap[0].strip().lower() != "and"):
                 first = lead.start() if lead else start
                 if _is_interval(doc, (first, spans[index + 1][1]), reference, locale):
                     joined.append((first, spans[index + 1][1]))
