@@ -215,4 +215,4 @@ def test_exchange_rates_from_the_rule_convert_currencies() -> None:
     params = QuantityConflictParams(exchange_rates={"EUR": 1.1, "USD": 1.0})
     euros = QuantityClaim(source="a", start=0, end=1, text="x", value=10, low=10, high=10, unit="EUR")
     unit, interval = in_common_unit(euros, widened(euros, params), params)
-    assert unit == "currency:USD" and interval.low == pytest.approx(11 - 0.55)
+    assert unit == "currency:USD" and interval.low == pytest.approx((10 - 1) * 1.1)
