@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
-import traceback
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
 
 from factcheck.cache import SourceClaims
 from factcheck.sources import Source
@@ -27,27 +25,26 @@ _STATE: dict[str, object] = {}
 
 def _init_worker(model: str | None, rules: list[str] | None) -> None:
     from factcheck.extraction.lexicon import register_lexicon
+    from factcheck.loading import load_rules_and_names
     from factcheck.nlp import load_pipeline
-    from factcheck.pipeline import load_rules_and_names
 
     nlp = load_pipeline(model)
     register_lexicon(nlp)
     _STATE["nlp"] = nlp
-    _STATE["index"] = load_rules_and_names([Path(r) for r in rules] if rules is not None else None)[1]
+    _STATE["index"] = load_rules_and_names(list(rules) if rules is not None else None)[1]
 
 
 def _extract_chunk(items: list[tuple[str, str | None]]) -> list[tuple[bool, str]]:
     """(ok, SourceClaims JSON) or (False, error text) per source of the chunk."""
     from spacy.language import Language
 
+    from factcheck.extraction.run import NLP_BATCH_SIZE, describe_failure, extract_source, nlp_text
     from factcheck.names.index import NameIndex
-    from factcheck.pipeline import NLP_BATCH_SIZE, extract_source, nlp_text
-    from factcheck.reference_dates import ReferenceDate
 
     nlp, index = _STATE["nlp"], _STATE["index"]
     assert isinstance(nlp, Language) and isinstance(index, NameIndex)
     sources = [Source.model_validate_json(raw) for raw, _ in items]
-    references = [ReferenceDate(dt.date.fromisoformat(r) if r else None, "argument") for _, r in items]
+    references = [dt.date.fromisoformat(r) if r else None for _, r in items]
     out: list[tuple[bool, str]] = []
     docs = nlp.pipe((nlp_text(s) for s in sources), batch_size=NLP_BATCH_SIZE)
     for source, reference, doc in zip(sources, references, docs, strict=True):
@@ -55,8 +52,7 @@ def _extract_chunk(items: list[tuple[str, str | None]]) -> list[tuple[bool, str]
             extracted = extract_source(doc, source, reference, index)
             out.append((True, extracted.model_dump_json()))
         except Exception as exc:  # reported by the parent as a problem of this source
-            where = traceback.extract_tb(exc.__traceback__)[-1]
-            out.append((False, f"{type(exc).__name__}: {exc} at {where.filename}:{where.lineno}"))
+            out.append((False, describe_failure(exc)))
     return out
 
 
@@ -65,16 +61,18 @@ def extract_in_processes(
     references: Sequence[dt.date | None],
     jobs: int,
     model: str | None,
-    rules: Sequence[str | Path] | None,
+    rules: Sequence[str] | None,
 ) -> Iterator[tuple[Source, SourceClaims | str]]:
     """Claims (or an error text) for each source, in input order."""
     items = [(s.model_dump_json(), r.isoformat() if r else None) for s, r in zip(sources, references, strict=True)]
     chunks = [items[i : i + CHUNK_SOURCES] for i in range(0, len(items), CHUNK_SOURCES)]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    rule_dirs = [str(r) for r in rules] if rules is not None else None
+    rule_dirs = list(rules) if rules is not None else None
     position = 0
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(model, rule_dirs)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(model, rule_dirs)
+    ) as pool:
         for results in pool.map(_extract_chunk, chunks):
             for ok, payload in results:
                 source = sources[position]

@@ -1,167 +1,299 @@
 """The pipeline: sources -> extraction -> claims -> alignment -> checks -> report.
 
 `check` is the one entry point the CLI, the Python API and other tools use.
-A failure in one source or one rule is recorded as a problem in the report
-and the rest of the run goes on.
+Sources form clusters (one by default; ``clusters=True`` or a mapping makes
+several), each checked on its own.  A failure in one source or one rule is
+recorded as a problem in the report and the rest of the run goes on.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import time
-import traceback
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
 from factcheck.alignment import align
+from factcheck.cache import ClaimCache, SourceClaims, default_cache_dir
 from factcheck.checks import plugin_load_errors
 from factcheck.claims import DateClaim, EntityClaim, QuantityClaim
-from factcheck.extraction.dates import extract_dates
-from factcheck.extraction.entities import extract_entities
 from factcheck.extraction.lexicon import register_lexicon
-from factcheck.extraction.quantities import extract_quantities
-from factcheck.names.index import FuzzyThresholds, NameIndex
+from factcheck.extraction.run import NLP_BATCH_SIZE, ExtractionSettings, extract_source, extract_sources, nlp_text
+from factcheck.loading import RuleSpec, fuzzy_thresholds, load_rules, load_rules_and_names, names_signature, pack_specs
+from factcheck.names.index import NameIndex
 from factcheck.names.linking import link_entities
-from factcheck.nlp import load_pipeline
+from factcheck.nlp import load_pipeline, resolve_model_name
 from factcheck.reference_dates import ReferenceDate, assign_reference_dates
 from factcheck.report import Finding, Problem, Report, RuleInfo, SourceInfo, Summary
-from factcheck.rulebook import RuleSet, bundled_rules_dir, load_rule_packs
-from factcheck.sources import Source, SourceInput, SourceProblem, load_sources
+from factcheck.rulebook import RuleSet
+from factcheck.sources import Source, SourceInput, SourceProblem, iter_source_files, load_sources
 from factcheck.timing import StageTimes
 
-NLP_BATCH_SIZE = 32
+__all__ = [
+    "NLP_BATCH_SIZE",
+    "check",
+    "check_extracted",
+    "extract_source",
+    "iter_check",
+    "load_rules",
+    "load_rules_and_names",
+    "nlp_text",
+]
 
+DEFAULT_CLUSTER = "default"
 ClaimT = TypeVar("ClaimT", DateClaim, QuantityClaim, EntityClaim)
+SourcesArg = Iterable[SourceInput] | SourceInput | Mapping[str, Iterable[SourceInput] | SourceInput]
+CacheArg = str | Path | bool | None
 
 
 @dataclass
-class Extracted:
-    """The claims of one source."""
+class ClusterPlan:
+    """One cluster to check: its id and how to get its sources (read when it is its turn)."""
 
-    dates: list[DateClaim]
-    quantities: list[QuantityClaim]
-    entities: list[EntityClaim]
-
-
-def nlp_text(source: Source) -> str:
-    """The text the model reads: front matter blanked out, offsets unchanged.
-
-    Replacing front matter by spaces (keeping line breaks) means every spaCy
-    offset is already an offset into the source text as decoded.
-    """
-    head = source.text[: source.body_start]
-    blank = "".join(c if c in "\r\n" else " " for c in head)
-    return blank + source.text[source.body_start :]
-
-
-_RULE_CACHE: dict[tuple[object, ...], tuple[RuleSet, NameIndex]] = {}
-
-
-def _pack_signature(directories: Sequence[Path]) -> tuple[object, ...]:
-    """Every file of the packs with its size and modification time: a changed file reloads."""
-    entries: list[object] = []
-    for directory in directories:
-        entries.append(str(directory.resolve()))
-        if directory.is_dir():
-            for path in sorted(directory.rglob("*.y*ml")):
-                try:
-                    stat = path.stat()
-                except OSError:
-                    continue
-                entries.append((str(path), stat.st_mtime_ns, stat.st_size))
-    return tuple(entries)
-
-
-def load_rules_and_names(rules: Sequence[str | Path] | str | Path | None) -> tuple[RuleSet, NameIndex]:
-    """Rule packs (the bundled one by default) and their name index, compiled once per process."""
-    if rules is None:
-        directories = [bundled_rules_dir()]
-    elif isinstance(rules, str | Path):
-        directories = [Path(rules)]
-    else:
-        directories = [Path(r) for r in rules]
-    key = _pack_signature(directories)
-    if key not in _RULE_CACHE:
-        ruleset = load_rule_packs(directories)
-        _RULE_CACHE[key] = (ruleset, NameIndex(ruleset.name_lists))
-    return _RULE_CACHE[key]
-
-
-def load_rules(rules: Sequence[str | Path] | str | Path | None) -> RuleSet:
-    """Rule packs named by the caller, or the bundled pack."""
-    return load_rules_and_names(rules)[0]
-
-
-def fuzzy_thresholds(ruleset: RuleSet) -> FuzzyThresholds:
-    """Matching thresholds from the first ``name-spelling`` rule, else defaults."""
-    for loaded in ruleset.rules:
-        if loaded.rule.check == "name-spelling" and loaded.rule.enabled:
-            p = loaded.check.params
-            return FuzzyThresholds(
-                full_name=getattr(p, "fuzzy_full_name", 82.0),
-                name_part=getattr(p, "fuzzy_name_part", 70.0),
-                single_token=getattr(p, "fuzzy_single_token", 89.0),
-                single_token_min_length=getattr(p, "single_token_min_length", 7),
-            )
-    return FuzzyThresholds()
-
-
-def extract_source(
-    nlp_doc: Doc, source: Source, reference: ReferenceDate, index: NameIndex, times: StageTimes | None = None
-) -> Extracted:
-    """All claims of one source; the cluster-level stages come after."""
-    times = StageTimes() if times is None else times
-    locale = source.language
-    with times.stage("dates"):
-        dates = extract_dates(nlp_doc, source.id, reference.date, locale=locale)
-    with times.stage("quantities"):
-        quantities = extract_quantities(nlp_doc, source.id, [(d.start, d.end) for d in dates], locale=locale)
-    with times.stage("names"):
-        entities = extract_entities(nlp_doc, source.id, index, offset_floor=source.body_start)
-    return Extracted(dates, quantities, entities)
+    id: str
+    inputs: list[SourceInput] = field(default_factory=list)
 
 
 def _problem_from_source(problem: SourceProblem) -> Problem:
     return Problem(kind="source", path=problem.path, line=problem.line, message=problem.cause)
 
 
+def plan_clusters(sources: SourcesArg, clusters: bool) -> list[ClusterPlan]:
+    """Clusters in a stable order, their sources not read yet.
+
+    A mapping gives the clusters itself.  With ``clusters=True`` each
+    subdirectory of a directory is a cluster (files directly in it form the
+    directory's own) and each distinct ``cluster`` value of a ``.jsonl`` line
+    is one; otherwise everything is one cluster.
+    """
+    if isinstance(sources, Mapping):
+        return [
+            ClusterPlan(str(key), [value] if isinstance(value, str | Path | Source) else list(value))
+            for key, value in sources.items()
+        ]
+    items: list[SourceInput] = [sources] if isinstance(sources, str | Path | Source) else list(sources)
+    if not clusters:
+        return [ClusterPlan(DEFAULT_CLUSTER, items)]
+    plans: dict[str, ClusterPlan] = {}
+    for item in items:
+        path = Path(item) if isinstance(item, str | Path) else None
+        if path is not None and path.is_dir():
+            files = list(iter_source_files(path))
+            for file in files:
+                parent = file.parent.relative_to(path)
+                cluster = path.name if str(parent) == "." else str(parent)
+                plans.setdefault(cluster, ClusterPlan(cluster)).inputs.append(file)
+            if not files:
+                plans.setdefault(path.name, ClusterPlan(path.name)).inputs.append(path)
+        else:
+            # Files and texts join the default cluster; .jsonl lines are split by
+            # their own "cluster" value once read (see _split_jsonl_clusters).
+            plans.setdefault(DEFAULT_CLUSTER, ClusterPlan(DEFAULT_CLUSTER)).inputs.append(item)
+    return [plans[k] for k in sorted(plans)]
+
+
+def _split_jsonl_clusters(plan: ClusterPlan, loaded: list[Source]) -> dict[str, list[Source]]:
+    groups: dict[str, list[Source]] = {}
+    for source in loaded:
+        cluster = source.meta.get("cluster") if plan.id == DEFAULT_CLUSTER else None
+        groups.setdefault(str(cluster) if cluster is not None else plan.id, []).append(source)
+    return groups
+
+
+@dataclass
+class Tally:
+    """Sources that did not reach the checks: unreadable (failed) or left out (skipped)."""
+
+    failed: int = 0
+    skipped: int = 0
+
+
+@dataclass
+class RunContext:
+    """What every cluster of a run shares."""
+
+    ruleset: RuleSet
+    index: NameIndex
+    settings: ExtractionSettings
+    reference_date: dt.date | None
+    include_claims: bool
+    times: StageTimes
+    progress: Callable[[int], None] | None = None
+
+
 def check(
-    sources: Iterable[SourceInput] | SourceInput,
-    rules: Sequence[str | Path] | str | Path | None = None,
+    sources: SourcesArg,
+    rules: RuleSpec = None,
     reference_date: dt.date | str | None = None,
     *,
     model: str | None = None,
     include_claims: bool = True,
     timings: StageTimes | None = None,
+    jobs: int = 1,
+    cache: CacheArg = None,
+    clusters: bool = False,
+    progress: Callable[[int], None] | None = None,
 ) -> Report:
     """Check sources reporting the same event against each other.
 
     ``sources`` are paths (files, directories, ``.jsonl``), texts or `Source`
-    objects; ``rules`` are rule pack directories (default: the bundled pack);
+    objects, or a mapping of cluster id to such sources; ``rules`` are rule
+    pack directories or installed pack names (default: the bundled pack);
     ``reference_date`` resolves relative dates in sources that give no date.
-    ``timings``, when given, receives the seconds spent in each stage.
+    ``jobs`` spreads extraction over processes (same output as 1);
+    ``cache`` is a directory for extracted claims (``True``: the user cache
+    directory; ``None``/``False``: no cache); ``clusters`` treats each
+    subdirectory or ``.jsonl`` ``cluster`` value as its own cluster;
+    ``timings`` receives the seconds spent in each stage; ``progress`` is
+    called with the number of sources done as they finish.
     """
+    reports = list(
+        iter_check(
+            sources,
+            rules,
+            reference_date,
+            model=model,
+            include_claims=include_claims,
+            timings=timings,
+            jobs=jobs,
+            cache=cache,
+            clusters=clusters,
+            progress=progress,
+        )
+    )
+    return merge_reports(reports)
+
+
+def iter_check(
+    sources: SourcesArg,
+    rules: RuleSpec = None,
+    reference_date: dt.date | str | None = None,
+    *,
+    model: str | None = None,
+    include_claims: bool = True,
+    timings: StageTimes | None = None,
+    jobs: int = 1,
+    cache: CacheArg = None,
+    clusters: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[Report]:
+    """One report per cluster, as each is done: memory holds one cluster at a time."""
     times = StageTimes() if timings is None else timings
-    if isinstance(sources, str | Path | Source):
-        sources = [sources]
     if isinstance(reference_date, str):
         reference_date = dt.date.fromisoformat(reference_date)
     with times.stage("loading"):
-        loaded, source_problems = load_sources(sources)
-        problems = [_problem_from_source(p) for p in source_problems]
         ruleset, index = load_rules_and_names(rules)
-        problems.extend(ruleset.problems)
-        problems.extend(Problem(kind="plugin", path="factcheck.checks", message=m) for m in plugin_load_errors())
         nlp = load_pipeline(model)
         register_lexicon(nlp)
-        references = assign_reference_dates(loaded, reference_date)
-    good, extracted = _extract_all(nlp, loaded, references, index, problems, times)
+        model_name = f"{resolve_model_name(model)}@{nlp.meta.get('version', '?')}"
+        claim_cache = _open_cache(cache, model_name, rules)
+        settings = ExtractionSettings(
+            nlp, index, model, [str(s) for s in pack_specs(rules)] if rules is not None else None, jobs, claim_cache
+        )
+        plans = plan_clusters(sources, clusters)
+    context = RunContext(ruleset, index, settings, reference_date, include_claims, times, progress)
+    run_problems = [*ruleset.problems]
+    run_problems += [Problem(kind="plugin", path="factcheck.checks", message=m) for m in plugin_load_errors()]
+    seen_ids: dict[str, str] = {}
+    first = True
+    for plan in plans:
+        with times.stage("loading"):
+            loaded, source_problems = load_sources(plan.inputs)
+            problems = [_problem_from_source(p) for p in source_problems]
+            kept = _drop_duplicates(loaded, seen_ids, problems)
+        counts = Tally(failed=len(source_problems), skipped=len(loaded) - len(kept))
+        groups = _split_jsonl_clusters(plan, kept) if clusters else {plan.id: kept}
+        if not groups:
+            groups = {plan.id: []}
+        for cluster_id, members in sorted(groups.items()):
+            report = check_cluster(cluster_id, members, context, (run_problems if first else []) + problems, counts)
+            problems, counts = [], Tally()
+            first = False
+            yield report
+    if first:  # no cluster at all: still one report carrying the run's problems
+        yield check_cluster(DEFAULT_CLUSTER, [], context, run_problems, Tally())
+
+
+def _open_cache(cache: CacheArg, model_name: str, rules: RuleSpec) -> ClaimCache | None:
+    if cache is None or cache is False:
+        return None
+    directory = default_cache_dir() if cache is True else Path(cache)
+    return ClaimCache(directory, model_name, names_signature(rules))
+
+
+def _drop_duplicates(loaded: list[Source], seen: dict[str, str], problems: list[Problem]) -> list[Source]:
+    kept = []
+    for source in loaded:
+        where = source.path or source.id
+        if source.id in seen:
+            problems.append(
+                Problem(
+                    kind="source",
+                    path=where,
+                    message=f"duplicate source id {source.id!r} (first read from {seen[source.id]}); skipped",
+                )
+            )
+            continue
+        seen[source.id] = where
+        kept.append(source)
+    return kept
+
+
+def check_cluster(
+    cluster_id: str, sources: list[Source], context: RunContext, problems: list[Problem], tally: Tally
+) -> Report:
+    """Extract, link, align and check one cluster."""
+    times = context.times
+    with times.stage("loading"):
+        references = assign_reference_dates(sources, context.reference_date)
+        fits = []
+        for source in sources:
+            limit = context.settings.nlp.max_length
+            if len(source.text) > limit:
+                tally.skipped += 1
+                problems.append(
+                    Problem(
+                        kind="source",
+                        path=source.path or source.id,
+                        message=f"source is {len(source.text):,} characters; the limit is {limit:,} per source",
+                    )
+                )
+            else:
+                fits.append(source)
+    outcomes = extract_sources(fits, [references[s.id].date for s in fits], context.settings, times, context.progress)
+    good: list[Source] = []
+    extracted: list[SourceClaims] = []
+    for source, outcome in zip(fits, outcomes, strict=True):
+        if isinstance(outcome, SourceClaims):
+            good.append(source)
+            extracted.append(outcome)
+        else:
+            tally.failed += 1
+            problems.append(Problem(kind="source", path=source.path or source.id, message=outcome))
+    report = check_extracted(
+        cluster_id, good, extracted, context.ruleset, context.index, references, context.include_claims, times
+    )
+    report.problems[:0] = problems
+    report.summary.sources_failed = tally.failed
+    report.summary.sources_skipped = tally.skipped
+    return report
+
+
+def check_extracted(
+    cluster_id: str,
+    sources: Sequence[Source],
+    extracted: Sequence[SourceClaims],
+    ruleset: RuleSet,
+    index: NameIndex,
+    references: Mapping[str, ReferenceDate],
+    include_claims: bool = True,
+    times: StageTimes | None = None,
+) -> Report:
+    """The cluster-level stages on claims already extracted (here, from a cache, or by Dask workers)."""
+    times = StageTimes() if times is None else times
 
     # Claims in (source, offset) order, so nothing downstream depends on the input order.
     def ordered(claims: Iterable[ClaimT]) -> list[ClaimT]:
@@ -172,40 +304,38 @@ def check(
     with times.stage("alignment"):
         dates = ordered(d for x in extracted for d in x.dates)
         quantities = ordered(q for x in extracted for q in x.quantities)
-        cluster = align("default", good, references, dates, quantities, entities, index)
+        cluster = align(cluster_id, list(sources), dict(references), dates, quantities, entities, index)
     rules_started = time.perf_counter()
     findings: list[Finding] = []
+    problems: list[Problem] = []
     for item in ruleset.rules:
         if not item.rule.enabled:
             continue
-        if not item.rule.applies_to_any(good):
+        if not item.rule.applies_to_any(sources):
             continue  # no source is in the rule's scope
         try:
-            findings.extend(item.rule.in_scope(item.check.run(cluster), good))
+            findings.extend(item.rule.in_scope(item.check.run(cluster), sources))
         except Exception as exc:  # one broken check must not lose the others
             problems.append(
-                Problem(
-                    kind="rule",
-                    path=item.path,
-                    line=item.line,
-                    message=f"rule {item.rule.id!r} failed: {exc!r}",
-                )
+                Problem(kind="rule", path=item.path, line=item.line, message=f"rule {item.rule.id!r} failed: {exc!r}")
             )
     times["rules"] = times.get("rules", 0.0) + time.perf_counter() - rules_started
     report_started = time.perf_counter()
+    for finding in findings:
+        finding.cluster = cluster_id
     findings.sort(key=Finding.sort_key)
     claims: list[DateClaim | QuantityClaim | EntityClaim] = []
     if include_claims:
         claims = sorted([*dates, *quantities, *entities], key=lambda c: (c.source, c.start, c.end, c.kind))
     counts: Counter[str] = Counter(f.severity for f in findings)
     report = Report(
-        sources=[_source_info(s, references[s.id]) for s in good],
+        sources=[_source_info(s, references[s.id], cluster_id) for s in sources],
         findings=findings,
         claims=claims,
         problems=problems,
         summary=Summary(
-            sources_read=len(good),
-            sources_failed=len(loaded) - len(good) + len(source_problems),
+            sources_read=len(sources),
+            sources_failed=0,
             rules_loaded=len(ruleset.rules),
             rule_files_failed=ruleset.rule_files_failed,
             findings={s: counts.get(s, 0) for s in ("error", "warning", "info")},
@@ -224,54 +354,37 @@ def check(
             for item in ruleset.rules
         ],
     )
-    report._texts = {s.id: s.text for s in good}
+    report._texts = {s.id: s.text for s in sources}
     times["report"] = times.get("report", 0.0) + time.perf_counter() - report_started
     return report
 
 
-def _extract_all(
-    nlp: Language,
-    sources: list[Source],
-    references: dict[str, ReferenceDate],
-    index: NameIndex,
-    problems: list[Problem],
-    times: StageTimes,
-) -> tuple[list[Source], list[Extracted]]:
-    good: list[Source] = []
-    extracted: list[Extracted] = []
-    fits = []
-    for source in sources:
-        if len(source.text) > nlp.max_length:
-            problems.append(
-                Problem(
-                    kind="source",
-                    path=source.path or source.id,
-                    message=f"source is {len(source.text):,} characters; the limit is {nlp.max_length:,}",
-                )
-            )
-        else:
-            fits.append(source)
-    docs = iter(nlp.pipe((nlp_text(s) for s in fits), batch_size=NLP_BATCH_SIZE))
-    for source in fits:
-        with times.stage("nlp"):
-            doc = next(docs)
-        try:
-            extracted.append(extract_source(doc, source, references[source.id], index, times))
-            good.append(source)
-        except Exception as exc:  # a bug met on one text must not lose the run
-            where = traceback.extract_tb(exc.__traceback__)[-1]
-            problems.append(
-                Problem(
-                    kind="source",
-                    path=source.path or source.id,
-                    message=f"extraction failed ({type(exc).__name__}: {exc} at {where.filename}:{where.lineno}); "
-                    "please report this",
-                )
-            )
-    return good, extracted
+def merge_reports(reports: Sequence[Report]) -> Report:
+    """One report of several clusters, in cluster order."""
+    if len(reports) == 1:
+        return reports[0]
+    findings = [f for r in reports for f in r.findings]
+    counts: Counter[str] = Counter(f.severity for f in findings)
+    merged = Report(
+        sources=[s for r in reports for s in r.sources],
+        findings=findings,
+        claims=[c for r in reports for c in r.claims],
+        problems=[p for r in reports for p in r.problems],
+        summary=Summary(
+            sources_read=sum(r.summary.sources_read for r in reports),
+            sources_failed=sum(r.summary.sources_failed for r in reports),
+            sources_skipped=sum(r.summary.sources_skipped for r in reports),
+            rules_loaded=reports[0].summary.rules_loaded if reports else 0,
+            rule_files_failed=reports[0].summary.rule_files_failed if reports else 0,
+            findings={s: counts.get(s, 0) for s in ("error", "warning", "info")},
+        ),
+        rules=reports[0].rules if reports else [],
+    )
+    merged._texts = {k: v for r in reports for k, v in r._texts.items()}
+    return merged
 
 
-def _source_info(source: Source, reference: ReferenceDate) -> SourceInfo:
+def _source_info(source: Source, reference: ReferenceDate, cluster_id: str) -> SourceInfo:
     return SourceInfo(
         id=source.id,
         path=source.path,
@@ -280,4 +393,5 @@ def _source_info(source: Source, reference: ReferenceDate) -> SourceInfo:
         reference_date_origin=reference.origin,
         reference_date_detail=reference.detail,
         words=len(source.text.split()),
+        cluster=cluster_id,
     )

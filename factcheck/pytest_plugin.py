@@ -44,7 +44,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         INI_RULE_DIRS,
         "directories whose factcheck rule files are collected as tests "
         "(default: rules, for packs with a pack.yaml manifest)",
-        type="args",
+        type="args",  # type: ignore[maybe-unrecognized-str-typeform,unused-ignore]
         default=[],
     )
 

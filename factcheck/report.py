@@ -53,6 +53,7 @@ class Finding(BaseModel):
     message: str
     evidence: list[Evidence]
     suggestion: str | None = None
+    cluster: str = Field(default="default", description="The cluster of sources the finding belongs to.")
     details: dict[str, Any] = Field(
         default_factory=dict,
         description="Machine-readable evidence: each spelling with its sources, the values compared, "
@@ -68,7 +69,7 @@ class Finding(BaseModel):
 
     def sort_key(self) -> tuple[object, ...]:
         first = self.evidence[0] if self.evidence else Evidence(source="", start=0, end=0, text="")
-        return (first.source, first.start, self.category, self.rule, self.message)
+        return (self.cluster, first.source, first.start, self.category, self.rule, self.message)
 
 
 class SourceInfo(BaseModel):
@@ -81,6 +82,7 @@ class SourceInfo(BaseModel):
     reference_date_origin: Literal["published", "dateline", "argument", "inferred", "none"]
     reference_date_detail: str = ""
     words: int = 0
+    cluster: str = "default"
 
 
 class Problem(BaseModel):
@@ -121,6 +123,7 @@ class RuleInfo(BaseModel):
 class Summary(BaseModel):
     sources_read: int
     sources_failed: int
+    sources_skipped: int = 0
     rules_loaded: int
     rule_files_failed: int
     findings: dict[str, int]

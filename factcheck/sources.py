@@ -3,13 +3,22 @@
 A bad source never stops the run: reading yields the good sources and a
 `SourceProblem` for each one it could not read, naming the file, line and
 cause, so the report can say what was skipped.
+
+A source larger than the configured limit (`max_source_bytes`, default
+10 MB, environment variable ``FACTCHECK_MAX_SOURCE_BYTES``) is refused
+before it is read into memory; ``.jsonl`` files are read line by line, so
+only one line at a time (at most the limit) is held as bytes.  Only regular
+files are read: a FIFO, socket or device named like a source is reported,
+never opened for a blocking read.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,8 +27,15 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from factcheck.errors import FactcheckError
+
 TEXT_SUFFIXES = (".txt", ".md")
 JSONL_SUFFIX = ".jsonl"
+
+DEFAULT_MAX_SOURCE_BYTES = 10_000_000
+"""Largest source read, in bytes of UTF-8 (a text file, or one ``.jsonl`` line)."""
+MAX_SOURCE_BYTES_ENV = "FACTCHECK_MAX_SOURCE_BYTES"
+_READ_CHUNK = 1 << 20
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 
@@ -131,9 +147,84 @@ def decode_source_bytes(data: bytes) -> str:
         ) from exc
 
 
-def read_text_file(path: Path) -> Source:
+def max_source_bytes_from_env(default: int = DEFAULT_MAX_SOURCE_BYTES) -> int:
+    """The source size limit: ``$FACTCHECK_MAX_SOURCE_BYTES`` when set, else ``default``.
+
+    ``0`` means no limit.  Raises `FactcheckError` for a value that is not a
+    whole number of bytes, so a typo is not silently ignored.
+    """
+    raw = os.environ.get(MAX_SOURCE_BYTES_ENV, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw.replace("_", ""))
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise FactcheckError(
+            f"{MAX_SOURCE_BYTES_ENV}={raw!r} is not a number of bytes (0 means no limit)"
+        )
+    return value
+
+
+def resolve_max_source_bytes(max_source_bytes: int | None) -> int | None:
+    """The limit to apply: the argument when given, else the environment's, else the default.
+
+    Returns ``None`` for no limit (a value of 0).
+    """
+    limit = max_source_bytes_from_env() if max_source_bytes is None else max_source_bytes
+    if limit < 0:
+        raise FactcheckError(f"max_source_bytes must be 0 (no limit) or more, got {limit}")
+    return limit or None
+
+
+def _too_large(size: int, limit: int, what: str = "file") -> str:
+    return (
+        f"{what} is {size:,} bytes, over the {limit:,}-byte limit for a source; "
+        f"raise it with {MAX_SOURCE_BYTES_ENV} (0 for no limit)"
+    )
+
+
+def _open_regular(path: Path) -> int:
+    """A read-only descriptor of ``path``; raises ``ValueError`` unless it is a regular file.
+
+    ``O_NONBLOCK`` keeps a FIFO from blocking the open; the type is checked on
+    the open descriptor, so the file cannot be swapped between check and read.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = "a directory" if stat.S_ISDIR(mode) else "a FIFO, socket or device"
+            raise ValueError(f"not a regular file ({kind}); not read")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def read_source_bytes(path: Path, limit: int | None = DEFAULT_MAX_SOURCE_BYTES) -> bytes:
+    """The bytes of a regular file, refusing one over ``limit`` before reading it.
+
+    Raises ``ValueError`` (not a regular file, too large) or ``OSError``.
+    At most ``limit + 1`` bytes are read even when the file grows meanwhile.
+    """
+    fd = _open_regular(path)
+    with os.fdopen(fd, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if limit is not None and size > limit:
+            raise ValueError(_too_large(size, limit))
+        data = handle.read() if limit is None else handle.read(limit + 1)
+    if limit is not None and len(data) > limit:
+        raise ValueError(_too_large(len(data), limit, "file grew while read and"))
+    return data
+
+
+def read_text_file(path: Path, max_source_bytes: int | None = DEFAULT_MAX_SOURCE_BYTES) -> Source:
     """Read one ``.txt``/``.md`` source; raises ``ValueError``/``OSError`` with the cause."""
-    text = decode_source_bytes(path.read_bytes())
+    text = decode_source_bytes(read_source_bytes(path, max_source_bytes))
     if "\x00" in text:
         raise ValueError("looks like a binary file (contains NUL bytes)")
     front, body_start = parse_front_matter(text)
@@ -142,24 +233,79 @@ def read_text_file(path: Path) -> Source:
     return _build_source(path.stem, text, body_start, front, path=str(path))
 
 
-def read_jsonl(path: Path) -> Iterator[Source | SourceProblem]:
-    """Sources of a ``.jsonl`` file; a bad line is a problem, the others still load."""
+def _bounded_lines(handle: Any, limit: int | None) -> Iterator[tuple[int, bytes | int]]:
+    """(line number, line bytes) of a binary file; (number, size) for a line over ``limit``.
+
+    A line longer than the limit is skipped in chunks, never held whole.
+    Lines end at ``\n`` (a ``\r`` before it is whitespace to JSON).
+    """
+    number = 0
+    while True:
+        number += 1
+        if limit is None:
+            line = handle.readline()
+            if not line:
+                return
+            yield number, line
+            continue
+        line = handle.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or (line.endswith(b"\n") and len(line) - 1 <= limit):
+            yield number, line
+            continue
+        size = len(line)
+        while not line.endswith(b"\n"):
+            line = handle.readline(_READ_CHUNK)
+            if not line:
+                break
+            size += len(line)
+        yield number, size - (1 if line.endswith(b"\n") else 0)
+
+
+def read_jsonl(path: Path, max_source_bytes: int | None = DEFAULT_MAX_SOURCE_BYTES) -> Iterator[Source | SourceProblem]:
+    """Sources of a ``.jsonl`` file; a bad line is a problem, the others still load.
+
+    The file is streamed: a line over ``max_source_bytes`` is reported with
+    its number and size and skipped, the file as a whole has no size limit.
+    """
     try:
-        raw = path.read_bytes()
+        handle = os.fdopen(_open_regular(path), "rb")
     except OSError as exc:
         yield SourceProblem(str(path), f"cannot read: {exc.strerror or exc}")
         return
-    for number, line_bytes in enumerate(raw.splitlines(), start=1):
-        if not line_bytes.strip():
-            continue
-        try:
-            line = decode_source_bytes(line_bytes)
-            record = json.loads(line)
-            if not isinstance(record, dict):
-                raise ValueError("a line must be a JSON object")
-            yield _source_from_record(record)
-        except (ValueError, TypeError) as exc:
-            yield SourceProblem(str(path), str(exc), line=number)
+    except ValueError as exc:
+        yield SourceProblem(str(path), str(exc))
+        return
+    with handle:
+        lines = _bounded_lines(handle, max_source_bytes)
+        while True:
+            try:
+                number, line_bytes = next(lines)
+            except StopIteration:
+                return
+            except OSError as exc:
+                yield SourceProblem(str(path), f"cannot read: {exc.strerror or exc}")
+                return
+            if isinstance(line_bytes, int):
+                assert max_source_bytes is not None
+                yield SourceProblem(str(path), _too_large(line_bytes, max_source_bytes, "line"), line=number)
+                continue
+            yield from _jsonl_record(path, number, line_bytes)
+
+
+def _jsonl_record(path: Path, number: int, line_bytes: bytes) -> Iterator[Source | SourceProblem]:
+    if not line_bytes.strip():
+        return
+    try:
+        line = decode_source_bytes(line_bytes)
+        record = json.loads(line)
+        if not isinstance(record, dict):
+            raise ValueError("a line must be a JSON object")
+        yield _source_from_record(record)
+    except (ValueError, TypeError, RecursionError) as exc:
+        cause = "JSON nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        yield SourceProblem(str(path), cause, line=number)
 
 
 def _source_from_record(record: dict[str, Any]) -> Source:
@@ -175,28 +321,46 @@ def _source_from_record(record: dict[str, Any]) -> Source:
 
 
 def iter_source_files(root: Path) -> Iterator[Path]:
-    """Files a directory holds, recursively and in sorted order."""
+    """Entries a directory holds with a source suffix, recursively and in sorted order.
+
+    Everything named like a source is yielded except real directories (which
+    the walk enters), so a FIFO, a broken link or a link to a directory is
+    reported by `read_path` rather than passed over silently.
+    """
     suffixes = (*TEXT_SUFFIXES, JSONL_SUFFIX)
     for path in sorted(root.rglob("*")):
-        if path.suffix.lower() in suffixes and (path.is_file() or path.is_symlink()):
+        if path.suffix.lower() in suffixes and (path.is_symlink() or not path.is_dir()):
             yield path
 
 
-def read_path(path: Path) -> Iterator[Source | SourceProblem]:
-    """Sources found at a path: a file, a ``.jsonl`` file, or a directory."""
+def read_path(
+    path: Path, max_source_bytes: int | None = DEFAULT_MAX_SOURCE_BYTES, *, _in_walk: bool = False
+) -> Iterator[Source | SourceProblem]:
+    """Sources found at a path: a file, a ``.jsonl`` file, or a directory.
+
+    ``max_source_bytes`` is the size limit of one source (None: no limit).
+    """
     if path.is_dir():
+        if _in_walk:  # a link to a directory met inside a walk: following it could loop
+            yield SourceProblem(str(path), "symbolic link to a directory inside a source directory; not followed")
+            return
         found = False
-        for child in iter_source_files(path):
+        try:
+            children = list(iter_source_files(path))
+        except OSError as exc:
+            yield SourceProblem(str(path), f"cannot list directory: {exc.strerror or exc}")
+            return
+        for child in children:
             found = True
-            yield from read_path(child)
+            yield from read_path(child, max_source_bytes, _in_walk=True)
         if not found:
             yield SourceProblem(str(path), "directory holds no .txt, .md or .jsonl sources")
         return
-    if path.suffix.lower() == JSONL_SUFFIX:
-        yield from read_jsonl(path)
+    if path.suffix.lower() == JSONL_SUFFIX and path.exists():
+        yield from read_jsonl(path, max_source_bytes)
         return
     try:
-        yield read_text_file(path)
+        yield read_text_file(path, max_source_bytes)
     except FileNotFoundError:
         cause = "broken symbolic link" if path.is_symlink() else "no such file"
         yield SourceProblem(str(path), cause)
@@ -209,13 +373,23 @@ def read_path(path: Path) -> Iterator[Source | SourceProblem]:
 SourceInput = str | Path | Source
 
 
-def load_sources(inputs: Iterable[SourceInput]) -> tuple[list[Source], list[SourceProblem]]:
+def load_sources(
+    inputs: Iterable[SourceInput], *, max_source_bytes: int | None = None
+) -> tuple[list[Source], list[SourceProblem]]:
     """Resolve paths, strings and `Source` objects into sources and problems.
 
     A ``str`` that names an existing file or directory is read from disk;
     any other string is a source text (ids ``text-1``, ``text-2``...).
     Duplicate ids are a problem: the later source is skipped, never merged.
+
+    ``max_source_bytes`` limits the size of a file source or a ``.jsonl``
+    line (0: no limit; None: ``$FACTCHECK_MAX_SOURCE_BYTES``, else
+    `DEFAULT_MAX_SOURCE_BYTES`); a larger one is refused, unread, with a
+    problem naming its size and the limit.  Texts and `Source` objects given
+    directly are already in memory and are not limited here.  Raises
+    `FactcheckError` for an invalid limit.
     """
+    limit = resolve_max_source_bytes(max_source_bytes)
     sources: list[Source] = []
     problems: list[SourceProblem] = []
     seen: dict[str, str] = {}
@@ -225,7 +399,7 @@ def load_sources(inputs: Iterable[SourceInput]) -> tuple[list[Source], list[Sour
         if isinstance(item, Source):
             found = [item]
         elif isinstance(item, Path) or _looks_like_path(item):
-            found = read_path(Path(item))
+            found = read_path(Path(item), limit)
         else:
             anonymous += 1
             if not item.strip():

@@ -116,7 +116,36 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("sentence", "text", "value", "granularity"), CASES)
+SHAPES = [
+    # lower-case and terse shapes, counted and ordinal dates, ranges (conformance work)
+    ("The vote is set for jan-1.", "jan-1", "2024-01-01", "day"),
+    ("Ballots were counted on 4/22.", "4/22", "2023-04-22", "day"),
+    ("The strike ended on oct/2, unions said.", "oct/2", "2023-10-02", "day"),
+    ("He went back for the 27.", "the 27", "2023-09-27", "day"),
+    ("The court sat on 2015/08/12.", "2015/08/12", "2015-08-12", "day"),
+    ("Voting ends the first Friday of November.", "the first Friday of November", "2023-11-03", "day"),
+    ("The summit opens next week on Friday.", "next week on Friday", "2023-10-27", "day"),
+    ("The panel meets next Thursday.", "next Thursday", "2023-10-26", "day"),
+    ("The vote was held this past Monday.", "this past Monday", "2023-10-16", "day"),
+    ("Talks resume three weeks from tomorrow.", "three weeks from tomorrow", "2023-11-09", "day"),
+    ("The firm was fined 1 month and 21 days ago.", "1 month and 21 days ago", "2023-08-28", "day"),
+    ("Output fell from 2014 to 2018.", "from 2014 to 2018", "2014-01-01/2018-12-31", "interval"),
+    ("Shipments ran from Nov to March.", "from Nov to March", "2022-11-01/2023-03-31", "interval"),
+    ("Sales rose in 2019 H2.", "2019 H2", "2019-07-01/2019-12-31", "interval"),
+    ("Turnover fell in 2017-q1.", "2017-q1", "2017-Q1", "quarter"),
+    ("The plant will close this September.", "this September", "2023-09", "month"),
+    ("Rain is forecast for the next three days.", "the next three days", "2023-10-19/2023-10-21", "interval"),
+    ("Profits fell over the last two quarters.", "the last two quarters", "2023-04-01/2023-09-30", "interval"),
+    ("The fair runs the week of October 23.", "the week of October 23", "2023-W43", "week"),
+    ("It was signed on September the twenty-first nineteen seventy eight.", "September the twenty-first nineteen seventy eight", "1978-09-21", "day"),
+    ("Fighting flared over the weekend.", "the weekend", "2023-10-14/2023-10-15", "interval"),
+    ("The deal was signed 3 days after January 12th, 2021.", "3 days after January 12th, 2021", "2021-01-15", "day"),
+    ("The archive copy is at example.com/report-2018-09-23-page.", "2018-09-23", "2018-09-23", "day"),
+    ("Data for week 27 of 2020 was lost.", "week 27 of 2020", "2020-W27", "week"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "granularity"), CASES + SHAPES)
 def test_resolves(nlp: Language, sentence: str, text: str, value: str, granularity: str) -> None:
     claim = _only(_claims(nlp, sentence), text)
     assert (claim.value, claim.granularity) == (value, granularity)
@@ -137,6 +166,13 @@ NOISE = [
     "Until now, no one has claimed the attack.",
     "The paper is published daily and the fair is annual.",
     "He finished 2nd in the race.",
+    "A 2/3 majority backed the bill.",
+    "The tank was 1/2 full.",
+    "The helpline runs 24/7.",
+    "The index rose 4.22 points.",
+    "He won the first prize.",
+    "Get tickets for the 17th Door.",
+    "Prices may fall, and they may not.",
 ]
 
 
@@ -281,3 +317,34 @@ def test_date_like_word_salad_never_raises(nlp: Language, words: list[str]) -> N
     doc = nlp(text)
     for claim in extract_dates(doc, "h", WED):
         assert claim.text == text[claim.start : claim.end]
+
+
+def test_score_is_not_a_range_of_days(nlp: Language) -> None:
+    claims = _claims(nlp, "He lost 3 to 1 in May.")
+    assert [c.text for c in claims] == ["May"]
+
+
+def test_weekday_list_gives_one_claim_each(nlp: Language) -> None:
+    claims = _claims(nlp, "Talks are possible on Wednesday, Thursday or Friday.")
+    assert [(c.text, c.value) for c in claims] == [
+        ("Wednesday", "2023-10-18"), ("Thursday", "2023-10-19"), ("Friday", "2023-10-20"),
+    ]
+
+
+def test_time_of_day_does_not_narrow_a_week(nlp: Language) -> None:
+    claims = _claims(nlp, "They meet next month at 6pm.")
+    assert _only(claims, "next month").value == "2023-11"
+
+
+def test_weekday_picks_the_year_it_falls_in(nlp: Language) -> None:
+    # 15 June is a Friday in 2018: the stated weekday settles the year
+    claims = _claims(nlp, "The fair opened on Friday, June 15.", reference=date(2019, 3, 1))
+    assert _only(claims, "Friday, June 15").value == "2018-06-15"
+
+
+def test_year_less_numeric_date_needs_a_locale_when_ambiguous(nlp: Language) -> None:
+    (claim,) = _claims(nlp, "Ballots were counted on 6/7.")
+    assert claim.value is None
+    assert claim.reason == "ambiguous day/month order"
+    (us,) = _claims(nlp, "Ballots were counted on 6/7.", locale="en-US")
+    assert us.value == "2023-06-07"

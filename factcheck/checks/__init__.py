@@ -18,10 +18,10 @@ _plugin_errors: list[str] = []
 
 
 def _bundled() -> dict[str, type[Check]]:
-    from factcheck.checks import dates, names, quantities
+    from factcheck.checks import dates, names, patterns, quantities
 
     found: dict[str, type[Check]] = {}
-    for module in (names, dates, quantities):
+    for module in (names, dates, quantities, patterns):
         for check in module.CHECK_TYPES:
             found[check.name] = check
     return found

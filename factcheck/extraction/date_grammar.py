@@ -96,9 +96,12 @@ PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
     re.compile(rf"\b(?:from\s+|between\s+)?{_MON}\s*(?:-|to|till|until|through|and)\s*{_MON}"
                rf"(?![a-z])(?:\s*,?\s*{_YEAR})?", _FLAGS),
     # day ranges: "9 to 12 of June", "between 3 and 12 of sept", "from 4-23 in next month"
-    re.compile(rf"\b(?:from\s+|between\s+)?(?:the\s+)?(?:{_DAYNUM}|{_ORD_DAY})\s*(?:-|to|till|"
+    re.compile(rf"\b(?:from|between)\s+(?:the\s+)?(?:{_DAYNUM}|{_ORD_DAY})\s*(?:-|to|till|"
                rf"until|through|and)\s*(?:the\s+)?(?:{_DAYNUM}|{_ORD_DAY})\s+(?:of\s+|in\s+)?"
                rf"(?:{_MON}(?![a-z])|{_REL_MONTH})(?:\s*,?\s*{_YEAR})?", _FLAGS),
+    re.compile(rf"\b(?:the\s+)?(?:{_DAYNUM}|{_ORD_DAY})\s*(?:-|to|till|until|through|and)\s*"
+               rf"(?:the\s+)?(?:{_DAYNUM}|{_ORD_DAY})\s+of\s+(?:{_MON}(?![a-z])|{_REL_MONTH})"
+               rf"(?:\s*,?\s*{_YEAR})?", _FLAGS),
     re.compile(rf"\b(?:from\s+|between\s+)?{_MON}\s+(?:the\s+)?(?:{_DAYNUM}|{_ORD_DAY})\s*"
                rf"(?:-|to|till|until|through|and)\s*(?:the\s+)?(?:{_DAYNUM}|{_ORD_DAY})\b"
                rf"(?:\s*,?\s*{_YEAR})?", _FLAGS),
@@ -113,7 +116,10 @@ PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
                rf"\d{{1,2}}/\d{{1,2}}/\d{{4}}|today|tomorrow|tmrw)",
                _FLAGS),
     # "the week after next"
-    re.compile(r"\b(?:the\s+)?(?:week|month|year)\s+after\s+next\b", _FLAGS),
+    re.compile(r"\b(?:the\s+)?(?:week|weekend|month|year)\s+after\s+(?:the\s+)?next\b", _FLAGS),
+    # "Q3 this year", "the third quarter of next year"
+    re.compile(r"\b(?:q[1-4]|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter)"
+               r"\s+(?:of\s+)?(?:this|next|last)\s+year\b", _FLAGS),
     # numeric ranges: "10/1-11/7", "5/1-5/7, 2020", "10/1/2018 - 10/7/2018"
     re.compile(r"(?<![\w/.])[0-3]?\d/[0-3]?\d(?:/(?:\d{4}|\d{2}))?\s*-\s*[0-3]?\d/[0-3]?\d"
                r"(?:/(?:\d{4}|\d{2}))?(?:\s*,\s*\d{4})?(?![\w/]|[.,]\d)"),
@@ -157,7 +163,7 @@ PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
     # quarters and halves: "2017-q1", "2019 H2", "q3 2019", "q1-2019"
     re.compile(rf"\b{_YEAR}\s?-?\s?[qh][1-4]\b|\b[qh][1-4]\s?-?\s?(?:of\s+)?{_YEAR}\b", _FLAGS),
     # decades written apart: "1990 s", "in 90 s", "nineties"
-    re.compile(r"\b(?:1[5-9]|20)\d0\s'?s\b", _FLAGS),
+    re.compile(r"\b(?:1[5-9]|20)\d0(?:\s'?|')s\b", _FLAGS),
     re.compile(r"\b(?:in|the|during|of)\s+(?P<d>\d0\s?'?s)\b", _FLAGS),
     re.compile(r"\b(?:the\s+)?(?:early\s+|mid\s+|late\s+)?(?:twenties|thirties|forties|fifties|"
                r"sixties|seventies|eighties|nineties)\b", _FLAGS),
@@ -166,7 +172,17 @@ PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
     re.compile(r"(?<![\d])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"),
     # day words, month and year, "year 2008", ISO week numbers, quarters alone
     re.compile(r"\b(?:today|tomorrow|yesterday|tonight)\b", _FLAGS),
-    re.compile(rf"\b{_MON_SAFE}\s+{_YEAR}\b", _FLAGS),
+    re.compile(rf"\b{_MON_SAFE}\s*,?\s+{_YEAR}\b|\b{_YEAR}\s*,?\s*{_MON_SAFE}(?![a-z])", _FLAGS),
+    # a month by itself where a date is expected: "in Jan", "the month of Sept"
+    re.compile(rf"\b(?:in|during|since|until|till|by|through)\s+(?P<d>{_MON_SAFE})(?![\w.]|\.\w)",
+               _FLAGS),
+    re.compile(rf"\b(?:the\s+)?month\s+of\s+{_MON}(?![a-z])", _FLAGS),
+    # numeric month and year: "3/2015", "2015/3", "2016 / 11", "11-2016" (not "2015.3",
+    # which is a decimal as often as a date)
+    re.compile(r"(?<![\w/.\-])(?:(?:1[5-9]|20)\d\d\s*/\s*(?:1[0-2]|0?[1-9])|"
+               r"(?:1[0-2]|0?[1-9])\s*[/\-]\s*(?:1[5-9]|20)\d\d)(?![\w/\-]|[.,]\d)"),
+    # seasons with a year: "summer of 2016", "winter 2019"
+    re.compile(rf"\b(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR}\b", _FLAGS),
     re.compile(rf"\b(?:calendar\s+)?year\s+{_YEAR}\b", _FLAGS),
     re.compile(rf"\b(?:the\s+)?week\s+\d{{1,2}}\s+of\s+(?:{_YEAR}|(?:this|next|last)\s+year)\b",
                _FLAGS),

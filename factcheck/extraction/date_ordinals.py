@@ -114,7 +114,7 @@ def nth_week(norm: str, ctx: Context) -> Resolution | None:
     year, month = target
     if match["yo"] and not match["mon"]:
         first = date.fromisocalendar(year, 1, 1)
-        weeks = [first + timedelta(weeks=k) for k in range(52)
+        weeks = [first + timedelta(weeks=k) for k in range(53)
                  if (first + timedelta(weeks=k)).isocalendar()[0] == year]
     else:
         # a week belongs to the month that holds its Thursday (as ISO weeks to years)
@@ -172,6 +172,13 @@ def counted_offset(norm: str, ctx: Context) -> Resolution | None:
         return unresolved(NO_REFERENCE)
     sign = -1 if match["dir"] == "before" or match["ago"] == "ago" else 1
     day = ctx.reference + timedelta(days=_ANCHORS.get(match["anchor"] or "now", 0))
+    if match["mod"] == "less" and sign > 0:
+        # "less than 3 days after tomorrow": the stretch from the anchor day
+        end = shift_by(day, match["dur"], 1)
+        if end is None:
+            return None
+        return Resolution(value=cal.interval(day, end - timedelta(days=1)),
+                          granularity="interval", relative=True)
     # larger units first, as the calendar counts them ("1 month 2 years" = 2 years 1 month)
     order = {"year": 0, "month": 1, "fortnight": 2, "week": 2, "day": 3}
     for raw, unit_word in sorted(pairs, key=lambda pair: order[_UNITS[pair[1]]]):

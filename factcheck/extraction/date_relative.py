@@ -71,7 +71,8 @@ _REL_UNIT_RE = re.compile(
 _AGO_RE = re.compile(rf"(?:about |some |nearly |almost |just |only |more than |over )?{_COUNT} "
                      rf"(?P<unit>{_UNIT_ALT}) (?P<dir>ago|from now|hence|earlier|later|before|"
                      r"after|prior|on)")
-_IN_RE = re.compile(rf"(?:in|within) (?:the )?(?:next )?{_COUNT} (?P<unit>{_UNIT_ALT})(?: time)?")
+_IN_RE = re.compile(rf"(?:in|within|less than) (?:the )?(?:next )?{_COUNT} (?P<unit>{_UNIT_ALT})"
+                    r"(?: time| from (?:now|today))?")
 _SPAN_RE = re.compile(
     rf"(?:in |over |during |for )?(?:the )?(?P<dir>past|last|previous|next|coming) {_COUNT} "
     rf"(?P<unit>{_UNIT_ALT})"
@@ -104,7 +105,7 @@ _DURATION_WORDS: Final[frozenset[str]] = frozenset(
 )
 """Words a pure duration or an unanchored period ("for two weeks", "a five-hour") uses."""
 
-_AFTER_NEXT_RE = re.compile(r"(?:the )?(week|month|year) after next")
+_AFTER_NEXT_RE = re.compile(r"(?:the )?(week|weekend|month|year) after (?:the )?next")
 _YEAR_NAMED_RE = re.compile(r"\byear (?:of )?(?:1[5-9]\d\d|20\d\d)\b")
 """"the year 2008" names a year; it is not a length of time."""
 _FREQUENCY_RE = re.compile(
@@ -233,7 +234,7 @@ def _ago(norm: str, ctx: Context) -> Resolution | None:
         return _counted(match["n"], match["unit"], sign, ctx, stretch=False)
     match = _IN_RE.fullmatch(norm)
     if match:
-        within = norm.startswith("within")
+        within = norm.startswith(("within", "less than"))
         return _counted(match["n"], match["unit"], 1, ctx, stretch=within, from_today=within)
     match = _SPAN_RE.fullmatch(_COUNT_FIRST_RE.sub(r"\g<lead>\g<dir> \g<n> ", norm))
     if match:

@@ -179,6 +179,8 @@ class Parts:
     shift: str | None = None
     week: bool = False
     """The span names a week ("next week Sunday"): a weekday is read inside that week."""
+    month_step: int | None = None
+    """ "this month" (0), "next month" (1), "last month" (-1): the month relative to the reference."""
 
 
 def parse_parts(norm: str, locale: str | None = None) -> Parts | None:
@@ -239,6 +241,9 @@ def _take_token(parts: Parts, token: str, locale: str | None = None) -> bool:
         parts.day, parts.day_marked = _CARDINAL_DAYS[token], True
     elif token in _SHIFTS and parts.shift is None:
         parts.shift = _SHIFTS[token]
+    elif token == "month" and parts.shift in {"this", "next", "last"} and parts.month is None:
+        parts.month_step = {"this": 0, "next": 1, "last": -1}[parts.shift]
+        parts.shift = None
     elif token in _FILLERS:
         parts.day_marked = parts.day_marked or token == "the"
         parts.week = parts.week or token == "week"
@@ -268,9 +273,19 @@ def _direction(parts: Parts, ctx: Context) -> Direction:
     return ctx.direction
 
 
+def _apply_month_step(parts: Parts, ctx: Context) -> None:
+    """Turn "next month" into the month and year it names."""
+    if parts.month_step is None or ctx.reference is None or parts.month is not None:
+        return
+    moved = cal.add_months(ctx.reference.replace(day=1), parts.month_step)
+    parts.month, parts.year = moved.month, moved.year
+    parts.day_marked = True
+
+
 def resolve_parts(parts: Parts, text: str, ctx: Context) -> Resolution | None:
     """Resolve calendar words; None when they do not make a date."""
     ref = ctx.reference
+    _apply_month_step(parts, ctx)
     if parts.month is not None:
         return _with_month(parts, parts.month, ctx)
     if parts.year is not None:
@@ -418,7 +433,13 @@ def _range_value(
     left: Parts, right: Parts, left_text: str, right_text: str, ctx: Context
 ) -> Resolution | None:
     """Each end borrows the month and year the other states, then both are resolved."""
+    _apply_month_step(left, ctx)
+    _apply_month_step(right, ctx)
     left_year, right_year = left.year, right.year
+    same_month = left.month is None or right.month is None or left.month == right.month
+    if (same_month and left.day is not None and right.day is not None
+            and left.day > right.day and left_year == right_year):
+        return None  # "3 to 1 in May" is a score, not days of one month
     for one, other in ((left, right), (right, left)):
         if one.month is None and one.day is not None:
             one.month = other.month

@@ -33,6 +33,10 @@ _ISO_RE = re.compile(
 _NUMERIC_RE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})")
 _YMD_RE = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
 _MDY_COMMA_RE = re.compile(r"(\d{1,2})/(\d{1,2})(?:\s*,\s*|\s+)(\d{4}|\d{2})")
+_MONTH_YEAR_RE = re.compile(
+    r"(?P<y>(?:1[5-9]|20)\d\d)\s*[/.]\s*(?P<m>1[0-2]|0?[1-9])|"
+    r"(?P<m2>1[0-2]|0?[1-9])\s*[/\-]\s*(?P<y2>(?:1[5-9]|20)\d\d)"
+)
 _MD_RE = re.compile(r"(\d{1,2})[/.-](\d{1,2})")
 _MD_SLASH_RE = re.compile(r"(\d{1,2})/(\d{1,2})")
 
@@ -69,6 +73,11 @@ def read_numeric(text: str, ctx: Context) -> Resolution | None:
     if ymd:
         day = cal.safe_date(int(ymd[1]), int(ymd[2]), int(ymd[3]))
         return day_resolution(day) if day else unresolved("impossible calendar date")
+    month_year = _MONTH_YEAR_RE.fullmatch(stripped)
+    if month_year:
+        year = int(month_year["y"] or month_year["y2"])
+        month = int(month_year["m"] or month_year["m2"])
+        return Resolution(value=cal.iso_month(year, month), granularity="month")
     match = _NUMERIC_RE.fullmatch(stripped) or _MDY_COMMA_RE.fullmatch(stripped)
     if not match:
         short = _MD_SLASH_RE.fullmatch(stripped)
@@ -137,7 +146,7 @@ _DECADE_OF_RE = re.compile(
 _CENTURY_RE = re.compile(rf"(?:the )?(?:(?:early|mid|late) )?(?P<c>{_CENTURY_REF}) century")
 _QUARTER_RE = re.compile(
     r"(?:the )?(?:(?:q(?P<q>[1-4]))|(?P<qw>first|second|third|fourth|final|1st|2nd|3rd|4th)"
-    r"[ -]quarter)(?: (?:of )?(?:fiscal )?(?P<y>\d{4}))?"
+    r"[ -]quarter)(?: (?:of )?(?:fiscal )?(?P<y>\d{4})| (?:of )?(?P<rel>this|next|last) year)?"
 )
 _YEAR_QUARTER_RE = re.compile(r"(?P<y>\d{4}) ?-? ?q(?P<q>[1-4])|q(?P<q2>[1-4]) ?-? ?(?P<y2>\d{4})")
 _HALF_RE = re.compile(
@@ -214,6 +223,9 @@ def read_quarter(norm: str, ctx: Context) -> Resolution | None:
         return Resolution(value=f"{groups['y']}-Q{quarter}", granularity="quarter")
     if ctx.reference is None:
         return unresolved(NO_REFERENCE)
+    if groups.get("rel"):
+        year = ctx.reference.year + {"this": 0, "next": 1, "last": -1}[groups["rel"]]
+        return Resolution(value=f"{year}-Q{quarter}", granularity="quarter", relative=True)
     year = ctx.reference.year
     current = (ctx.reference.month - 1) // 3 + 1
     if ctx.direction == "past" and quarter > current:

@@ -58,8 +58,24 @@ _COUNTED_UNIT_RE: Final[re.Pattern[str]] = re.compile(
     r"(?:days?|weeks?|months?|years?)",
     re.IGNORECASE,
 )
-_NEXT_COUNTED_RE: Final[re.Pattern[str]] = re.compile(r"next\s+\S+\s+\w+", re.IGNORECASE)
+_NEXT_COUNTED_RE: Final[re.Pattern[str]] = re.compile(
+    r"(?:the\s+)?next\s+\S+\s+\w+|\S+\s+(?:days?|weeks?|months?|years?)\s+from\s+(?:now|today)",
+    re.IGNORECASE,
+)
 _WITHIN_BEFORE_RE: Final[re.Pattern[str]] = re.compile(r"\bwithin\s+$", re.IGNORECASE)
+_SHORT_NUMERIC_RE: Final[re.Pattern[str]] = re.compile(r"\d{1,2}[/.\-]\d{1,2}")
+_NUMERIC_IDIOMS: Final[frozenset[str]] = frozenset({"24/7", "9/11", "24-7"})
+"""Numbers that look like month/day but name something else ("24/7", "9/11")."""
+_DATE_LEAD_RE: Final[re.Pattern[str]] = re.compile(
+    rf"\b(?:on|by|from|to|until|till|since|between|before|after|and|or|this|next|last|"
+    rf"{lex.WD_ALT})\.?,?\s+$|[,(]\s*$",
+    re.IGNORECASE,
+)
+_CLAUSE_END_RE: Final[re.Pattern[str]] = re.compile(
+    r"\s*(?:[.!?;:)]|,|$)|\s+(?:to|and|or|through|until|till)\b|\s*-", re.IGNORECASE
+)
+_VERB_MONTH_RE: Final[re.Pattern[str]] = re.compile(r"(?:may|march)\s+[a-z]")
+"""An unreadable span opening with lower-case "may"/"march" is the verb ("may fall")."""
 _COUNT_AFTER_RE: Final[re.Pattern[str]] = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)")
 _PERIOD_WORD_RE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:week|weekend|month|year|quarter)\b", re.IGNORECASE
@@ -159,6 +175,14 @@ def _not_a_date(doc: Doc, starts: list[int], span: tuple[int, int]) -> bool:
         return False
     if _COUNT_AFTER_RE.match(text, end):
         return True
+    if _SHORT_NUMERIC_RE.fullmatch(text, start, end):
+        # "4/22" without a year is a date only where a date is expected: after "on",
+        # "from", a weekday..., or closing the clause; "a 2/3 majority" is a fraction
+        if text[start:end] in _NUMERIC_IDIOMS:
+            return True
+        before = _DATE_LEAD_RE.search(text, max(0, start - 14), start)
+        after = _CLAUSE_END_RE.match(text, end)
+        return before is None and after is None
     following = _token_at_or_after(doc, starts, end)
     return following is not None and following.tag_ in {"NNS", "NNPS"}
 
@@ -358,7 +382,7 @@ def _claim(
     verb = _governing_verb(span)
     text = doc.text[start:end]
     resolution = resolve_span(text, Context(reference, _tense(verb), locale, day_hint))
-    if resolution.drop:
+    if resolution.drop or (resolution.value is None and _VERB_MONTH_RE.match(text)):
         return None
     sentence_text, sentence_start = _sentence(span)
     return DateClaim(

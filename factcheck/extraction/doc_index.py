@@ -22,7 +22,7 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.text
         doc.user_data[_TEXT_KEY] = text
-    return text  # type: ignore[no-any-return]
+    return text
 
 
 def _index(doc: Doc) -> tuple[list[int], list[Span]]:
@@ -31,7 +31,7 @@ def _index(doc: Doc) -> tuple[list[int], list[Span]]:
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         cached = ([s.start for s in sents], sents)
         doc.user_data[_KEY] = cached
-    return cached  # type: ignore[no-any-return]
+    return cached
 
 
 def sentence_of(token: Token) -> Span:

@@ -250,9 +250,7 @@ def value_keys(value: str | None) -> frozenset[str]:
             return frozenset()
         keys |= _bounds_keys(start, end)
         keys |= {f"s:{start}", f"e:{end}"}
-        last_unit = _last_unit_start(start, end)
-        if last_unit is not None:
-            keys.add(f"r:{start},{last_unit}")
+        keys |= {f"r:{start},{last}" for last in _last_unit_starts(start, end)}
         code = _season_code(start, end)
         if code:
             keys |= {f"t:{start.year:04d}-{code}", f"t:{code}"}
@@ -267,21 +265,24 @@ def value_keys(value: str | None) -> frozenset[str]:
     return frozenset(keys)
 
 
-def _last_unit_start(start: date, end: date) -> date | None:
+def _last_unit_starts(start: date, end: date) -> set[date]:
     """Where the spec ends "from March to May" / "2014-2018": at the start of the last unit.
 
-    Only for ranges over whole months (or years) spanning more than one of them.
+    Only for ranges over whole months spanning more than one; the last unit is
+    the end's month, its quarter (when the range is in quarters) or its year
+    (when the range ends on 31 December).
     """
     if start.day != 1 or end != cal.month_end(end.year, end.month):
-        return None
+        return set()
     if (start.year, start.month) == (end.year, end.month):
-        return None
-    if start.month == 1 and (end.month, end.day) == (12, 31) and end.year > start.year:
-        return date(end.year, 1, 1)
+        return set()
+    starts = {date(end.year, end.month, 1)}
+    if (end.month, end.day) == (12, 31) and end.year > start.year:
+        starts.add(date(end.year, 1, 1))
     if start.month % 3 == 1 and end.month % 3 == 0 and (end.year, end.month) > (
             start.year, start.month + 2):
-        return date(end.year, end.month - 2, 1)  # "from 2017-q1 to 2018-q1": quarters
-    return date(end.year, end.month, 1)
+        starts.add(date(end.year, end.month - 2, 1))  # "from 2017-q1 to 2018-q1"
+    return starts
 
 
 def _bounds_keys(start: date, end: date) -> set[str]:
