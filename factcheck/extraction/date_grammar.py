@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from factcheck.extraction import date_holidays as holidays
 from factcheck.extraction import date_lexicon as lex
 
 _MON_WORDS = sorted(lex.MONTHS, key=len, reverse=True)
@@ -206,6 +207,10 @@ PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
     re.compile(rf"\b{_MON}[\-/]{_YEAR}[\-/][0-3]?\d\b", _FLAGS),
     # day, month and a year in words: "6 April seventeen hundred thirty three"
     re.compile(rf"\b(?:{_DAYNUM}|{_ORD_DAY}|{_CARD_DAY})\s+{_MON},?\s+{_WORD_YEAR}\b", _FLAGS),
+    # holidays that fall on the same day everywhere: "Easter 2018", "last Easter", "Christmas Eve"
+    re.compile(rf"\b(?:(?:this|next|last|previous|following|coming)\s+)?(?:{holidays.NAMES})\b"
+               rf"(?:\s+(?:of\s+)?(?:{_YEAR}|(?:this|next|last)\s+year)\b)?", _FLAGS),
+    re.compile(rf"\b{_DURATION}\s+(?:before|after)\s+(?:{holidays.NAMES})\b", _FLAGS),
     # day words newsrooms shorten: "tmrw", "the day after tmrw"
     re.compile(r"\b(?:the\s+day\s+(?:after|before)\s+)?(?:tmrw|tmr)\b", _FLAGS),
 )

@@ -18,6 +18,7 @@ from typing import Final
 from dateparser.date import DateDataParser
 
 from factcheck.extraction import date_calendar as cal
+from factcheck.extraction import date_holidays as holidays
 from factcheck.extraction import date_lexicon as lex
 from factcheck.extraction import date_ordinals as ordinals
 from factcheck.extraction import date_shapes as shapes
@@ -684,7 +685,7 @@ def _resolve_date(norm: str, text: str, ctx: Context) -> Resolution:
                    ordinals.nth_weekday, ordinals.nth_week, ordinals.nth_month,
                    ordinals.week_number,
                    ordinals.day_of_relative_month,
-                   ordinals.counted_offset, resolve_relative):
+                   ordinals.counted_offset, holidays.read_holiday, resolve_relative):
         found = shaped(norm, ctx)
         if found is not None:
             return found

@@ -1,0 +1,175 @@
+"""Project configuration: ``factcheck.toml`` or ``[tool.factcheck]`` in ``pyproject.toml``.
+
+The file sets what a team wants every run to use (rule packs, rules turned
+off, severities, parameters, source metadata defaults, findings to ignore
+with the reason why); command-line options override it.  It is found by
+walking up from the working directory, as ruff and pytest find theirs.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from factcheck.errors import FactcheckError
+from factcheck.report import Finding, Problem, Severity
+from factcheck.rulebook import LoadedRule, RuleSet
+
+CONFIG_FILE = "factcheck.toml"
+PYPROJECT = "pyproject.toml"
+
+
+class IgnoreEntry(BaseModel):
+    """A finding silenced on purpose: by fingerprint, or a rule for some sources."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str = Field(min_length=1, description="Why it is ignored; kept in the report.")
+    fingerprint: str | None = None
+    rule: str | None = None
+    sources: str = Field(default="*", description="Glob over source ids (with 'rule').")
+
+    def matches(self, finding: Finding) -> bool:
+        if self.fingerprint is not None:
+            return finding.fingerprint == self.fingerprint
+        if self.rule is not None and finding.rule != self.rule:
+            return False
+        return all(fnmatch.fnmatchcase(e.source, self.sources) for e in finding.evidence)
+
+
+class SourceDefaults(BaseModel):
+    """Metadata for sources that do not state it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    language: str | None = None
+    outlet: str | None = None
+
+
+class Config(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    rules: list[str] | None = Field(default=None, description="Rule packs: directories or installed pack names.")
+    model: str | None = None
+    reference_date: str | None = Field(default=None, alias="reference-date")
+    fail_on: Literal["info", "warning", "error"] | None = Field(default=None, alias="fail-on")
+    format: str | None = None
+    jobs: int | None = Field(default=None, ge=1)
+    cache: bool | str | None = None
+    clusters: bool | None = None
+    disable: list[str] = Field(default_factory=list, description="Rule ids turned off.")
+    enable: list[str] = Field(default_factory=list, description="Rule ids turned on (disabled in their pack).")
+    severity: dict[str, Severity] = Field(default_factory=dict, description="Severity by rule id.")
+    params: dict[str, dict[str, Any]] = Field(default_factory=dict, description="Parameters by rule id.")
+    sources: SourceDefaults = Field(default_factory=SourceDefaults)
+    ignore: list[IgnoreEntry] = Field(default_factory=list)
+    path: str | None = Field(default=None, exclude=True, description="Where the configuration was read from.")
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The nearest ``factcheck.toml``, or ``pyproject.toml`` with a ``[tool.factcheck]`` table."""
+    directory = (start or Path.cwd()).resolve()
+    for folder in (directory, *directory.parents):
+        candidate = folder / CONFIG_FILE
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / PYPROJECT
+        if pyproject.is_file():
+            try:
+                if "factcheck" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}):
+                    return pyproject
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue
+    return None
+
+
+def load_config(path: Path) -> Config:
+    """Read and validate a configuration file; raises `FactcheckError` naming file and key."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FactcheckError(f"{path}: cannot read the configuration: {exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise FactcheckError(f"{path}: invalid TOML: {exc}") from exc
+    table = data.get("tool", {}).get("factcheck", {}) if path.name == PYPROJECT else data
+    prefix = "tool.factcheck." if path.name == PYPROJECT else ""
+    try:
+        config = Config.model_validate(table)
+    except ValidationError as exc:
+        messages = []
+        for error in exc.errors():
+            key = prefix + ".".join(str(p) for p in error["loc"])
+            what = "unknown key" if error["type"] == "extra_forbidden" else error["msg"]
+            messages.append(f"{path}: {key}: {what}")
+        valid = ", ".join(sorted(Config.model_fields))
+        raise FactcheckError("; ".join(messages) + f" (valid keys: {valid})") from None
+    config.path = str(path)
+    base = path.parent
+    if config.rules is not None:
+        config.rules = [str(base / r) if (base / r).exists() else r for r in config.rules]
+    if isinstance(config.cache, str):
+        config.cache = str(base / config.cache)
+    return config
+
+
+def apply_rule_overrides(ruleset: RuleSet, config: Config) -> RuleSet:
+    """A copy of the rules with the configuration's switches, severities and parameters.
+
+    An override naming no loaded rule, or parameters the check refuses, is a
+    problem in the report, never silently dropped.
+    """
+    where = config.path or "configuration"
+    known = {item.rule.id for item in ruleset.rules}
+    problems: list[Problem] = []
+    for rule_id in sorted({*config.disable, *config.enable, *config.severity, *config.params} - known):
+        problems.append(Problem(kind="rule", path=where, message=f"configuration names unknown rule {rule_id!r}"))
+    rules: list[LoadedRule] = []
+    for item in ruleset.rules:
+        rule = item.rule
+        update: dict[str, Any] = {}
+        if rule.id in config.disable:
+            update["enabled"] = False
+        if rule.id in config.enable:
+            update["enabled"] = True
+        if rule.id in config.severity:
+            update["severity"] = config.severity[rule.id]
+        check = item.check
+        if rule.id in config.params:
+            merged = {**rule.params, **config.params[rule.id]}
+            try:
+                params = type(check).Params.model_validate(merged)
+            except ValidationError as exc:
+                detail = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+                problems.append(Problem(kind="rule", path=where, message=f"params of {rule.id!r}: {detail}"))
+                rules.append(item)
+                continue
+            update["params"] = merged
+        if not update:
+            rules.append(item)
+            continue
+        new_rule = rule.model_copy(update=update)
+        new_check = type(check)(new_rule, params if rule.id in config.params else check.params)
+        rules.append(replace(item, rule=new_rule, check=new_check))
+    return replace(ruleset, rules=rules, problems=[*ruleset.problems, *problems])
+
+
+def split_ignored(
+    findings: Iterable[Finding], entries: Iterable[IgnoreEntry]
+) -> tuple[list[Finding], list[tuple[Finding, str]]]:
+    """Findings kept, and those an ignore entry silences with its reason."""
+    entries = list(entries)
+    kept: list[Finding] = []
+    ignored: list[tuple[Finding, str]] = []
+    for finding in findings:
+        entry = next((e for e in entries if e.matches(finding)), None)
+        if entry is None:
+            kept.append(finding)
+        else:
+            ignored.append((finding, entry.reason))
+    return kept, ignored

@@ -1,0 +1,53 @@
+"""Fuzz quantity normalization: numbers in any notation, units, and the spaCy extractor."""
+
+from __future__ import annotations
+
+import math
+import os
+import sys
+
+import atheris
+
+sys.path.insert(0, os.path.dirname(__file__))
+from _common import run, text_of  # noqa: E402
+
+with atheris.instrument_imports(include=["factcheck"]):
+    from factcheck.extraction import numbers
+    from factcheck.extraction.lexicon import register_lexicon
+    from factcheck.extraction.quantities import extract_quantities
+    from factcheck.extraction.units import PINT_NAMES, to_base
+    from factcheck.nlp import load_pipeline
+
+NLP = load_pipeline()
+register_lexicon(NLP)
+LOCALES = (None, "en", "de-DE", "fr", "xx")
+UNITS = sorted(PINT_NAMES)
+
+
+def target(data: bytes) -> None:
+    provider = atheris.FuzzedDataProvider(data)
+    locale = LOCALES[provider.ConsumeIntInRange(0, len(LOCALES) - 1)]
+    flags = [provider.ConsumeBool() for _ in range(4)]
+    use_nlp = provider.ConsumeIntInRange(0, 7) == 0
+    unit = UNITS[provider.ConsumeIntInRange(0, len(UNITS) - 1)]
+    text = text_of(provider, 300)
+    for nm in numbers.find_numbers(
+        text, locale, signed=flags[0], slash_fractions=flags[1], exponents=flags[2], ratios=flags[3]
+    ):
+        assert text[nm.start : nm.end] == nm.text, (text, nm)
+        if nm.value is not None and math.isfinite(nm.value):
+            to_base(nm.value, unit)
+    numbers.parse_number(text, locale)
+    numbers.parse_percent(text, locale)
+    numbers.parse_digits(text, locale, prefer_thousands=flags[0])
+    numbers.parse_vague(text)
+    numbers.parse_fraction(text)
+    numbers.is_ambiguous_dot(text, locale)
+    if use_nlp:
+        doc = NLP(text)
+        for claim in extract_quantities(doc, "s", [], locale=locale):
+            assert text[claim.start : claim.end] == claim.text, (text, claim)
+
+
+if __name__ == "__main__":
+    run(target, "quantities")
