@@ -301,6 +301,15 @@ def check_cluster(
 
 def _suppress(report: Report, context: RunContext) -> None:
     """Leave out findings the configuration ignores or the baseline records, keeping why."""
+    overrides = context.config.severity
+    if overrides:
+        # The configured severity is final: a check's own escalation (an error
+        # for a wide gap) yields to what the team asked for.
+        for finding in report.findings:
+            if finding.rule in overrides:
+                finding.severity = overrides[finding.rule]
+        counts0: Counter[str] = Counter(f.severity for f in report.findings)
+        report.summary.findings = {s: counts0.get(s, 0) for s in ("error", "warning", "info")}
     kept, ignored = split_ignored(report.findings, context.config.ignore)
     suppressed = [(f, reason) for f, reason in ignored]
     if context.baseline:

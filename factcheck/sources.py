@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from factcheck.errors import FactcheckError
 
@@ -57,6 +57,12 @@ class Source(BaseModel):
         default=0, ge=0, description="Offset where the text after front matter begins."
     )
     meta: dict[str, Any] = Field(default_factory=dict, description="Other front matter fields.")
+    _origin: tuple[str, int | None] | None = PrivateAttr(default=None)
+    """Where it was read (file, ``.jsonl`` line), for problems about it; not serialized."""
+
+    def origin(self) -> tuple[str, int | None]:
+        """(file or id, line) naming where the source came from."""
+        return self._origin or (self.path or self.id, None)
 
     def __repr__(self) -> str:
         return f"Source(id={self.id!r}, chars={len(self.text)}, published={self.published})"
@@ -302,7 +308,9 @@ def _jsonl_record(path: Path, number: int, line_bytes: bytes) -> Iterator[Source
         record = json.loads(line)
         if not isinstance(record, dict):
             raise ValueError("a line must be a JSON object")
-        yield _source_from_record(record)
+        source = _source_from_record(record)
+        source._origin = (str(path), number)
+        yield source
     except (ValueError, TypeError, RecursionError) as exc:
         cause = "JSON nested too deeply" if isinstance(exc, RecursionError) else str(exc)
         yield SourceProblem(str(path), cause, line=number)
@@ -392,7 +400,7 @@ def load_sources(
     limit = resolve_max_source_bytes(max_source_bytes)
     sources: list[Source] = []
     problems: list[SourceProblem] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, str] = {}  # id -> where it was first read
     anonymous = 0
     for item in inputs:
         found: Iterable[Source | SourceProblem]
@@ -405,19 +413,25 @@ def load_sources(
             if not item.strip():
                 found = [SourceProblem(f"<text-{anonymous}>", "empty source: no text to check")]
             else:
-                found = [Source.from_text(item, id=f"text-{anonymous}")]
+                try:
+                    found = [Source.from_text(item, id=f"text-{anonymous}")]
+                except ValueError as exc:  # bad front matter values, e.g. `published: 2022-0z-01`
+                    found = [SourceProblem(f"<text-{anonymous}>", str(exc))]
         for entry in found:
             if isinstance(entry, SourceProblem):
                 problems.append(entry)
             elif entry.id in seen:
+                where, line = entry.origin()
                 problems.append(
                     SourceProblem(
-                        entry.path or entry.id,
+                        where,
                         f"duplicate source id {entry.id!r} (first read from {seen[entry.id]}); skipped",
+                        line=line,
                     )
                 )
             else:
-                seen[entry.id] = entry.path or entry.id
+                where, line = entry.origin()
+                seen[entry.id] = where if line is None else f"{where}:{line}"
                 sources.append(entry)
     return sources, problems
 

@@ -66,7 +66,7 @@ _MODS = r"early|earlier|mid|middle|late|later|end|beginning|start|turn|first hal
 _REL_UNIT_RE = re.compile(
     rf"(?:(?:the )?(?P<mod>{_MODS}) (?:of )?(?:in )?)?(?P<art>the )?"
     r"(?P<rel>last|this|next|past|previous|coming|current|following)?\s*"
-    r"(?P<unit>week|month|year|quarter|weekend|decade|century)"
+    r"(?P<unit>week|month|year|quarter|weekend|decade|century|fortnight)"
 )
 _AGO_RE = re.compile(rf"(?:about |some |nearly |almost |just |only |more than |over )?{_COUNT} "
                      rf"(?P<unit>{_UNIT_ALT}) (?P<dir>ago|from now|hence|earlier|later|before|"
@@ -198,6 +198,8 @@ def _relative_unit(norm: str, ctx: Context) -> Resolution | None:
     if ctx.reference is None:
         return unresolved(NO_REFERENCE)
     calendar_only = {"weekend", "quarter", "decade", "century"}
+    if unit == "fortnight" and rel in {"past", "last", "next", "coming"}:
+        art = art or "the "  # "past fortnight": two weeks either side of today
     if art and not mod and rel in {"past", "last", "next", "coming"} and unit not in calendar_only:
         # "the past week", "the coming month": a stretch ending or starting today
         step = -1 if rel in {"past", "last"} else 1

@@ -146,7 +146,7 @@ _DECADE_OF_RE = re.compile(
 _CENTURY_RE = re.compile(rf"(?:the )?(?:(?:early|mid|late) )?(?P<c>{_CENTURY_REF}) century")
 _QUARTER_RE = re.compile(
     r"(?:the )?(?:(?:q(?P<q>[1-4]))|(?P<qw>first|second|third|fourth|final|1st|2nd|3rd|4th)"
-    r"[ -]quarter)(?: (?:of )?(?:fiscal )?(?P<y>\d{4})| (?:of )?(?P<rel>this|next|last) year)?"
+    r"[ -]quarter)(?: (?:of )?(?:fiscal )?(?P<y>\d{4})| (?:of )?(?P<rel>this|next|last|the) year)?"
 )
 _YEAR_QUARTER_RE = re.compile(r"(?P<y>\d{4}) ?-? ?q(?P<q>[1-4])|q(?P<q2>[1-4]) ?-? ?(?P<y2>\d{4})")
 _HALF_RE = re.compile(
@@ -224,7 +224,7 @@ def read_quarter(norm: str, ctx: Context) -> Resolution | None:
     if ctx.reference is None:
         return unresolved(NO_REFERENCE)
     if groups.get("rel"):
-        year = ctx.reference.year + {"this": 0, "next": 1, "last": -1}[groups["rel"]]
+        year = ctx.reference.year + {"this": 0, "the": 0, "next": 1, "last": -1}[groups["rel"]]
         return Resolution(value=f"{year}-Q{quarter}", granularity="quarter", relative=True)
     year = ctx.reference.year
     current = (ctx.reference.month - 1) // 3 + 1
