@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -72,30 +72,37 @@ def find_dateline(source: Source) -> dt.date | None:
         return None
 
 
-def assign_reference_dates(
-    sources: Sequence[Source], default: dt.date | None = None
-) -> dict[str, ReferenceDate]:
+def assign_reference_dates(sources: Sequence[Source], default: dt.date | None = None) -> dict[str, ReferenceDate]:
     """The reference date of every source of one cluster, with its origin."""
-    stated: dict[str, ReferenceDate] = {}
+    stated: dict[str, ReferenceDate | None] = {}
     for source in sources:
         if source.published is not None:
             stated[source.id] = ReferenceDate(source.published, "published")
         elif (dateline := find_dateline(source)) is not None:
             stated[source.id] = ReferenceDate(dateline, "dateline")
-    known = sorted(r.date for r in stated.values() if r.date is not None)
+        else:
+            stated[source.id] = None
+    return complete_reference_dates(stated, default)
+
+
+def complete_reference_dates(
+    stated: Mapping[str, ReferenceDate | None], default: dt.date | None = None
+) -> dict[str, ReferenceDate]:
+    """Fill in the sources that state no date: the argument, else the median of the others."""
+    known = sorted(r.date for r in stated.values() if r is not None and r.date is not None)
     result: dict[str, ReferenceDate] = {}
-    for source in sources:
-        if source.id in stated:
-            result[source.id] = stated[source.id]
+    for source_id, reference in stated.items():
+        if reference is not None:
+            result[source_id] = reference
         elif default is not None:
-            result[source.id] = ReferenceDate(default, "argument", "--reference-date")
+            result[source_id] = ReferenceDate(default, "argument", "--reference-date")
         elif known:
             median = known[(len(known) - 1) // 2]
-            result[source.id] = ReferenceDate(
+            result[source_id] = ReferenceDate(
                 median,
                 "inferred",
                 f"median of the dates of {len(known)} other source(s) of the run",
             )
         else:
-            result[source.id] = ReferenceDate(None, "none", "no source of the run is dated")
+            result[source_id] = ReferenceDate(None, "none", "no source of the run is dated")
     return result

@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field, model_validator
 
 from factcheck.claims import AnyClaim
 
@@ -59,6 +59,14 @@ class Finding(BaseModel):
         description="Machine-readable evidence: each spelling with its sources, the values compared, "
         "where the expected form comes from.",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _computed_fields_are_not_input(cls, data: Any) -> Any:
+        """A report read back from its JSON carries the computed fingerprint: recompute it."""
+        if isinstance(data, dict) and "fingerprint" in data:
+            return {k: v for k, v in data.items() if k != "fingerprint"}
+        return data
 
     @computed_field  # type: ignore[prop-decorator]
     @property
