@@ -34,6 +34,8 @@ class SourceClaims(BaseModel):
     dates: list[DateClaim]
     quantities: list[QuantityClaim]
     entities: list[EntityClaim]
+    notes: list[str] = []
+    """Problems of extractor plugins on this source, reported with the run."""
 
 
 def default_cache_dir() -> Path:
@@ -56,6 +58,10 @@ def extractor_version() -> str:
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
     digest.update((package / "claims.py").read_bytes())
+    from factcheck.extraction.plugins import extractor_plugins
+
+    for name, version, _ in extractor_plugins()[0]:
+        digest.update(f"plugin {name} {version}".encode())
     return f"{factcheck.__version__}+{digest.hexdigest()[:12]}"
 
 

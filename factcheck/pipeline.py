@@ -22,6 +22,8 @@ from factcheck.checks import plugin_load_errors
 from factcheck.claims import DateClaim, EntityClaim, QuantityClaim
 from factcheck.config import Config, SourceDefaults, apply_rule_overrides, split_ignored
 from factcheck.extraction.lexicon import register_lexicon
+from factcheck.extraction.plugins import ENTRY_POINTS as EXTRACTOR_ENTRY_POINTS
+from factcheck.extraction.plugins import extractor_plugins
 from factcheck.extraction.run import NLP_BATCH_SIZE, ExtractionSettings, extract_source, extract_sources, nlp_text
 from factcheck.loading import RuleSpec, fuzzy_thresholds, load_rules, load_rules_and_names, names_signature, pack_specs
 from factcheck.names.index import NameIndex
@@ -213,6 +215,7 @@ def iter_check(
     )
     run_problems = [*ruleset.problems]
     run_problems += [Problem(kind="plugin", path="factcheck.checks", message=m) for m in plugin_load_errors()]
+    run_problems += [Problem(kind="plugin", path=EXTRACTOR_ENTRY_POINTS, message=m) for m in extractor_plugins()[1]]
     seen_ids: dict[str, str] = {}
     first = True
     for plan in plans:
@@ -286,6 +289,7 @@ def check_cluster(
         if isinstance(outcome, SourceClaims):
             good.append(source)
             extracted.append(outcome)
+            problems.extend(Problem(kind="plugin", path=source.path or source.id, message=n) for n in outcome.notes)
         else:
             tally.failed += 1
             problems.append(Problem(kind="source", path=source.path or source.id, message=outcome))

@@ -16,8 +16,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from factcheck.cache import ClaimCache, SourceClaims
+from factcheck.claims import DateClaim, QuantityClaim
 from factcheck.extraction.dates import extract_dates
 from factcheck.extraction.entities import extract_entities
+from factcheck.extraction.plugins import run_extractor_plugins
 from factcheck.extraction.quantities import extract_quantities
 from factcheck.names.index import NameIndex
 from factcheck.sources import Source
@@ -49,7 +51,15 @@ def extract_source(
         quantities = extract_quantities(nlp_doc, source.id, [(d.start, d.end) for d in dates], locale=locale)
     with times.stage("names"):
         entities = extract_entities(nlp_doc, source.id, index, offset_floor=source.body_start)
-    return SourceClaims(dates=dates, quantities=quantities, entities=entities)
+    extra, notes = run_extractor_plugins(nlp_doc, source, reference)
+    for claim in extra:
+        if isinstance(claim, DateClaim):
+            dates.append(claim)
+        elif isinstance(claim, QuantityClaim):
+            quantities.append(claim)
+        else:
+            entities.append(claim)
+    return SourceClaims(dates=dates, quantities=quantities, entities=entities, notes=notes)
 
 
 @dataclass
