@@ -45,6 +45,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from factcheck.claims import Qualifier, QuantityClaim
+from factcheck.extraction.doc_index import doc_text, sentence_of
 from factcheck.extraction.numbers import NumberMatch, find_numbers, parse_number
 
 # ----------------------------------------------------------------------------- tables
@@ -384,7 +385,7 @@ def extract_quantities(
     ``exclude`` holds the date expressions the date extractor found; numbers
     inside them belong to dates.  Offsets are into ``doc.text``.
     """
-    text = doc.text
+    text = doc_text(doc)
     blocked = [*exclude, *_pattern_blocks(text)]
     figures: list[_Figure] = []
     for num in find_numbers(text, locale, slash_fractions=True):
@@ -1092,12 +1093,12 @@ def _claim(doc: Doc, fig: _Figure, source_id: str, locale: str | None) -> Quanti
     start, end = fig.start, fig.end
     if fig.unit is None and noun_toks and follows:
         noun_end = noun_toks[-1].idx + len(noun_toks[-1])
-        if noun_end > end and "\n" not in doc.text[end:noun_end]:
+        if noun_end > end and "\n" not in doc_text(doc)[end:noun_end]:
             end = noun_end
     fig = _thousands_reading(fig, noun_toks)
-    sent = num_tok.sent
+    sent = sentence_of(num_tok)
     return QuantityClaim(
-        source=source_id, start=start, end=end, text=doc.text[start:end],
+        source=source_id, start=start, end=end, text=doc_text(doc)[start:end],
         sentence=sent.text, sentence_start=sent.start_char,
         value=fig.value, qualifier=fig.qualifier, low=fig.low, high=fig.high,
         low_inclusive=fig.low_inclusive, high_inclusive=fig.high_inclusive,
@@ -1110,7 +1111,7 @@ def _claim(doc: Doc, fig: _Figure, source_id: str, locale: str | None) -> Quanti
 
 def _text_of(tokens: list[Token]) -> str:
     """The source text from the first token to the end of the last."""
-    return str(tokens[0].doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])])
+    return doc_text(tokens[0].doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
 
 
 def _thousands_reading(fig: _Figure, noun: list[Token] | None) -> _Figure:
