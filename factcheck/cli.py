@@ -16,7 +16,7 @@ from pathlib import Path
 
 from factcheck import __version__
 from factcheck.baseline import load_baseline, write_baseline
-from factcheck.config import Config, find_config, load_config
+from factcheck.config import Config, apply_rule_overrides, find_config, load_config
 from factcheck.errors import FactcheckError
 from factcheck.output import FORMATS
 from factcheck.pipeline import check, load_rules
@@ -100,6 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
     rules_sub = rules_cmd.add_subparsers(dest="rules_command", required=True)
     list_cmd = rules_sub.add_parser("list", help="list the loaded rules")
     list_cmd.add_argument("--rules", action="append", metavar="DIR", help="rule pack directory or installed pack name")
+    list_cmd.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
+    list_cmd.add_argument("--no-config", action="store_true", help="ignore configuration files")
     schema_cmd = rules_sub.add_parser("schema", help="print the JSON Schema of rule files")
     schema_cmd.add_argument("--bundled", action="store_true", help="only the bundled check types, not those of plugins")
     schema_cmd.add_argument("--manifest", action="store_true", help="the schema of a pack's pack.yaml instead")
@@ -217,7 +219,7 @@ def _rules_command(args: argparse.Namespace) -> int:
         return _rules_schema(bundled=args.bundled, manifest=args.manifest)
     if args.rules_command == "test":
         return _rules_test(args)
-    return _rules_list(args.rules)
+    return _rules_list(args)
 
 
 def _rules_schema(*, bundled: bool, manifest: bool) -> int:
@@ -241,8 +243,11 @@ def _rules_test(args: argparse.Namespace) -> int:
     return run.exit_code
 
 
-def _rules_list(directories: list[str] | None) -> int:
-    ruleset = load_rules([Path(d) for d in directories] if directories else None)
+def _rules_list(args: argparse.Namespace) -> int:
+    """Every loaded rule with category, severity and file, after the configuration's overrides."""
+    config = _config(args)
+    packs = args.rules or config.rules
+    ruleset = apply_rule_overrides(load_rules(list(packs) if packs else None), config)
     for problem in ruleset.problems:
         print(f"factcheck: {problem.kind} problem: {problem}", file=sys.stderr)
     for item in ruleset.rules:

@@ -100,3 +100,13 @@ def test_broken_baseline_is_a_usage_error(project: Path, capsys: pytest.CaptureF
     (project / "bad.json").write_text("{}", encoding="utf-8")
     assert main(["check", "corpus", "--baseline", "bad.json"]) == 2
     assert "not a factcheck baseline" in capsys.readouterr().err
+
+
+def test_rules_list_shows_configured_severity_and_switches(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "factcheck.toml").write_text(
+        'disable = ["names.variant"]\n[severity]\n"dates.format" = "error"\n', encoding="utf-8"
+    )
+    assert main(["rules", "list"]) == 0
+    lines = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
+    assert "(disabled)" in lines["names.variant"]
+    assert lines["dates.format"].split()[2] == "error"
