@@ -69,9 +69,32 @@ def quantity_key(claim: QuantityClaim) -> QuantityKey | None:
     return (what, event_class(claim.event))
 
 
-def _participants(
-    entities_by_sentence: dict[tuple[str, int], set[str]], claim: DateClaim
-) -> frozenset[str]:
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def split_by_place(
+    key: QuantityKey, claims: list[QuantityClaim], places_by_sentence: dict[tuple[str, int], set[str]]
+) -> dict[QuantityKey, list[QuantityClaim]]:
+    """Keep apart figures that the text ties to different places.
+
+    "5,434 died in Turkey" and "1,250 died in Syria" count different dead;
+    so do a country's toll and a two-country total.  Figures whose sentence
+    names no place join the others only when the cluster's figures name one
+    set of places (or none); otherwise they are left out, since they could
+    belong to either.
+    """
+    by_places: dict[frozenset[str], list[QuantityClaim]] = defaultdict(list)
+    for claim in claims:
+        by_places[frozenset(places_by_sentence.get((claim.source, claim.sentence_start), ()))].append(claim)
+    named = [p for p in by_places if p]
+    if len(named) <= 1:
+        return {key: claims}
+    return {
+        (key[0], key[1] + ("@" + "+".join(sorted(places)))): members for places, members in by_places.items() if places
+    }
+
+
+def _participants(entities_by_sentence: dict[tuple[str, int], set[str]], claim: DateClaim) -> frozenset[str]:
     return frozenset(entities_by_sentence.get((claim.source, claim.sentence_start), set()))
 
 
@@ -91,10 +114,19 @@ def align(
         entity_groups[key].append(claim)
         if claim.label in ("PERSON", "ORG", "GPE"):
             entities_by_sentence[(claim.source, claim.sentence_start)].add(key)
+    places_by_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for claim in entities:
+        if claim.label in PLACE_LABELS:
+            places_by_sentence[(claim.source, claim.sentence_start)].add((claim.canonical or claim.surface).casefold())
     quantity_groups: dict[QuantityKey, list[QuantityClaim]] = defaultdict(list)
     for q in quantities:
         if (qkey := quantity_key(q)) is not None:
             quantity_groups[qkey].append(q)
+    quantity_groups = {
+        key: members
+        for key, claims in quantity_groups.items()
+        for key, members in split_by_place(key, claims, places_by_sentence).items()
+    }
     date_groups: dict[DateKey, list[DateClaim]] = defaultdict(list)
     participants: dict[tuple[str, int], frozenset[str]] = {}
     for d in dates:

@@ -216,3 +216,12 @@ def test_exchange_rates_from_the_rule_convert_currencies() -> None:
     euros = QuantityClaim(source="a", start=0, end=1, text="x", value=10, low=10, high=10, unit="EUR")
     unit, interval = in_common_unit(euros, widened(euros, params), params)
     assert unit == "currency:USD" and interval.low == pytest.approx((10 - 1) * 1.1)
+
+
+def test_tolls_of_different_places_are_not_compared() -> None:
+    findings = run(
+        "Officials said 5,434 people had died in Turkey after the quake.",
+        "At least 1,600 people were killed in Syria, state media said.",
+        "The quake killed over 7,800 people in Turkey and Syria.",
+    )
+    assert of(findings, "quantity-conflict") == []
