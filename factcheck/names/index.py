@@ -174,6 +174,9 @@ class NameIndex:
             if surface.isupper() and len(surface) > 3 and not (hit.entity.acronym or "").isupper():
                 # Headline capitals ("PUTIN") are a style, not a casing error.
                 return Link(hit.entity, _KIND_TO_MATCH[hit.kind], hit, 100.0, "capitalized form")
+            if " " in surface and hit.entity.type != "PERSON":
+                # "the UN refugee agency" describes; it does not miswrite a name.
+                return None
             return Link(hit.entity, "casing", hit, 100.0, f"case differs from {hit.form!r}")
         folded = fold(surface)
         if len(folded) < 3:
