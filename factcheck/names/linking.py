@@ -33,9 +33,22 @@ def link_entities(
             link = index.link(claim.surface, thresholds=thresholds, label=claim.label)
             if link is not None and link.match in ("canonical", "variant", "exonym"):
                 context.add(link.entity.id)
+    # A lone surname refers to the person the same source names in full with
+    # it ("Mark Johnston ... Johnston said"), not to a listed near miss.
+    full_by_surname: dict[tuple[str, str], str] = {}
+    for claim in claims:
+        words = claim.surface.split()
+        if len(words) > 1 and claim.label in PERSONISH:
+            full_by_surname.setdefault((claim.source, words[-1]), claim.surface)
     linked: list[EntityClaim] = []
     for claim in claims:
-        link = index.link(claim.surface, context, thresholds, label=claim.label)
+        surface = claim.surface
+        if " " not in surface and claim.match != "glued":
+            surface = full_by_surname.get((claim.source, surface), surface)
+        link = index.link(surface, context, thresholds, label=claim.label)
+        if link is not None and surface != claim.surface and link.match not in ("canonical", "variant"):
+            # The full name is itself a near miss: report it there, not on every surname.
+            link = None
         if link is None:
             linked.append(claim)
             continue
