@@ -14,11 +14,11 @@ from spacy.language import Language
 from tests.conformance import dates as conformance
 
 FLOORS: dict[str, float] = {
-    "DateExtractor.json": 96.0,
-    "DateParser.json": 83.0,
-    "DatePeriodExtractor.json": 61.0,
-    "DatePeriodParser.json": 49.0,
-    "DateTimeModel.json": 62.0,
+    "DateExtractor.json": 98.3,  # measured 99.31 (144/145)
+    "DateParser.json": 99.0,  # measured 100.00 (116/116)
+    "DatePeriodExtractor.json": 89.2,  # measured 90.29 (316/350)
+    "DatePeriodParser.json": 78.0,  # measured 79.08 (189/239)
+    "DateTimeModel.json": 89.8,  # measured 90.82 (475/523)
 }
 """Minimum pass rate (percent) per spec file: the measured rate minus one point."""
 

@@ -7,11 +7,13 @@ fifteen", "second sunday of next month", "next week on friday", "two weeks
 from now", "three weeks from tomorrow".
 
 Words that are also ordinary English ("may", "march") only count as months
-when capitalised or next to digits; bare numbers ("the 27", "on 15") only
-count when nothing follows them in the clause, so "the 27th floor" and "the
-first prize" stay numbers.  Each pattern yields a span (group ``d`` when the
-pattern has one); whether the span is a date at all is still decided by the
-resolver, which drops what it cannot read.
+when capitalised or followed by a day ("may 5", "may the eleventh"); bare
+numbers ("the 27", "on 15") only count when nothing follows them in the
+clause, so "the 27th floor" and "the first prize" stay numbers, and they are
+listed apart (:data:`DAY_PATTERNS`) so the resolver reads them as days.
+Each pattern yields a span (group ``d`` when the pattern has one); whether
+the span is a date at all is still decided by the resolver, which drops
+what it cannot read.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ _MON_SAFE = rf"(?:{_SAFE_MON}|(?-i:May|March|Mar|MAY|MARCH|MAR))\.?"
 """Month words that cannot be read as a verb: "may"/"march" only capitalised."""
 _WD = "(?:" + "|".join(sorted(lex.WEEKDAYS, key=len, reverse=True)) + r")\.?"
 _ORD_DAY = "|".join(
-    sorted((w.replace(" ", r"[\s-]+").replace("-", r"[\s-]+") for w in lex.ORDINAL_WORDS),
+    sorted({w.replace(" ", "-").replace("-", r"[\s-]+") for w in lex.ORDINAL_WORDS},
            key=len, reverse=True)
 )
 _CARD_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
@@ -64,7 +66,8 @@ _UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 _UNDER_100 = (rf"(?:(?:{_TENS_WORDS})(?:[\s-]+(?:{_UNIT_WORDS}))?|{_TEENS_WORDS}|ten|"
               rf"(?:{_UNIT_WORDS}))")
 _WORD_YEAR = (rf"(?:two\s+thousand(?:\s+(?:and\s+)?{_UNDER_100})?|"
-              rf"(?:nineteen|eighteen|seventeen|sixteen|fifteen|twenty)\s+(?:hundred(?:\s+(?:and\s+)?{_UNDER_100})?|"
+              rf"(?:nineteen|eighteen|seventeen|sixteen|fifteen|twenty)\s+"
+              rf"(?:hundred(?:\s+(?:and\s+)?{_UNDER_100})?|"
               rf"(?:zero|oh)\s+(?:{_UNIT_WORDS})|{_UNDER_100}))")
 """A year in words: "two thousand and eighteen", "nineteen seventy eight", "nineteen oh one"."""
 
@@ -78,7 +81,8 @@ PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
     # day then month: "22april", "1-jan", "4th of march", "05-aug-2016", "26th june of 2020",
     # "16. nov. 2016"
     re.compile(
-        rf"(?<![$€£] )(?<![$€£])\b(?:the\s+)?(?:(?:[0-3]?\d(?:st|nd|rd|th)|{_ORD_DAY})\s*(?:of\s+)?{_MON}|"
+        rf"(?<![$€£] )(?<![$€£])\b(?:the\s+)?"
+        rf"(?:(?:[0-3]?\d(?:st|nd|rd|th)|{_ORD_DAY})\s*(?:of\s+)?{_MON}|"
         rf"[0-3]?\d\s*(?:of\s+)?{_MON_SAFE}|[0-3]?\d\s*[/\-]\s*{_MON}|[0-3]?\d\.\s+{_MON})"
         rf"(?![a-z])(?:(?:\s*[\-/]\s*|\s*,?\s*(?:of\s+|in\s+)?){_YEAR})?(?![\w%]|[.,/\-]\d)",
         _FLAGS),
@@ -167,7 +171,7 @@ PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
     re.compile(r"\b(?:1[5-9]|20)\d0(?:\s'?|')s\b", _FLAGS),
     re.compile(r"\b(?:in|the|during|of)\s+(?P<d>\d0\s?'?s)\b", _FLAGS),
     re.compile(r"\b(?:the\s+)?(?:early\s+|mid\s+|late\s+)?(?:twenties|thirties|forties|fifties|"
-               r"sixties|seventies|eighties|nineties)\b", _FLAGS),
+               r"sixties|seventies|eighties|nineties|noughties)\b", _FLAGS),
     # ISO dates inside identifiers, compact dates: "archive-2018-09-23-page", "20170302"
     re.compile(r"(?<!\d)(?<!\d-)\d{4}-[01]\d-[0-3]\d(?!\d)"),
     re.compile(r"(?<![\d])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"),
@@ -193,8 +197,16 @@ PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
     re.compile(rf"\b{_COUNT}\s+(?:next|upcoming|coming|past|previous|last)\s+"
                r"(?:days|weeks|months|years|quarters|decades)\b", _FLAGS),
     # a shifted calendar unit: "this week", "next month", "last quarter"
-    re.compile(r"\b(?:this|next|last|previous|coming)\s+(?:week|weekend|month|year|quarter|"
-               r"decade|century)\b", _FLAGS),
+    re.compile(r"\b(?:this|next|last|previous|coming|upcoming)\s+(?:week|weekend|month|year|"
+               r"quarter|decade|century)\b", _FLAGS),
+    re.compile(rf"\b(?:past|last|previous|next|coming|upcoming)\s+{_COUNT}\s+"
+               r"(?:days|weeks|months|years|quarters|decades)\b", _FLAGS),
+    # weekdays of a named week: "next week between Wednesday and Friday"
+    re.compile(rf"\b(?:this|next|last|previous)\s+week\s+(?:between|from)\s+{_WD}\s+(?:and|to|"
+               rf"till|until|through)\s+{_WD}(?![a-z])", _FLAGS),
+    # "next year's third quarter"
+    re.compile(r"\b(?:this|next|last)\s+year'?s\s+(?:q[1-4]|(?:first|second|third|fourth|1st|2nd|"
+               r"3rd|4th)[\s-]quarter)\b", _FLAGS),
     # the weekend: "over the weekend", "dinner with mom weekend."
     re.compile(r"\bthe\s+weekend\b|(?<=\s)weekend(?=\s*[.!?]|\s*$)", _FLAGS),
     # a weekday inside a counted offset: "Monday two weeks from now", "in 3 days on Friday",

@@ -87,7 +87,7 @@ NUMBER_WORDS: Final[dict[str, int]] = {
 
 DECADE_WORDS: Final[dict[str, int]] = {
     "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
-    "seventies": 70, "eighties": 80, "nineties": 90,
+    "seventies": 70, "eighties": 80, "nineties": 90, "noughties": 0,
 }
 
 SEASONS: Final[dict[str, int]] = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}

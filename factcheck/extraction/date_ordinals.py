@@ -281,7 +281,8 @@ _UNDER_100 = (rf"(?:(?:{'|'.join(_TENS_W)})(?:[ -](?:{'|'.join(_UNITS_W)}))?|"
               rf"{'|'.join(_TEENS_W)}|{'|'.join(_UNITS_W)})")
 _WORD_YEAR_RE = re.compile(
     rf"(?P<thousand>two thousand(?: (?:and )?(?P<t_rest>{_UNDER_100}))?)$|"
-    rf"(?P<century>nineteen|eighteen|seventeen|sixteen|fifteen|twenty) (?:(?P<hundred>hundred)(?: (?:and )?"
+    r"(?P<century>nineteen|eighteen|seventeen|sixteen|fifteen|twenty) "
+    rf"(?:(?P<hundred>hundred)(?: (?:and )?"
     rf"(?P<h_rest>{_UNDER_100}))?|(?:zero|oh) (?P<oh>{'|'.join(_UNITS_W)})|"
     rf"(?P<rest>(?:{'|'.join(_TENS_W)})(?:[ -](?:{'|'.join(_UNITS_W)}))?|"
     rf"{'|'.join(_TEENS_W)}))$"

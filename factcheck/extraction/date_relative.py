@@ -69,7 +69,7 @@ _REL_UNIT_RE = re.compile(
     r"(?P<unit>week|month|year|quarter|weekend|decade|century|fortnight)"
 )
 _AGO_RE = re.compile(rf"(?:about |some |nearly |almost |just |only |more than |over )?{_COUNT} "
-                     rf"(?P<unit>{_UNIT_ALT}) (?P<dir>ago|from now|hence|earlier|later|before|"
+                     rf"(?P<unit>{_UNIT_ALT}) (?P<dir>ago|from now|in the future|hence|earlier|later|before|"
                      r"after|prior|on)")
 _IN_RE = re.compile(rf"(?:in|within|less than) (?:the )?(?:next )?{_COUNT} (?P<unit>{_UNIT_ALT})"
                     r"(?: time| from (?:now|today))?")
@@ -230,7 +230,7 @@ def _ago(norm: str, ctx: Context) -> Resolution | None:
     """"three days ago", "in two weeks", "the past five years"."""
     match = _AGO_RE.fullmatch(norm)
     if match:
-        if match["dir"] not in {"ago", "from now", "hence"}:
+        if match["dir"] not in {"ago", "from now", "in the future", "hence"}:
             return unresolved(ANCHORED)
         sign = -1 if match["dir"] == "ago" else 1
         return _counted(match["n"], match["unit"], sign, ctx, stretch=False)

@@ -181,7 +181,7 @@ class Parts:
     week: bool = False
     """The span names a week ("next week Sunday"): a weekday is read inside that week."""
     month_step: int | None = None
-    """ "this month" (0), "next month" (1), "last month" (-1): the month relative to the reference."""
+    """ "this month" (0), "next month" (1), "last month" (-1), from the reference's month."""
 
 
 def parse_parts(norm: str, locale: str | None = None) -> Parts | None:
@@ -419,6 +419,10 @@ def _range_of_dates(norm: str, ctx: Context) -> Resolution | None:
         if len(found) != 2 or not found[0].value or not found[1].value:
             continue
         lo, hi = cal.value_bounds(found[0].value), cal.value_bounds(found[1].value)
+        if lo and hi and lo[0] > hi[1] and found[0].relative:
+            # "Oct. 2 until the day after tomorrow": the start is the earlier reading
+            found[0] = _resolve_date(sides[0], sides[0], replace(ctx, direction="past"))
+            lo = cal.value_bounds(found[0].value) if found[0].value else None
         if lo is None or hi is None or lo[0] > hi[1]:
             continue
         return Resolution(value=cal.interval(lo[0], hi[1]), granularity="interval",
@@ -593,6 +597,29 @@ _OFFSET_FROM_DATE_RE = re.compile(
 )
 
 
+_WEEK_DAYS_RE = re.compile(
+    rf"(?P<rel>this|next|last|previous) week (?:between|from) (?P<a>{lex.WD_ALT}) "
+    rf"(?:and|to|till|until|through) (?P<b>{lex.WD_ALT})"
+)
+
+
+def _week_days(norm: str, ctx: Context) -> Resolution | None:
+    """"next week between Wednesday and Friday": those days of that calendar week."""
+    match = _WEEK_DAYS_RE.fullmatch(norm)
+    if not match:
+        return None
+    if ctx.reference is None:
+        return unresolved(NO_REFERENCE)
+    step = {"this": 0, "next": 1}.get(match["rel"], -1)
+    monday = ctx.reference - timedelta(days=ctx.reference.weekday()) + timedelta(weeks=step)
+    first, last = lex.WEEKDAYS[match["a"]], lex.WEEKDAYS[match["b"]]
+    if last < first:
+        return None
+    return Resolution(value=cal.interval(monday + timedelta(days=first),
+                                         monday + timedelta(days=last)),
+                      granularity="interval", relative=True)
+
+
 def _week_of(norm: str, ctx: Context) -> Resolution | None:
     """"the week of April 10th", "w/c Feb 4", "the week beginning February 4": its ISO week."""
     match = _WEEK_OF_RE.fullmatch(norm)
@@ -678,7 +705,8 @@ def _resolve_date(norm: str, text: str, ctx: Context) -> Resolution:
             return found
     if _BARE_NUMBER_RE.fullmatch(norm) or lex.AGE_RE.search(text):
         return DROP
-    found = _week_of(norm, ctx) or _offset_from_date(norm, ctx) or _weekday_in(norm, ctx)
+    found = (_week_of(norm, ctx) or _week_days(norm, ctx) or _offset_from_date(norm, ctx)
+             or _weekday_in(norm, ctx))
     if found is not None:
         return found
     for shaped in (shapes.read_decade, shapes.read_quarter, shapes.read_half, shapes.read_season,

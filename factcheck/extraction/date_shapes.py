@@ -149,6 +149,8 @@ _QUARTER_RE = re.compile(
     r"[ -]quarter)(?: (?:of )?(?:fiscal )?(?P<y>\d{4})| (?:of )?(?P<rel>this|next|last|the) year)?"
 )
 _YEAR_QUARTER_RE = re.compile(r"(?P<y>\d{4}) ?-? ?q(?P<q>[1-4])|q(?P<q2>[1-4]) ?-? ?(?P<y2>\d{4})")
+_YEARS_QUARTER_RE = re.compile(r"^(this|next|last) year'?s (.+)$")
+""""next year's third quarter" read as "third quarter of next year"."""
 _HALF_RE = re.compile(
     r"(?P<y>\d{4}) ?-? ?h(?P<h>[12])|h(?P<h2>[12]) ?-? ?(?:of )?(?P<y2>\d{4})|"
     r"(?:the )?(?P<hw>first|second) half of (?P<y3>\d{4})"
@@ -212,7 +214,8 @@ def read_decade(norm: str, ctx: Context) -> Resolution | None:
 
 
 def read_quarter(norm: str, ctx: Context) -> Resolution | None:
-    match = _QUARTER_RE.fullmatch(norm) or _YEAR_QUARTER_RE.fullmatch(norm)
+    match = (_QUARTER_RE.fullmatch(_YEARS_QUARTER_RE.sub(r"\2 of \1 year", norm))
+             or _YEAR_QUARTER_RE.fullmatch(norm))
     if not match:
         return None
     groups = match.groupdict()

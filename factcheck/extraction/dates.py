@@ -3,8 +3,12 @@
 Candidates come from two places: the statistical NER (DATE and TIME
 entities) and a pattern pass over the raw text for the shapes the model
 splits or misses ("this Tuesday, 1", "Tuesday 1is February", "Dec. 23",
-ISO and numeric dates).  Overlapping candidates are merged so one written
-expression gives one claim.  Each merged span is then read on its own by
+ISO and numeric dates; the case-insensitive shapes of
+:mod:`~factcheck.extraction.date_grammar`, "oct/2", "the 27th", "second
+Sunday of next month", "two weeks from tomorrow").  Overlapping candidates
+are merged so one written expression gives one claim; neighbours joined by
+a range word become one interval ("from 2014 to 2018"), and a span the NER
+ran over a list ("Wednesday, Thursday or Friday") is split into its dates.  Each merged span is then read on its own by
 :mod:`factcheck.extraction.date_resolution`; the document contributes only
 what a span cannot know by itself: the tense of the predicate it attaches
 to (past or future, to pick "which Tuesday"), the predicate's lemma, the
@@ -44,6 +48,9 @@ _UNIT_LATER_RE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:next|this|last)\s+(?:week|month|year)(\s+(?:later|earlier))$", re.IGNORECASE
 )
 """"next week later (in the afternoon)": "later" qualifies the time of day, not the week."""
+_LEADING_AMOUNT_RE: Final[re.Pattern[str]] = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?\s+|\d+\.\d+\s+(?=[A-Za-z])"
+)
 _APPROX_LEAD_RE: Final[re.Pattern[str]] = re.compile(
     r"(?:about|around|approximately|roughly|circa|the\s+(?:whole|entire))\s+(?!of\b)(?=\S)",
     re.IGNORECASE,
@@ -198,6 +205,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Drop surrounding punctuation (a trailing comma, quotes), keep "Sept." and "a.m."."""
     while start < end and text[start] in _TRIM_LEAD:
         start += 1
+    number = _LEADING_AMOUNT_RE.match(text, start, end)
+    if number and number.end() < end:
+        start = number.end()  # "6,107.31 August 2019": an amount, then the date
     approx = _APPROX_LEAD_RE.match(text, start, end)
     if approx and approx.end() < end:
         start = approx.end()
