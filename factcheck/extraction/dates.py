@@ -33,8 +33,10 @@ from factcheck.claims import DateClaim, DateIssue
 from factcheck.extraction import date_grammar as grammar
 from factcheck.extraction import date_lexicon as lex
 from factcheck.extraction.date_calendar import Direction
+from factcheck.extraction.date_holidays import HOLIDAYS
 from factcheck.extraction.date_resolution import resolve_span
 from factcheck.extraction.date_types import Context, Resolution
+from factcheck.extraction.doc_index import doc_text, sentence_of
 
 __all__ = ["extract_dates"]
 
@@ -48,9 +50,7 @@ _UNIT_LATER_RE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:next|this|last)\s+(?:week|month|year)(\s+(?:later|earlier))$", re.IGNORECASE
 )
 """"next week later (in the afternoon)": "later" qualifies the time of day, not the week."""
-_LEADING_AMOUNT_RE: Final[re.Pattern[str]] = re.compile(
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?\s+|\d+\.\d+\s+(?=[A-Za-z])"
-)
+_LEADING_AMOUNT_RE: Final[re.Pattern[str]] = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?\s+|\d+\.\d+\s+(?=[A-Za-z])")
 _APPROX_LEAD_RE: Final[re.Pattern[str]] = re.compile(
     r"(?:about|around|approximately|roughly|circa|the\s+(?:whole|entire))\s+(?!of\b)(?=\S)",
     re.IGNORECASE,
@@ -84,9 +84,7 @@ _CLAUSE_END_RE: Final[re.Pattern[str]] = re.compile(
 _VERB_MONTH_RE: Final[re.Pattern[str]] = re.compile(r"(?:may|march)\s+[a-z]")
 """An unreadable span opening with lower-case "may"/"march" is the verb ("may fall")."""
 _COUNT_AFTER_RE: Final[re.Pattern[str]] = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)")
-_PERIOD_WORD_RE: Final[re.Pattern[str]] = re.compile(
-    r"\b(?:week|weekend|month|year|quarter)\b", re.IGNORECASE
-)
+_PERIOD_WORD_RE: Final[re.Pattern[str]] = re.compile(r"\b(?:week|weekend|month|year|quarter)\b", re.IGNORECASE)
 """A time of day does not narrow a week or a month: "next month at 6pm" stays two claims."""
 _SEGMENT_BREAK_RE: Final[re.Pattern[str]] = re.compile(r"[.!?|•·]\s")
 _LAST_WORD_RE: Final[re.Pattern[str]] = re.compile(r"[A-Za-z]+$")
@@ -104,9 +102,7 @@ _PUBLICATION_SCAN_LINES: Final[int] = 5
 """How many lines from the top a bare date on its own line counts as the dateline."""
 
 
-def extract_dates(
-    doc: Doc, source_id: str, reference: date | None, *, locale: str | None = None
-) -> list[DateClaim]:
+def extract_dates(doc: Doc, source_id: str, reference: date | None, *, locale: str | None = None) -> list[DateClaim]:
     """Every date expression in ``doc`` as a claim, resolved against ``reference``.
 
     ``locale`` (e.g. "en-US", "en-GB", "fr") settles the day/month order of
@@ -115,7 +111,7 @@ def extract_dates(
     claims: list[DateClaim] = []
     spans, hinted = _merged_spans(doc)
     spans = _join_ranges(doc, spans, reference, locale)
-    for span in _split_period_clock(doc.text, _split_lists(doc, spans, reference, locale)):
+    for span in _split_period_clock(doc_text(doc), _split_lists(doc, spans, reference, locale)):
         claim = _claim(doc, source_id, span, reference, locale, day_hint=span in hinted)
         if claim is None:
             continue
@@ -138,14 +134,10 @@ def _merged_spans(doc: Doc) -> tuple[list[tuple[int, int]], set[tuple[int, int]]
 
     Also returns the spans that only the words around them make dates ("on 15").
     """
-    text = doc.text
+    text = doc_text(doc)
     found, hinted_raw = _candidates(doc)
-    candidates = [
-        trimmed for start, end in found if (trimmed := _trim(text, start, end)) is not None
-    ]
-    hinted = {
-        trimmed for start, end in hinted_raw if (trimmed := _trim(text, start, end)) is not None
-    }
+    candidates = [trimmed for start, end in found if (trimmed := _trim(text, start, end)) is not None]
+    hinted = {trimmed for start, end in hinted_raw if (trimmed := _trim(text, start, end)) is not None}
     merged: list[tuple[int, int]] = []
     for start, end in sorted(candidates):
         if merged and start < merged[-1][1]:
@@ -155,16 +147,120 @@ def _merged_spans(doc: Doc) -> tuple[list[tuple[int, int]], set[tuple[int, int]]
     return [_with_lead_word(text, span) for span in _join_clock_times(text, merged)], hinted
 
 
+_CUE_WORDS: Final[tuple[str, ...]] = tuple(
+    sorted(
+        {
+            *lex.WEEKDAYS,
+            *lex.MONTHS,
+            *lex.ORDINAL_WORDS,
+            *lex.NUMBER_WORDS,
+            *lex.DECADE_WORDS,
+            *lex.SEASONS,
+            *lex.QUARTER_WORDS,
+            *(w for name in HOLIDAYS for w in name.split()),
+            *[
+                "now",
+                "today",
+                "tonight",
+                "tomorrow",
+                "tmrw",
+                "yesterday",
+                "day",
+                "days",
+                "week",
+                "weeks",
+                "weekend",
+                "weekends",
+                "fortnight",
+                "fortnights",
+                "month",
+                "months",
+                "year",
+                "years",
+                "decade",
+                "decades",
+                "century",
+                "centuries",
+                "quarter",
+                "quarters",
+                "half",
+                "ago",
+                "later",
+                "earlier",
+                "since",
+                "until",
+                "till",
+                "noon",
+                "midnight",
+                "morning",
+                "afternoon",
+                "evening",
+                "night",
+                "eve",
+                "dawn",
+                "dusk",
+                "thousand",
+                "hundred",
+                "mid",
+                "q1",
+                "q2",
+                "q3",
+                "q4",
+                "h1",
+                "h2",
+                "fy",
+                "otd",
+            ],
+        },
+        key=len,
+        reverse=True,
+    )
+)
+_CUE_RE: Final[re.Pattern[str]] = re.compile(
+    r"\d|\b(?:" + "|".join(re.escape(w) for w in _CUE_WORDS) + r")", re.IGNORECASE
+)
+_BREAK_RE: Final[re.Pattern[str]] = re.compile(r"[.!?](?=\s)|\n")
+_CUE_MARGIN = 96
+"""Characters around a cue searched by the date patterns; longer than any date expression."""
+
+
+def _cue_windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of text near a digit or a time word: the only places a date can be.
+
+    Scanning a few dozen patterns over whole texts cost as much as a fifth of
+    the NLP; most text holds no date, so the patterns only visit these.
+    """
+    windows: list[tuple[int, int]] = []
+    for match in _CUE_RE.finditer(text):
+        start = max(0, match.start() - _CUE_MARGIN)
+        # End at a sentence or line break, so a pattern's "$" or look-ahead
+        # never takes the window's edge for the end of the text.
+        stop = _BREAK_RE.search(text, min(len(text), match.end() + _CUE_MARGIN))
+        end = stop.end() if stop else len(text)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
 def _candidates(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    found = [
-        (ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in {"DATE", "TIME"}
-    ]
+    text = doc_text(doc)
+    windows = _cue_windows(text)
+    found = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in {"DATE", "TIME"}]
     for pattern in (*lex.CANDIDATE_PATTERNS, *grammar.PATTERNS):
-        found.extend(_matches(pattern, doc.text))
-    hinted = [span for pattern in grammar.DAY_PATTERNS for span in _matches(pattern, doc.text)]
+        found.extend(_window_matches(pattern, text, windows))
+    hinted = [span for pattern in grammar.DAY_PATTERNS for span in _window_matches(pattern, text, windows)]
     starts = [token.idx for token in doc]
     keep = [span for span in found + hinted if not _not_a_date(doc, starts, span)]
     return keep, [span for span in hinted if span in keep]
+
+
+def _window_matches(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Matches inside the cue windows (the whole string stays visible to anchors and lookbehinds)."""
+    group = "d" if "d" in pattern.groupindex else 0
+    spans = {m.span(group) for start, end in windows for m in pattern.finditer(text, start, end)}
+    return sorted(spans)
 
 
 def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
@@ -174,7 +270,7 @@ def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 
 def _not_a_date(doc: Doc, starts: list[int], span: tuple[int, int]) -> bool:
     """Ages ("aged 45") and counts ("2000 people", "30 percent") that look like dates."""
-    text = doc.text
+    text = doc_text(doc)
     start, end = span
     if lex.AGE_CONTEXT_RE.search(text, max(0, start - 12), start):
         return True
@@ -268,9 +364,7 @@ def _with_lead_word(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return (match.start(), span[1]) if match else span
 
 
-_RANGE_GAP_RE: Final[re.Pattern[str]] = re.compile(
-    r"\s*(?:[-–—~]|to|through|thru|till|until|and)\s*", re.IGNORECASE
-)
+_RANGE_GAP_RE: Final[re.Pattern[str]] = re.compile(r"\s*(?:[-–—~]|to|through|thru|till|until|and)\s*", re.IGNORECASE)
 _RANGE_LEAD_RE: Final[re.Pattern[str]] = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 _NOW_RE: Final[re.Pattern[str]] = re.compile(r"\b(?:now|current date)\b", re.IGNORECASE)
 """"now" ends a range ("between Jan 22 and now") though it names no date by itself."""
@@ -286,11 +380,9 @@ def _join_ranges(
     as an interval; a span that is a range by itself takes a preceding
     "from"/"between".
     """
-    text = doc.text
+    text = doc_text(doc)
     nows = {m.span() for m in _NOW_RE.finditer(text)}
-    spans = sorted(set(found) | {
-        now for now in nows if not any(s[0] < now[1] and now[0] < s[1] for s in found)
-    })
+    spans = sorted(set(found) | {now for now in nows if not any(s[0] < now[1] and now[0] < s[1] for s in found)})
     joined: list[tuple[int, int]] = []
     index = 0
     while index < len(spans):
@@ -299,7 +391,8 @@ def _join_ranges(
         if index + 1 < len(spans):
             gap = _RANGE_GAP_RE.fullmatch(text, end, spans[index + 1][0])
             between = (lead is not None and lead[0].lower().startswith("between")) or (
-                text[start:end].lower().startswith("between "))
+                text[start:end].lower().startswith("between ")
+            )
             if gap and (between or gap[0].strip().lower() != "and"):
                 first = lead.start() if lead else start
                 if _is_interval(doc, (first, spans[index + 1][1]), reference, locale):
@@ -314,9 +407,7 @@ def _join_ranges(
     return joined
 
 
-_LIST_SEP_RE: Final[re.Pattern[str]] = re.compile(
-    r",\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+", re.IGNORECASE
-)
+_LIST_SEP_RE: Final[re.Pattern[str]] = re.compile(r",\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+", re.IGNORECASE)
 
 
 def _split_lists(
@@ -329,14 +420,15 @@ def _split_lists(
     """
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        seps = list(_LIST_SEP_RE.finditer(doc.text, start, end))
+        seps = list(_LIST_SEP_RE.finditer(doc_text(doc), start, end))
         if not seps or _claim_value(doc, (start, end), reference, locale):
             out.append((start, end))
             continue
         bounds = [start, *(b for sep in seps for b in sep.span()), end]
         items = [
-            trimmed for a, b in zip(bounds[::2], bounds[1::2], strict=True)
-            if (trimmed := _trim(doc.text, a, b)) is not None
+            trimmed
+            for a, b in zip(bounds[::2], bounds[1::2], strict=True)
+            if (trimmed := _trim(doc_text(doc), a, b)) is not None
         ]
         if len(items) > 1 and all(_claim_value(doc, item, reference, locale) for item in items):
             out.extend(items)
@@ -353,7 +445,7 @@ _PERIOD_CLOCK_RE: Final[re.Pattern[str]] = re.compile(
 
 
 def _split_period_clock(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """"this week 8am": a time of day does not narrow a week; two claims."""
+    """ "this week 8am": a time of day does not narrow a week; two claims."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
         match = _PERIOD_CLOCK_RE.fullmatch(text, start, end)
@@ -364,16 +456,12 @@ def _split_period_clock(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
     return out
 
 
-def _claim_value(
-    doc: Doc, bounds: tuple[int, int], reference: date | None, locale: str | None
-) -> bool:
+def _claim_value(doc: Doc, bounds: tuple[int, int], reference: date | None, locale: str | None) -> bool:
     claim = _claim(doc, "", bounds, reference, locale)
     return claim is not None and claim.value is not None
 
 
-def _is_interval(
-    doc: Doc, bounds: tuple[int, int], reference: date | None, locale: str | None
-) -> bool:
+def _is_interval(doc: Doc, bounds: tuple[int, int], reference: date | None, locale: str | None) -> bool:
     claim = _claim(doc, "", bounds, reference, locale)
     return claim is not None and claim.granularity == "interval"
 
@@ -382,15 +470,20 @@ def _is_interval(
 
 
 def _claim(
-    doc: Doc, source_id: str, bounds: tuple[int, int], reference: date | None,
-    locale: str | None, *, day_hint: bool = False,
+    doc: Doc,
+    source_id: str,
+    bounds: tuple[int, int],
+    reference: date | None,
+    locale: str | None,
+    *,
+    day_hint: bool = False,
 ) -> DateClaim | None:
     start, end = bounds
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     verb = _governing_verb(span)
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     resolution = resolve_span(text, Context(reference, _tense(verb), locale, day_hint))
     if resolution.drop or (resolution.value is None and _VERB_MONTH_RE.match(text)):
         return None
@@ -408,10 +501,10 @@ def _claim(
         weekday=resolution.weekday,
         weekday_text=resolution.weekday_text,
         readings=list(resolution.readings),
-        role="publication" if _is_dateline(doc.text, start, end) else "event",
+        role="publication" if _is_dateline(doc_text(doc), start, end) else "event",
         relative=resolution.relative,
         event=verb.lemma_ if verb is not None else None,
-        issues=_issues(doc.text, start, resolution),
+        issues=_issues(doc_text(doc), start, resolution),
     )
 
 
@@ -432,8 +525,8 @@ def _issues(text: str, offset: int, resolution: Resolution) -> list[DateIssue]:
 def _sentence(span: Span) -> tuple[str, int]:
     doc = span.doc
     if not doc.has_annotation("SENT_START"):
-        return doc.text, 0
-    sentence = span[0].sent
+        return doc_text(doc), 0
+    sentence = sentence_of(span[0])
     return sentence.text, sentence.start_char
 
 
@@ -473,7 +566,7 @@ def _tense(verb: Token | None) -> Direction:
 
 
 def _is_plan_marker(token: Token) -> bool:
-    """"is due to", "are expected to", "plans to": a future the source only anticipates."""
+    """ "is due to", "are expected to", "plans to": a future the source only anticipates."""
     return token.lemma_.lower() in lex.FUTURE_WORDS and token.pos_ in {"VERB", "ADJ", "AUX"}
 
 
