@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install chromium lint typecheck bench clean
+.PHONY: demo test install chromium lint typecheck bench conformance clean
 
 install: $(STAMP)
 
@@ -30,6 +30,12 @@ test: $(STAMP) chromium
 lint: $(STAMP)
 	$(BIN)/ruff check factcheck tests
 	$(BIN)/mypy
+
+# Pass rates on other projects' public test suites (tests/data/conformance);
+# the same cases run in `make test` with per-file floors.
+conformance: $(STAMP)
+	$(BIN)/python -m tests.conformance.dates
+	$(BIN)/python -m tests.conformance.quantities
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -225,3 +225,14 @@ def test_tolls_of_different_places_are_not_compared() -> None:
         "The quake killed over 7,800 people in Turkey and Syria.",
     )
     assert of(findings, "quantity-conflict") == []
+
+
+def test_page_furniture_is_not_compared() -> None:
+    from factcheck.config import Config
+
+    texts = ("You have 57.91% of this article left to read.", "You have 12% of this article left to read.")
+    assert of(run(*texts), "quantity-conflict") == []
+    sources = [Source(id=f"s{i}", text=t) for i, t in enumerate(texts)]
+    config = Config.model_validate({"params": {"quantities.conflict": {"ignore_sentences": []}}})
+    findings = factcheck.check(sources, reference_date="2025-03-10", config=config).findings
+    assert of(findings, "quantity-conflict")  # the rule, not the extractor, decides

@@ -12,11 +12,13 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.alignment import AlignedCluster
 from factcheck.checks.base import Check
+from factcheck.checks.patterns import PatternText, compile_pattern
 from factcheck.claims import QuantityClaim
 from factcheck.extraction.units import to_base
 from factcheck.report import Evidence, Finding, Severity
@@ -37,6 +39,11 @@ DEFAULT_TOLERANCE = {
 class QuantityConflictParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    ignore_sentences: list[PatternText] = Field(
+        default_factory=list,
+        description="RE2 patterns (case-insensitive): figures in a sentence matching one are page furniture "
+        "('57% of this article left to read'), not claims about the event.",
+    )
     exchange_rates: dict[str, float] = Field(
         default_factory=dict,
         description="Value of one unit of each currency in base_currency, e.g. {EUR: 1.08}. Currencies "
@@ -147,6 +154,13 @@ def in_common_unit(
     )
 
 
+def _found(pattern: Any, text: str) -> bool:
+    try:
+        return pattern.search(text) is not None
+    except (UnicodeEncodeError, ValueError):  # lone surrogates cannot reach RE2
+        return False
+
+
 def majority_anchor(intervals: list[Interval]) -> int:
     """Index of the tightest interval through the point most intervals contain.
 
@@ -200,7 +214,9 @@ class QuantityConflict(Check):
         """
         params = self.params
         assert isinstance(params, QuantityConflictParams)
-        for (what, event), claims in sorted(cluster.quantity_groups.items()):
+        furniture = [compile_pattern(p, ignore_case=True) for p in params.ignore_sentences]
+        for (what, event), group in sorted(cluster.quantity_groups.items()):
+            claims = [c for c in group if not any(_found(p, c.sentence) for p in furniture)]
             by_unit: dict[str | None, list[tuple[QuantityClaim, Interval]]] = {}
             for claim in claims:
                 if claim.low is not None or claim.high is not None:
