@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from factcheck.errors import FactcheckError
+from factcheck.yaml_positions import YamlLoadError, load_yaml_text
 
 TEXT_SUFFIXES = (".txt", ".md")
 JSONL_SUFFIX = ".jsonl"
@@ -35,6 +35,9 @@ JSONL_SUFFIX = ".jsonl"
 DEFAULT_MAX_SOURCE_BYTES = 10_000_000
 """Largest source read, in bytes of UTF-8 (a text file, or one ``.jsonl`` line)."""
 MAX_SOURCE_BYTES_ENV = "FACTCHECK_MAX_SOURCE_BYTES"
+MAX_FRONT_MATTER_BYTES = 100_000
+MAX_FRONT_MATTER_VALUES = 10_000
+"""Longer front matter, or front matter expanding to more values, is read as text."""
 _READ_CHUNK = 1 << 20
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
@@ -95,18 +98,26 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], int]:
     """Front matter fields and the offset of the body; ``({}, 0)`` when there is none.
 
     Malformed front matter is treated as text rather than an error: a news
-    text may legitimately open with a line of dashes.
+    text may legitimately open with a line of dashes.  It is read with the
+    rule files' bounded safe loader (size, nesting and alias expansion
+    limited), and dates stay strings for `_parse_date` to check, so a bad
+    ``published`` is reported rather than dropped.
     """
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, 0
     try:
-        data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
+        data = load_yaml_text(
+            match.group(1), timestamps=False, max_bytes=MAX_FRONT_MATTER_BYTES, max_nodes=MAX_FRONT_MATTER_VALUES
+        ).data
+    except YamlLoadError:
         return {}, 0
     if not isinstance(data, dict):
         return {}, 0
     return {str(k): v for k, v in data.items()}, match.end()
+
+
+_LOOSE_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[Tt ])")
 
 
 def _parse_date(value: Any, what: str) -> dt.date | None:
@@ -116,10 +127,18 @@ def _parse_date(value: Any, what: str) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    written = str(value).strip()
     try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
-    except ValueError as exc:
-        raise ValueError(f"{what} {value!r} is not a YYYY-MM-DD date") from exc
+        return dt.date.fromisoformat(written[:10])
+    except ValueError:
+        pass
+    loose = _LOOSE_DATE.match(written)  # YAML's own form: 2022-2-1, 2022-02-01 10:00
+    try:
+        if loose:
+            return dt.date(int(loose[1]), int(loose[2]), int(loose[3]))
+    except ValueError:
+        pass
+    raise ValueError(f"{what} {str(value)[:80]!r} is not a YYYY-MM-DD date")
 
 
 def _build_source(
@@ -222,7 +241,12 @@ def read_source_bytes(path: Path, limit: int | None = DEFAULT_MAX_SOURCE_BYTES) 
         size = os.fstat(handle.fileno()).st_size
         if limit is not None and size > limit:
             raise ValueError(_too_large(size, limit))
-        data = handle.read() if limit is None else handle.read(limit + 1)
+        if limit is None:
+            data = handle.read()
+        else:  # read(n) allocates n bytes up front: ask for what stat promised
+            data = handle.read(min(size, limit) + 1)
+            if size < len(data) <= limit:  # the file grew since the stat
+                data += handle.read(limit + 1 - len(data))
     if limit is not None and len(data) > limit:
         raise ValueError(_too_large(len(data), limit, "file grew while read and"))
     return data

@@ -50,17 +50,36 @@ class PositionedYaml:
         return None
 
 
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+
 class _Converter:
-    def __init__(self) -> None:
+    def __init__(self, timestamps: bool = True, max_nodes: int = MAX_NODES) -> None:
         self.positions: dict[Path_, tuple[int, int]] = {}
         self.nodes = 0
+        self.max_nodes = max_nodes
+        self.timestamps = timestamps
         self._constructor = yaml.SafeLoader("")
+
+    def scalar(self, node: yaml.Node) -> Any:
+        if not self.timestamps and node.tag == _TIMESTAMP_TAG:
+            return node.value
+        try:
+            return self._constructor.construct_object(node)
+        except yaml.constructor.ConstructorError:
+            raise
+        except (ValueError, TypeError, OverflowError) as exc:  # e.g. a timestamp 2022-20-01
+            raise YamlLoadError(
+                f"invalid value {str(node.value)[:80]!r}: {exc}",
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+            ) from exc
 
     def convert(self, node: yaml.Node, path: Path_, depth: int) -> Any:
         self.nodes += 1
-        if self.nodes > MAX_NODES:
+        if self.nodes > self.max_nodes:
             raise YamlLoadError(
-                f"document expands to more than {MAX_NODES} values (alias bomb?)",
+                f"document expands to more than {self.max_nodes} values (alias bomb?)",
                 node.start_mark.line + 1,
                 node.start_mark.column + 1,
             )
@@ -96,13 +115,25 @@ class _Converter:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        return self._constructor.construct_object(node)
+        return self.scalar(node)
 
 
-def load_yaml_text(text: str, name: str = "<string>") -> PositionedYaml:
-    """Parse one YAML document safely; raises `YamlLoadError` with a position."""
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        raise YamlLoadError(f"file is larger than the {MAX_BYTES}-byte limit for rule files")
+def load_yaml_text(
+    text: str,
+    name: str = "<string>",
+    *,
+    timestamps: bool = True,
+    max_bytes: int = MAX_BYTES,
+    max_nodes: int = MAX_NODES,
+) -> PositionedYaml:
+    """Parse one YAML document safely; raises `YamlLoadError` with a position.
+
+    With ``timestamps=False`` dates and times stay the strings written, for a
+    caller that validates them itself.  Size (``max_bytes``), nesting
+    (`MAX_DEPTH`) and alias expansion (``max_nodes`` values) are bounded.
+    """
+    if len(text.encode("utf-8", "surrogatepass")) > max_bytes:
+        raise YamlLoadError(f"document is larger than the {max_bytes}-byte limit")
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -113,9 +144,11 @@ def load_yaml_text(text: str, name: str = "<string>") -> PositionedYaml:
         raise YamlLoadError(f"invalid YAML: {problem}", mark.line + 1, mark.column + 1) from exc
     except yaml.YAMLError as exc:
         raise YamlLoadError(f"invalid YAML: {exc}") from exc
+    except UnicodeError as exc:  # a str holding lone surrogates: not encodable text
+        raise YamlLoadError(f"not valid Unicode text: {exc.reason} at character {exc.start}") from exc
     if node is None:
         return PositionedYaml(None)
-    converter = _Converter()
+    converter = _Converter(timestamps, max_nodes)
     try:
         data = converter.convert(node, (), 0)
     except yaml.constructor.ConstructorError as exc:
