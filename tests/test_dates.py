@@ -355,3 +355,9 @@ def test_year_less_numeric_date_needs_a_locale_when_ambiguous(nlp: Language) -> 
     assert claim.reason == "ambiguous day/month order"
     (us,) = _claims(nlp, "Ballots were counted on 6/7.", locale="en-US")
     assert us.value == "2023-06-07"
+
+
+def test_be_to_infinitive_is_a_plan_not_the_past(nlp: Language) -> None:
+    # Reference Wednesday 18 October 2023: "were to meet on Friday" is the coming Friday.
+    claim = _only(_claims(nlp, "Ministers were to meet on Friday to discuss the budget."), "Friday")
+    assert claim.value == "2023-10-20"

@@ -566,8 +566,14 @@ def _tense(verb: Token | None) -> Direction:
 
 
 def _is_plan_marker(token: Token) -> bool:
-    """ "is due to", "are expected to", "plans to": a future the source only anticipates."""
-    return token.lemma_.lower() in lex.FUTURE_WORDS and token.pos_ in {"VERB", "ADJ", "AUX"}
+    """ "is due to", "are expected to", "plans to", "were to hold": a future the source only anticipates."""
+    if token.lemma_.lower() in lex.FUTURE_WORDS and token.pos_ in {"VERB", "ADJ", "AUX"}:
+        return True
+    # "be to" + infinitive: "leaders were to meet on Friday"
+    return token.lemma_ == "be" and any(
+        child.dep_ == "xcomp" and child.tag_ == "VB" and any(a.tag_ == "TO" for a in child.children)
+        for child in token.children
+    )
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
