@@ -28,7 +28,7 @@ def evidence_of(claim: EntityClaim) -> Evidence:
 
 
 def spelling_summary(claims: Iterable[EntityClaim]) -> str:
-    """ "“Orban” (4 sources), “Órban” (1 source)": who writes what."""
+    """ "“Kovac” (4 sources), “Kóvac” (1 source)": who writes what."""
     sources: dict[str, set[str]] = defaultdict(set)
     for claim in claims:
         sources[claim.surface].add(claim.source)

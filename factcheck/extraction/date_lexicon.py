@@ -124,7 +124,7 @@ WD_ALT: Final[str] = _WD_ALT
 MON_ALT: Final[str] = _MON_ALT
 
 ORDINAL_SUFFIX: Final[str] = r"(?:st|nd|rd|th|is|er|re|º|ª)"
-"""Correct English suffixes plus the translation artefacts seen in copy ("1is", "1er")."""
+"""Correct English suffixes plus the translation artefacts seen in copy ("3is", "1er")."""
 
 MALFORMED_ORDINAL_RE: Final[re.Pattern[str]] = re.compile(
     rf"\b(?P<day>[0-3]?\d)(?P<suf>{ORDINAL_SUFFIX})(?![a-z])", re.IGNORECASE
@@ -154,7 +154,7 @@ _ZONE = (
 )
 
 CANDIDATE_PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
-    # weekday, day [month] [year]: "this Tuesday, 1", "Sunday, 30", "Tuesday 1is February"
+    # weekday, day [month] [year]: "this Friday, 7", "Monday, 24", "Friday 7is March"
     re.compile(
         rf"\b(?:(?:this|last|next|This|Last|Next)\s+)?(?:{_CAP_WD})\.?,?\s+(?:the\s+)?"
         rf"{_DAY}(?![\d%:.,]\d)(?:\s+(?:of\s+)?(?:{_CAP_MON})\.?(?:,?\s+{_YEAR})?)?(?![\w%])"
@@ -163,7 +163,7 @@ CANDIDATE_PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
     re.compile(
         rf"\b(?:{_CAP_WD})\.?,?\s+(?:{_CAP_MON})\.?\s+{_DAY}(?:,?\s+{_YEAR})?(?![\w%])"
     ),
-    # day month [year]: "1 February 2022", "1is February", "the 2nd of May"
+    # day month [year]: "7 March 2025", "7is March", "the 2nd of May"
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?(?:{_CAP_MON})\b\.?(?:,?\s+{_YEAR})?(?![\w%])"),
     # month day[, year]: "Dec. 23", "February 2, 2022"
     re.compile(rf"\b(?:{_CAP_MON})\.?\s+{_DAY}(?![\d%:]|\.\d)(?:,?\s+{_YEAR})?(?![\w%])"),

@@ -103,7 +103,7 @@ _MONTH_AFTER_RE = re.compile(rf"\s+(?:of\s+)?({lex.MON_ALT})\b\.?", re.IGNORECAS
 
 
 def malformed_ordinals(text: str) -> tuple[SpanIssue, ...]:
-    """Ordinals written with the wrong suffix ("1is February", "22th"): one issue each.
+    """Ordinals written with the wrong suffix ("7is March", "22th"): one issue each.
 
     The issue covers the number and the month after it when there is one, and
     suggests the plain day-month form; without a month it suggests the right suffix.

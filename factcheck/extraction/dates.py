@@ -2,7 +2,7 @@
 
 Candidates come from two places: the statistical NER (DATE and TIME
 entities) and a pattern pass over the raw text for the shapes the model
-splits or misses ("this Tuesday, 1", "Tuesday 1is February", "Dec. 23",
+splits or misses ("this Friday, 7", "Friday 7is March", "Jan. 9",
 ISO and numeric dates; the case-insensitive shapes of
 :mod:`~factcheck.extraction.date_grammar`, "oct/2", "the 27th", "second
 Sunday of next month", "two weeks from tomorrow").  Overlapping candidates

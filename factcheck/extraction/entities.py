@@ -180,7 +180,7 @@ def _candidate_spans(doc: Doc, matcher: PhraseMatcher) -> Iterator[tuple[Span, s
         if not any(i in ent_tokens for i in range(start, end)):
             found.append((doc[start:end], "GAZETTEER"))
         elif end - start > 1:
-            # A longer listed name than the model's span ("Sergei Sobyanin").
+            # A longer listed name than the model's span ("Ana Kovač" tagged as "Kovač").
             for ent, _label in list(found):
                 if ent.start >= start and ent.end <= end and (ent.end - ent.start) < end - start:
                     found.append((doc[start:end], _label))
@@ -257,7 +257,7 @@ def _title_before(doc: Doc, start: int) -> str | None:
 
 
 def _split_glued(word: str, single_forms: frozenset[str]) -> tuple[str, str] | None:
-    """``("Putin", "accused")`` for "Putinaccused"; None when the word is not two glued."""
+    """``("Scholz", "said")`` for "Scholzsaid"; None when the word is not two glued."""
     if len(word) < 6 or not word.isalpha() or not word[:1].isupper():
         return None
     if is_english_word(word.lower()):

@@ -1114,7 +1114,7 @@ def parse_number(text: str, locale: str | None = None) -> float | None:
     """The value of one number written any supported way, or None.
 
     "100,000" -> 100000, "1.5 million" -> 1.5e6, "$4.5B" -> 4.5e9, "300k" -> 3e5,
-    "twenty-three" -> 23, "a dozen" -> 12, "57.91%" -> 57.91.  Vague amounts have
+    "twenty-three" -> 23, "a dozen" -> 12, "12.5%" -> 12.5.  Vague amounts have
     no single value (see ``parse_vague``).
     """
     s = text.strip()
@@ -1130,6 +1130,6 @@ def parse_number(text: str, locale: str | None = None) -> float | None:
 
 
 def parse_percent(text: str, locale: str | None = None) -> float | None:
-    """"57.91%", "5 per cent", "12 percent" -> the number of percent."""
+    """"12.5%", "5 per cent", "12 percent" -> the number of percent."""
     m = re.fullmatch(r"(.+?)\s*(?:%|per\s*cent|percent|pct)", text.strip(), re.IGNORECASE)
     return None if m is None else parse_number(m.group(1), locale)
