@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from factcheck.errors import FactcheckError
 from factcheck.yaml_positions import YamlLoadError, load_yaml_text
@@ -40,6 +40,7 @@ MAX_FRONT_MATTER_VALUES = 10_000
 """Longer front matter, or front matter expanding to more values, is read as text."""
 _READ_CHUNK = 1 << 20
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 
 
@@ -62,6 +63,17 @@ class Source(BaseModel):
     meta: dict[str, Any] = Field(default_factory=dict, description="Other front matter fields.")
     _origin: tuple[str, int | None] | None = PrivateAttr(default=None)
     """Where it was read (file, ``.jsonl`` line), for problems about it; not serialized."""
+
+    @field_validator("text")
+    @classmethod
+    def _unicode_text(cls, text: str) -> str:
+        """Lone surrogates (from ``surrogateescape`` decoding, say) are not text: nothing downstream can encode them."""
+        if not text.isascii() and (bad := _LONE_SURROGATE.search(text)) is not None:
+            raise ValueError(
+                f"text holds a lone surrogate U+{ord(bad.group()):04X} at character {bad.start()}, "
+                "which is not a Unicode character; decode the source strictly"
+            )
+        return text
 
     def origin(self) -> tuple[str, int | None]:
         """(file or id, line) naming where the source came from."""
@@ -156,6 +168,18 @@ def _build_source(
         meta=json.loads(json.dumps(meta, default=str)),
         **{k: (None if v is None else str(v)) for k, v in known.items()},
     )
+
+
+def problem_cause(exc: Exception) -> str:
+    """A one-line cause: pydantic's multi-line report cut to what the user must fix."""
+    if isinstance(exc, ValidationError):
+        parts = []
+        for error in exc.errors():
+            where = ".".join(str(p) for p in error["loc"])
+            message = str(error["msg"]).removeprefix("Value error, ")
+            parts.append(f"{where}: {message}" if where else message)
+        return "; ".join(parts)
+    return str(exc)
 
 
 def decode_source_bytes(data: bytes) -> str:
@@ -336,7 +360,7 @@ def _jsonl_record(path: Path, number: int, line_bytes: bytes) -> Iterator[Source
         source._origin = (str(path), number)
         yield source
     except (ValueError, TypeError, RecursionError) as exc:
-        cause = "JSON nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        cause = "JSON nested too deeply" if isinstance(exc, RecursionError) else problem_cause(exc)
         yield SourceProblem(str(path), cause, line=number)
 
 
@@ -399,7 +423,7 @@ def read_path(
     except OSError as exc:
         yield SourceProblem(str(path), f"cannot read: {exc.strerror or exc}")
     except ValueError as exc:
-        yield SourceProblem(str(path), str(exc))
+        yield SourceProblem(str(path), problem_cause(exc))
 
 
 SourceInput = str | Path | Source
@@ -440,7 +464,7 @@ def load_sources(
                 try:
                     found = [Source.from_text(item, id=f"text-{anonymous}")]
                 except ValueError as exc:  # bad front matter values, e.g. `published: 2022-0z-01`
-                    found = [SourceProblem(f"<text-{anonymous}>", str(exc))]
+                    found = [SourceProblem(f"<text-{anonymous}>", problem_cause(exc))]
         for entry in found:
             if isinstance(entry, SourceProblem):
                 problems.append(entry)

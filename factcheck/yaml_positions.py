@@ -145,7 +145,8 @@ def load_yaml_text(
     except yaml.YAMLError as exc:
         raise YamlLoadError(f"invalid YAML: {exc}") from exc
     except UnicodeError as exc:  # a str holding lone surrogates: not encodable text
-        raise YamlLoadError(f"not valid Unicode text: {exc.reason} at character {exc.start}") from exc
+        where = getattr(exc, "start", None)
+        raise YamlLoadError(f"not valid Unicode text (character {where}): {exc}") from exc
     if node is None:
         return PositionedYaml(None)
     converter = _Converter(timestamps, max_nodes)

@@ -60,7 +60,7 @@ class DateFormatParams(BaseModel):
 
     malformed_ordinal: Severity | None = Field(
         default="warning",
-        description="Severity of garbled ordinals ('1is February'); null to skip.",
+        description="Severity of garbled ordinals ('7is March', '22th'); null to skip.",
     )
     month_missing: Severity | None = Field(
         default="info", description="Severity of a day of month given without its month."

@@ -1,6 +1,6 @@
 """Case-insensitive date shapes found on the raw text, beside the NER candidates.
 
-:mod:`date_lexicon` holds the capitalised news shapes ("Dec. 23", "Tuesday, 1");
+:mod:`date_lexicon` holds the capitalised news shapes ("Jan. 9", "Friday, 7");
 the patterns here catch what the statistical model misses in lower-case or
 terse writing: "oct/2", "22april", "jan-1", "4/22", "the 27th", "friday the
 fifteen", "second sunday of next month", "next week on friday", "two weeks

@@ -165,7 +165,7 @@ CANDIDATE_PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
     ),
     # day month [year]: "7 March 2025", "7is March", "the 2nd of May"
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?(?:{_CAP_MON})\b\.?(?:,?\s+{_YEAR})?(?![\w%])"),
-    # month day[, year]: "Dec. 23", "February 2, 2022"
+    # month day[, year]: "Jan. 9", "March 7, 2025"
     re.compile(rf"\b(?:{_CAP_MON})\.?\s+{_DAY}(?![\d%:]|\.\d)(?:,?\s+{_YEAR})?(?![\w%])"),
     # ordinal word day: "the twenty-first of March"
     re.compile(

@@ -118,7 +118,7 @@ def extract_dates(doc: Doc, source_id: str, reference: date | None, *, locale: s
         claims.append(claim)
         lead = _SINCE_LEAD_RE.match(claim.text)
         if lead and claim.granularity == "interval":
-            # "since Dec. 23" states a day as well as a stretch: report both,
+            # "since Jan. 9" states a day as well as a stretch: report both,
             # so the day compares with other sources' dates of that event.
             anchor = _claim(doc, source_id, (span[0] + lead.end(), span[1]), reference, locale)
             if anchor is not None:
@@ -351,8 +351,8 @@ def _join_clock_times(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
 def _with_lead_word(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """Take a preceding "since" (an interval) or "in" before "two weeks" (a point) into the span.
 
-    Without the word the expression means something else: "Dec. 23" is a day,
-    "since Dec. 23" a stretch up to the reference; "two weeks" is a duration,
+    Without the word the expression means something else: "Jan. 9" is a day,
+    "since Jan. 9" a stretch up to the reference; "two weeks" is a duration,
     "in two weeks" a date.
     """
     window = max(0, span[0] - 12)

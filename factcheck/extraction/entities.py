@@ -137,7 +137,7 @@ DERIVATIONAL_SUFFIXES = frozenset(
         "es",
     ]
 )
-"""Endings that make a new word from a name ("Putinism"), not a second word."""
+"""Endings that make a new word from a name ("Thatcherism"), not a second word."""
 _CAMEL = re.compile(r"^(?P<word>[a-z]{2,})(?P<name>[A-Z][a-z]{3,})$")
 
 

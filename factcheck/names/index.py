@@ -172,7 +172,7 @@ class NameIndex:
             return Link(hit.entity, _KIND_TO_MATCH[hit.kind], hit, 100.0, why)
         if len(surface) >= 3 and (hit := _choose(self.lowered.get(surface.casefold(), ()), context)):
             if surface.isupper() and len(surface) > 3 and not (hit.entity.acronym or "").isupper():
-                # Headline capitals ("PUTIN") are a style, not a casing error.
+                # Headline capitals ("MERKEL") are a style, not a casing error.
                 return Link(hit.entity, _KIND_TO_MATCH[hit.kind], hit, 100.0, "capitalized form")
             if " " in surface and hit.entity.type != "PERSON":
                 # "the UN refugee agency" describes; it does not miswrite a name.
@@ -233,7 +233,7 @@ def _name_similarity(
     """Similarity of two folded names, or None when they cannot be one person.
 
     Whole-string similarity alone merges different people who share a first
-    name (Sergei Lavrov, Sergei Sobyanin); so the surnames must be close on
+    name (Anna Petrova, Anna Smirnova); so the surnames must be close on
     their own and the first names compatible.
     """
     if len(mention) == 1:
