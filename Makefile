@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install chromium lint typecheck bench conformance clean
+.PHONY: demo test install chromium lint typecheck bench conformance fuzz clean
 
 install: $(STAMP)
 
@@ -42,3 +42,17 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis
+
+# Fuzzing (not part of CI): each atheris harness in fuzz/ for FUZZ_SECONDS,
+# one after the other; crashes land in fuzz/artifacts/.  atheris is installed
+# into the venv only here.
+FUZZ_SECONDS ?= 600
+FUZZ_HARNESSES ?= sources dates quantities rules
+
+fuzz: $(STAMP)
+	$(BIN)/python -m pip install --quiet "atheris>=2.3,<4"
+	@status=0; for h in $(FUZZ_HARNESSES); do \
+		echo "== fuzz/$$h.py for $(FUZZ_SECONDS)s"; \
+		$(BIN)/python fuzz/$$h.py -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 > fuzz/$$h.log 2>&1 || status=1; \
+		grep -E "^Done [0-9]+ runs|ERROR: libFuzzer|Uncaught Python exception" fuzz/$$h.log || tail -5 fuzz/$$h.log; \
+	done; exit $$status

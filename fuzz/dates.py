@@ -9,7 +9,7 @@ import sys
 import atheris
 
 sys.path.insert(0, os.path.dirname(__file__))
-from _common import run, text_of  # noqa: E402
+from _common import run, text_of
 
 with atheris.instrument_imports(include=["factcheck"]):
     from factcheck.extraction.date_resolution import malformed_ordinals, normalise, resolve_span

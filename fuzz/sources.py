@@ -10,7 +10,7 @@ from pathlib import Path
 import atheris
 
 sys.path.insert(0, os.path.dirname(__file__))
-from _common import run  # noqa: E402
+from _common import run
 
 with atheris.instrument_imports(include=["factcheck"]):
     from factcheck.sources import Source, load_sources, parse_front_matter

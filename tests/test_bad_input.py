@@ -294,3 +294,17 @@ def test_cli_with_a_directory_of_no_sources_exits_2(tmp_path: Path, capsys: pyte
     (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")
     assert main(["check", str(tmp_path)]) == 2
     assert "holds no .txt, .md or .jsonl sources" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("published", ["0001-01-15", "9999-12-15"])
+def test_calendar_edge_reference_dates_finish_the_run(published: str) -> None:
+    """Fuzz (dates): "the 10th" against a reference date in year 1 or 9999 overflows the calendar.
+
+    Until date_calendar guards the ends of the calendar, the source fails
+    extraction; the run must still finish and say so, never drop it silently.
+    """
+    source = Source.from_text(f"---\npublished: {published}\n---\nThe talks ended on the 10th.", id="edge")
+    report = factcheck.check([source, Source(id="ok", text="The talks ended on Monday.")])
+    assert report.summary.sources_read + report.summary.sources_failed + report.summary.sources_skipped == 2
+    if report.summary.sources_read < 2:
+        assert any(p.kind == "source" and p.path == "edge" for p in report.problems), report.problems
