@@ -28,7 +28,7 @@ test: $(STAMP) chromium
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check factcheck tests
+	$(BIN)/ruff check factcheck tests fuzz benchmarks
 	$(BIN)/mypy
 
 # Pass rates on other projects' public test suites (tests/data/conformance);

@@ -69,6 +69,17 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--no-cache", action="store_true", help="do not read or write the claims cache")
     common.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     common.add_argument(
+        "--max-source-bytes",
+        type=int,
+        metavar="N",
+        help="refuse larger sources (default: $FACTCHECK_MAX_SOURCE_BYTES or 10 MB; 0: no limit)",
+    )
+    common.add_argument(
+        "--allow-failed-sources",
+        action="store_true",
+        help="exit by the findings even when some sources could not be read (default: exit 2)",
+    )
+    common.add_argument(
         "--reference-date",
         type=_date,
         metavar="YYYY-MM-DD",
@@ -154,6 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 progress=advance,
                 config=config,
                 baseline=baseline,
+                max_source_bytes=args.max_source_bytes,
             )
     except FactcheckError as exc:
         print(f"factcheck: error: {exc}", file=sys.stderr)
@@ -170,6 +182,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     sys.stdout.write(FORMATS[output_format](report, color))
     if _config_broken(report) or report.summary.sources_read == 0:
+        return EXIT_USAGE
+    if report.summary.sources_failed and not args.allow_failed_sources:
+        # A source that could not be read is not a clean run: CI must notice.
         return EXIT_USAGE
     fail_on = args.fail_on or config.fail_on or "warning"
     return EXIT_FINDINGS if report.at_or_above(fail_on) else EXIT_OK

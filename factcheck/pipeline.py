@@ -32,7 +32,14 @@ from factcheck.nlp import load_pipeline, resolve_model_name
 from factcheck.reference_dates import ReferenceDate, assign_reference_dates
 from factcheck.report import Finding, Problem, Report, RuleInfo, SourceInfo, Summary, Suppressed
 from factcheck.rulebook import RuleSet
-from factcheck.sources import Source, SourceInput, SourceProblem, iter_source_files, load_sources
+from factcheck.sources import (
+    Source,
+    SourceInput,
+    SourceProblem,
+    iter_source_files,
+    load_sources,
+    max_source_bytes_from_env,
+)
 from factcheck.timing import StageTimes
 
 __all__ = [
@@ -143,6 +150,7 @@ def check(
     progress: Callable[[int], None] | None = None,
     config: Config | None = None,
     baseline: set[str] | None = None,
+    max_source_bytes: int | None = None,
 ) -> Report:
     """Check sources reporting the same event against each other.
 
@@ -158,7 +166,9 @@ def check(
     called with the number of sources done as they finish.  ``config``
     (`factcheck.config.Config`) turns rules off, overrides severities and
     parameters, fills source metadata and ignores findings; ``baseline`` is a
-    set of finding fingerprints to leave out (`factcheck.baseline`).
+    set of finding fingerprints to leave out (`factcheck.baseline`);
+    ``max_source_bytes`` refuses larger sources (default
+    ``$FACTCHECK_MAX_SOURCE_BYTES`` or 10 MB; 0: no limit).
     """
     reports = list(
         iter_check(
@@ -174,6 +184,7 @@ def check(
             progress=progress,
             config=config,
             baseline=baseline,
+            max_source_bytes=max_source_bytes,
         )
     )
     return merge_reports(reports)
@@ -193,9 +204,11 @@ def iter_check(
     progress: Callable[[int], None] | None = None,
     config: Config | None = None,
     baseline: set[str] | None = None,
+    max_source_bytes: int | None = None,
 ) -> Iterator[Report]:
     """One report per cluster, as each is done: memory holds one cluster at a time."""
     times = StageTimes() if timings is None else timings
+    size_limit = max_source_bytes_from_env() if max_source_bytes is None else max_source_bytes
     if isinstance(reference_date, str):
         reference_date = dt.date.fromisoformat(reference_date)
     with times.stage("loading"):
@@ -220,7 +233,7 @@ def iter_check(
     first = True
     for plan in plans:
         with times.stage("loading"):
-            loaded, source_problems = load_sources(plan.inputs)
+            loaded, source_problems = load_sources(plan.inputs, max_source_bytes=size_limit)
             problems = [_problem_from_source(p) for p in source_problems]
             kept = [_with_defaults(s, context.config.sources) for s in _drop_duplicates(loaded, seen_ids, problems)]
         counts = Tally(failed=len(source_problems), skipped=len(loaded) - len(kept))
@@ -246,12 +259,14 @@ def _open_cache(cache: CacheArg, model_name: str, rules: RuleSpec) -> ClaimCache
 def _drop_duplicates(loaded: list[Source], seen: dict[str, str], problems: list[Problem]) -> list[Source]:
     kept = []
     for source in loaded:
-        where = source.path or source.id
+        path, line = source.origin()
+        where = f"{path}:{line}" if line is not None else path
         if source.id in seen:
             problems.append(
                 Problem(
                     kind="source",
-                    path=where,
+                    path=path,
+                    line=line,
                     message=f"duplicate source id {source.id!r} (first read from {seen[source.id]}); skipped",
                 )
             )

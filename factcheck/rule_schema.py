@@ -38,9 +38,9 @@ def _inline_schema(model: type[BaseModel], prefix: str, defs: dict[str, Any]) ->
 
 
 def _bundled_check_types() -> dict[str, type[Check]]:
-    from factcheck.checks import dates, names, quantities
+    from factcheck.checks import _bundled
 
-    return {c.name: c for module in (names, dates, quantities) for c in module.CHECK_TYPES}
+    return _bundled()
 
 
 def rule_schema(*, bundled_only: bool = False) -> dict[str, Any]:

@@ -17,6 +17,7 @@ import datetime as dt
 import difflib
 import fnmatch
 import os
+import re
 import string
 import types
 import typing
@@ -271,8 +272,17 @@ def template_fields(template: str) -> list[str]:
             continue
         if not name.isidentifier() or conversion or (spec and "{" in spec):
             raise ValueError(f"template field {{{name}}} must be a plain name")
+        if spec and not _SAFE_SPEC.fullmatch(spec):
+            raise ValueError(
+                f"template field {{{name}:{spec}}}: only a simple format spec (fill, align, sign, "
+                "width up to 999, precision up to 999, type) is allowed"
+            )
         names.append(name)
     return names
+
+
+_SAFE_SPEC = re.compile(r"(?:[^{}]?[<>=^])?[-+ ]?z?#?0?(?:[1-9]\d{0,2})?[_,]?(?:\.\d{1,3})?[bcdeEfFgGnosxX%]?")
+"""Format specs a message may use: no widths that build huge strings, nothing that raises."""
 
 
 def render_message(template: str, values: dict[str, object]) -> str:
@@ -283,7 +293,10 @@ def render_message(template: str, values: dict[str, object]) -> str:
         if name is None:
             continue
         value = values.get(name, f"{{{name}}}")
-        out.append(format(value, spec) if spec and not isinstance(value, str) else str(value))
+        try:
+            out.append(format(value, spec) if spec else str(value))
+        except (ValueError, TypeError):  # a spec that does not suit this value's type
+            out.append(str(value))
     return "".join(out)
 
 

@@ -23,9 +23,7 @@ from factcheck.report import Finding
 from factcheck.sources import Source
 
 
-def run(
-    *texts: str, published: list[str | None] | None = None, reference: str | None = "2025-03-10"
-) -> list[Finding]:
+def run(*texts: str, published: list[str | None] | None = None, reference: str | None = "2025-03-10") -> list[Finding]:
     dates = published or [None] * len(texts)
     sources = [
         Source(id=f"s{i}", text=t, published=dt.date.fromisoformat(d) if d else None)
@@ -61,9 +59,7 @@ def test_quantity_conflict_respects_approximators_and_rounding() -> None:
 
 
 def test_quantity_conflict_never_compares_deaths_with_injuries() -> None:
-    assert (
-        of(run("Five people were killed.", "Forty people were injured."), "quantity-conflict") == []
-    )
+    assert of(run("Five people were killed.", "Forty people were injured."), "quantity-conflict") == []
 
 
 def test_growing_toll_in_later_reports_is_info() -> None:
@@ -117,9 +113,7 @@ def test_publication_date_is_not_an_event_date() -> None:
 
 
 def test_name_casing_and_house_style() -> None:
-    findings = of(
-        run("Leaders of nato met in Brussels.", "Nato leaders met in Brussels."), "name-casing"
-    )
+    findings = of(run("Leaders of nato met in Brussels.", "Nato leaders met in Brussels."), "name-casing")
     assert [(f.evidence[0].text, f.suggestion) for f in findings] == [("nato", "NATO")]
 
 
@@ -180,9 +174,9 @@ def test_interval_logic() -> None:
     assert round_figure.low == 90000 and round_figure.high == 110000
     more_than = widened(claim(100000, None, "more_than", low_inc=False), params)
     assert gap(round_figure, more_than) is None
-    assert gap(
-        widened(claim(12, 12), params), widened(claim(40, None, "at_least"), params)
-    ) == pytest.approx((36 - 12.5) / 36)
+    assert gap(widened(claim(12, 12), params), widened(claim(40, None, "at_least"), params)) == pytest.approx(
+        (36 - 12.5) / 36
+    )
     # Touching ends overlap only when both are closed.
     assert gap(Interval(0, 5, False, False), Interval(5, 9, False, False)) is None
     assert gap(Interval(0, 5, False, True), Interval(5, 9, False, False)) == 0.0
@@ -200,7 +194,9 @@ def test_troop_figures_align_across_deployment_verbs() -> None:
 def test_units_are_converted_before_comparing() -> None:
     agree = run("The convoy stretched for 100 km along the road.", "The convoy stretched for 62 miles along the road.")
     assert of(agree, "quantity-conflict") == []
-    differ = run("The convoy stretched for 100 km along the road.", "The convoy stretched for 100 miles along the road.")
+    differ = run(
+        "The convoy stretched for 100 km along the road.", "The convoy stretched for 100 miles along the road."
+    )
     assert len(of(differ, "quantity-conflict")) == 1
 
 

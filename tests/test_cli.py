@@ -24,9 +24,7 @@ def cluster(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_json_report_follows_the_contract(
-    cluster: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_json_report_follows_the_contract(cluster: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status = main(["check", str(cluster), "--format", "json", "--reference-date", "2025-03-10"])
     report = json.loads(capsys.readouterr().out)
     assert status == 1
@@ -40,9 +38,7 @@ def test_json_report_follows_the_contract(
 
 
 @pytest.mark.parametrize(("fail_on", "status"), [("info", 1), ("warning", 1), ("error", 1)])
-def test_fail_on_levels(
-    cluster: Path, fail_on: str, status: int, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_fail_on_levels(cluster: Path, fail_on: str, status: int, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(cluster), "--fail-on", fail_on]) == status
 
 
@@ -72,9 +68,7 @@ def test_bad_source_and_bad_rule_still_report(
         "    severity: warning\n    message: '{first} vs {second}'\n",
         encoding="utf-8",
     )
-    (pack / "bad.yaml").write_text(
-        "rules:\n  - id: broken\n    chek: name-casing\n", encoding="utf-8"
-    )
+    (pack / "bad.yaml").write_text("rules:\n  - id: broken\n    chek: name-casing\n", encoding="utf-8")
     status = main(["check", str(cluster), "--rules", str(pack), "--format", "json"])
     captured = capsys.readouterr()
     report = json.loads(captured.out)
@@ -102,8 +96,15 @@ def test_rules_list(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_installed_entry_point(cluster: Path) -> None:
     exe = Path(sys.executable).with_name("factcheck")
-    done = subprocess.run(
-        [str(exe), "check", str(cluster)], capture_output=True, text=True, timeout=300, check=False
-    )
+    done = subprocess.run([str(exe), "check", str(cluster)], capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 1, done.stderr
     assert "quantity-conflict" in done.stdout and "Classifier" not in done.stderr
+
+
+def test_a_source_that_cannot_be_read_makes_the_exit_status_two(
+    cluster: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (cluster / "broken.txt").write_bytes(b"\xff\xfe bad bytes")
+    assert main(["check", str(cluster), "--no-cache"]) == 2
+    assert main(["check", str(cluster), "--no-cache", "--allow-failed-sources"]) == 1
+    assert "1 failed" in capsys.readouterr().out

@@ -84,7 +84,9 @@ def test_override_of_an_unknown_rule_is_a_problem(project: Path) -> None:
 
 
 def test_baseline_reports_only_new_findings(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", "corpus", "--no-cache", "--reference-date", "2025-03-10", "--write-baseline", "base.json"]) == 0
+    assert (
+        main(["check", "corpus", "--no-cache", "--reference-date", "2025-03-10", "--write-baseline", "base.json"]) == 0
+    )
     capsys.readouterr()
     recorded = json.loads((project / "base.json").read_text(encoding="utf-8"))
     assert recorded["version"] == 1 and recorded["findings"]

@@ -14,11 +14,21 @@ db = pytest.importorskip("dask.bag", reason="dask is a dev dependency; `make tes
 distributed = pytest.importorskip("distributed")
 
 RECORDS = [
-    {"id": "a1", "cluster": "alpha", "text": "At least 40 people were killed in the blast in Lyon.", "published": "2025-03-03"},
+    {
+        "id": "a1",
+        "cluster": "alpha",
+        "text": "At least 40 people were killed in the blast in Lyon.",
+        "published": "2025-03-03",
+    },
     {"id": "a2", "cluster": "alpha", "text": "Officials said 12 people were killed in the blast in Lyon."},
     {"id": "a3", "cluster": "alpha", "text": "Emmanuel Macorn visited Lyon on Tuesday, 4 March 2025."},
     {"id": "b1", "cluster": "beta", "text": "Leaders of nato met in Brussels on Monday."},
-    {"id": "b2", "cluster": "beta", "text": "Chancellor Olaf Scholzsaid the meeting went well.", "published": "2025-03-04"},
+    {
+        "id": "b2",
+        "cluster": "beta",
+        "text": "Chancellor Olaf Scholzsaid the meeting went well.",
+        "published": "2025-03-04",
+    },
 ]
 
 

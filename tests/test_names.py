@@ -98,10 +98,7 @@ def test_folding_and_transliteration_keys() -> None:
 
 def test_extraction_strips_titles_and_possessives_and_splits_glued(nlp, index) -> None:  # type: ignore[no-untyped-def]
     register_lexicon(nlp)
-    text = (
-        "Prime Minister Ana Kovač met Mr. Petrenko’s deputy. "
-        "Later Kovačannounced a deal with the ruto alliance."
-    )
+    text = "Prime Minister Ana Kovač met Mr. Petrenko’s deputy. Later Kovačannounced a deal with the ruto alliance."
     claims = extract_entities(nlp(text), "s1", index)
     by_surface = {c.surface: c for c in claims}
     assert "Ana Kovač" in by_surface and by_surface["Ana Kovač"].title == "Prime Minister"

@@ -36,7 +36,10 @@ def test_mapping_of_clusters_is_checked_cluster_by_cluster() -> None:
 
 
 def test_figures_of_different_clusters_are_never_compared(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    for cluster, text in (("one", "Twelve people were killed in the fire."), ("two", "Forty people were killed in the fire.")):
+    for cluster, text in (
+        ("one", "Twelve people were killed in the fire."),
+        ("two", "Forty people were killed in the fire."),
+    ):
         (tmp_path / cluster).mkdir()
         (tmp_path / cluster / f"{cluster}.txt").write_text(text, encoding="utf-8")
     status = main(["check", str(tmp_path), "--clusters", "--format", "json", "--no-cache"])

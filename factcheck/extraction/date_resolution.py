@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Final
@@ -401,8 +402,25 @@ def _range(norm: str, ctx: Context) -> Resolution | None:
     return _range_of_dates(norm, ctx)
 
 
+_IN_RANGE_SIDE: ContextVar[bool] = ContextVar("in_range_side", default=False)
+"""Set while the sides of a range are read: a side is never itself split as a range.
+
+Without it "2024-01-02-03-…" re-read every side as a range, and the time
+doubled with each "-NN": one short source could stall a run for hours."""
+
+
 def _range_of_dates(norm: str, ctx: Context) -> Resolution | None:
     """Both ends read in full: "from 10/1/2018 - 10/7/2018", "between Jan 2019 and now"."""
+    if _IN_RANGE_SIDE.get():
+        return None
+    token = _IN_RANGE_SIDE.set(True)
+    try:
+        return _range_sides(norm, ctx)
+    finally:
+        _IN_RANGE_SIDE.reset(token)
+
+
+def _range_sides(norm: str, ctx: Context) -> Resolution | None:
     lead = _RANGE_LEAD_RE.match(norm)
     body = norm[lead.end():] if lead else norm
     gaps = sorted(_RANGE_GAP_RE.finditer(body), key=lambda m: (len(m[0]) == 1, m.start()))
@@ -735,7 +753,14 @@ def resolve_span(text: str, ctx: Context) -> Resolution:
     norm = normalise(text)
     if not norm:
         return DROP
-    found = _resolve_date(norm, text, ctx)
+    try:
+        found = _resolve_date(norm, text, ctx)
+    except OverflowError:
+        return Resolution(reason="the date falls outside the years 1-9999")
+    except ValueError as exc:
+        if "out of range" not in str(exc):
+            raise
+        return Resolution(reason="the date falls outside the years 1-9999")
     if found.drop:
         return found
     weekday = _WEEKDAY_TEXT_RE.search(text)
