@@ -189,11 +189,11 @@ def test_templates_cannot_reach_attributes(tmp_path: Path, message: str) -> None
 
 @pytest.mark.parametrize("spec", ["bogus", ",a", "1111111111111111b"])
 def test_a_bad_format_spec_fails_the_rule_not_the_run(tmp_path: Path, spec: str) -> None:
-    """Fuzz (rules): ``{count:bogus}`` loads, and format() refuses it for a number.
+    """Fuzz (rules) found ``{count:bogus}`` loading and failing in format(), and
+    ``{count:1111111111111111b}`` asking for a petabyte of padding (MemoryError).
 
-    ``{count:1111111111111111b}`` asks for a petabyte of padding (MemoryError).
-    Until the loader checks format specs, the pipeline must turn the failure
-    into a problem and keep the other rules' findings.
+    The loader now refuses such specs: the rule is a problem naming it, and the
+    other rules still report.
     """
     rule = (
         "rules:\n  - id: x\n    check: name-variant\n    category: name-variant\n    severity: info\n"
