@@ -77,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--allow-failed-sources",
         action="store_true",
-        help="exit by the findings even when some sources could not be read (default: exit 2)",
+        help="exit by the findings even when some sources could not be read or were skipped (default: exit 2)",
     )
     common.add_argument(
         "--reference-date",
@@ -183,8 +183,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     sys.stdout.write(FORMATS[output_format](report, color))
     if _config_broken(report) or report.summary.sources_read == 0:
         return EXIT_USAGE
-    if report.summary.sources_failed and not args.allow_failed_sources:
-        # A source that could not be read is not a clean run: CI must notice.
+    if (report.summary.sources_failed or report.summary.sources_skipped) and not args.allow_failed_sources:
+        # A source that could not be read, or was left out, is not a clean run: CI must notice.
         return EXIT_USAGE
     fail_on = args.fail_on or config.fail_on or "warning"
     return EXIT_FINDINGS if report.at_or_above(fail_on) else EXIT_OK

@@ -108,3 +108,14 @@ def test_a_source_that_cannot_be_read_makes_the_exit_status_two(
     assert main(["check", str(cluster), "--no-cache"]) == 2
     assert main(["check", str(cluster), "--no-cache", "--allow-failed-sources"]) == 1
     assert "1 failed" in capsys.readouterr().out
+
+
+def test_a_skipped_duplicate_source_makes_the_exit_status_two(
+    cluster: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = cluster / "zz-later"  # read after src0.txt, so the copy is the one skipped
+    other.mkdir()
+    (other / "src0.txt").write_text("A duplicate id in another folder.\n", encoding="utf-8")
+    assert main(["check", str(cluster), "--no-cache"]) == 2
+    assert "duplicate source id 'src0'" in capsys.readouterr().err
+    assert main(["check", str(cluster), "--no-cache", "--allow-failed-sources"]) == 1
