@@ -41,9 +41,6 @@ class AlignedCluster:
     participants: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
     """Entity keys named in the sentence of each date claim, by (source, start)."""
 
-    def published(self, source_id: str) -> ReferenceDate | None:
-        return self.reference_dates.get(source_id)
-
 
 EVENT_CLASSES: dict[str, str] = {
     **dict.fromkeys(("kill", "die", "dead", "death", "perish", "slay", "murder"), "killed"),

@@ -28,10 +28,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from factcheck.cache import SourceClaims
+from factcheck.loading import worker_runtime
 from factcheck.report import Problem, Report
 from factcheck.sources import Source
-
-_WORKER_STATE: dict[tuple[Any, ...], Any] = {}
 
 Record = Mapping[str, Any]
 
@@ -41,21 +40,6 @@ def _source(record: Record) -> Source:
     fields.pop("cluster", None)
     known = {k: fields.pop(k) for k in ("id", "text") if k in fields}
     return Source.from_text(known["text"], id=known["id"], **fields)
-
-
-def _runtime(rules: Sequence[str] | None, model: str | None) -> tuple[Any, Any, Any]:
-    """The pipeline, rule set and name index of this worker process, loaded once."""
-    key = (tuple(rules) if rules is not None else None, model)
-    if key not in _WORKER_STATE:
-        from factcheck.extraction.lexicon import register_lexicon
-        from factcheck.loading import load_rules_and_names
-        from factcheck.nlp import load_pipeline
-
-        nlp = load_pipeline(model)
-        register_lexicon(nlp)
-        ruleset, index = load_rules_and_names(list(rules) if rules is not None else None)
-        _WORKER_STATE[key] = (nlp, ruleset, index)
-    return _WORKER_STATE[key]  # type: ignore[no-any-return]
 
 
 def _stated_date(record: Record) -> tuple[str, str, str | None, str | None]:
@@ -96,7 +80,7 @@ def _extract_partition(
     from factcheck.extraction.run import ExtractionSettings, extract_sources
     from factcheck.timing import StageTimes
 
-    nlp, _, index = _runtime(rules, model)
+    nlp, _, index = worker_runtime(rules, model)
     records = list(records)
     sources = [_source(r) for r in records]
     dates = [references[s.id][0] for s in sources]
@@ -125,7 +109,7 @@ def _check_group(
     from factcheck.reference_dates import ReferenceDate
 
     cluster_id, members = group
-    _, ruleset, index = _runtime(rules, model)
+    _, ruleset, index = worker_runtime(rules, model)
     members = sorted(members, key=lambda m: json.loads(m[1])["id"])
     sources, extracted, problems = [], [], []
     for _, source_json, claims_json in members:

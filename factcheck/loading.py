@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from spacy.language import Language
+
 from factcheck.errors import FactcheckError
 from factcheck.names.index import FuzzyThresholds, NameIndex
 from factcheck.rulebook import RuleSet, bundled_rules_dir, load_rule_packs, resolve_pack
@@ -71,6 +73,21 @@ def names_signature(rules: RuleSpec) -> str:
     for entry in _signature(pack_specs(rules)):
         digest.update(repr(entry).encode())
     return digest.hexdigest()[:16]
+
+
+def worker_runtime(rules: Sequence[str] | None, model: str | None) -> tuple[Language, RuleSet, NameIndex]:
+    """The spaCy pipeline, rule set and name index of this process (each cached where it is loaded).
+
+    Worker processes (``--jobs``, Dask) call it per task: the first call loads,
+    the others are dictionary look-ups.
+    """
+    from factcheck.extraction.lexicon import register_lexicon
+    from factcheck.nlp import load_pipeline
+
+    nlp = load_pipeline(model)
+    register_lexicon(nlp)
+    ruleset, index = load_rules_and_names(list(rules) if rules is not None else None)
+    return nlp, ruleset, index
 
 
 def fuzzy_thresholds(ruleset: RuleSet) -> FuzzyThresholds:

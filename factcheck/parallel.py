@@ -10,6 +10,7 @@ checks need the whole cluster and are cheap.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import multiprocessing
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -20,40 +21,27 @@ from factcheck.sources import Source
 CHUNK_SOURCES = 16
 """Sources per task: large enough to batch the NLP, small enough to balance the load."""
 
-_STATE: dict[str, object] = {}
-
 
 def _init_worker(model: str | None, rules: list[str] | None) -> None:
-    from factcheck.extraction.lexicon import register_lexicon
-    from factcheck.loading import load_rules_and_names
-    from factcheck.nlp import load_pipeline
+    """Load the model and the rule packs once, when the worker starts."""
+    from factcheck.loading import worker_runtime
 
-    nlp = load_pipeline(model)
-    register_lexicon(nlp)
-    _STATE["nlp"] = nlp
-    _STATE["index"] = load_rules_and_names(list(rules) if rules is not None else None)[1]
+    worker_runtime(rules, model)
 
 
-def _extract_chunk(items: list[tuple[str, str | None]]) -> list[tuple[bool, str]]:
+def _extract_chunk(
+    model: str | None, rules: list[str] | None, items: list[tuple[str, str | None]]
+) -> list[tuple[bool, str]]:
     """(ok, SourceClaims JSON) or (False, error text) per source of the chunk."""
-    from spacy.language import Language
+    from factcheck.extraction.run import ExtractionSettings, extract_sources
+    from factcheck.loading import worker_runtime
+    from factcheck.timing import StageTimes
 
-    from factcheck.extraction.run import NLP_BATCH_SIZE, describe_failure, extract_source, nlp_text
-    from factcheck.names.index import NameIndex
-
-    nlp, index = _STATE["nlp"], _STATE["index"]
-    assert isinstance(nlp, Language) and isinstance(index, NameIndex)
+    nlp, _, index = worker_runtime(rules, model)
     sources = [Source.model_validate_json(raw) for raw, _ in items]
     references = [dt.date.fromisoformat(r) if r else None for _, r in items]
-    out: list[tuple[bool, str]] = []
-    docs = nlp.pipe((nlp_text(s) for s in sources), batch_size=NLP_BATCH_SIZE)
-    for source, reference, doc in zip(sources, references, docs, strict=True):
-        try:
-            extracted = extract_source(doc, source, reference, index)
-            out.append((True, extracted.model_dump_json()))
-        except Exception as exc:  # reported by the parent as a problem of this source
-            out.append((False, describe_failure(exc)))
-    return out
+    outcomes = extract_sources(sources, references, ExtractionSettings(nlp, index, model, rules), StageTimes())
+    return [(True, o.model_dump_json()) if isinstance(o, SourceClaims) else (False, o) for o in outcomes]
 
 
 def extract_in_processes(
@@ -73,7 +61,7 @@ def extract_in_processes(
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(model, rule_dirs)
     ) as pool:
-        for results in pool.map(_extract_chunk, chunks):
+        for results in pool.map(functools.partial(_extract_chunk, model, rule_dirs), chunks):
             for ok, payload in results:
                 source = sources[position]
                 position += 1

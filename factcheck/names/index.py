@@ -96,11 +96,7 @@ class NameIndex:
                 if entity.id in self.entities:
                     continue
                 self.entities[entity.id] = entity
-                given = {
-                    fold(f.split()[0])
-                    for f in [entity.canonical, *(v.form for v in entity.variants)]
-                    if " " in f
-                }
+                given = {fold(f.split()[0]) for f in [entity.canonical, *(v.form for v in entity.variants)] if " " in f}
                 for known in _forms_of(entity):
                     self._add(known, given)
 
@@ -162,9 +158,7 @@ class NameIndex:
             return link
         return None
 
-    def _link(
-        self, surface: str, context: set[str] | frozenset[str], thresholds: FuzzyThresholds
-    ) -> Link | None:
+    def _link(self, surface: str, context: set[str] | frozenset[str], thresholds: FuzzyThresholds) -> Link | None:
         if not surface:
             return None
         if hit := _choose(self.exact.get(surface, ()), context):
@@ -184,17 +178,13 @@ class NameIndex:
         table = self.folded if " " in folded else {**self.short_folded, **self.folded}
         if hit := _choose(table.get(folded, ()), context):
             if has_diacritics(surface):
-                return Link(
-                    hit.entity, "misspelling", hit, 95.0, f"diacritics differ from {hit.form!r}"
-                )
+                return Link(hit.entity, "misspelling", hit, 95.0, f"diacritics differ from {hit.form!r}")
             if hit.kind in ("foreign", "misspelling"):
                 return Link(hit.entity, _KIND_TO_MATCH[hit.kind], hit, 99.0, "reference list")
             return Link(hit.entity, "variant", hit, 99.0, f"{hit.form!r} with diacritics dropped")
         return self._fuzzy(surface, folded, context, thresholds)
 
-    def _fuzzy(
-        self, surface: str, folded: str, context: set[str] | frozenset[str], t: FuzzyThresholds
-    ) -> Link | None:
+    def _fuzzy(self, surface: str, folded: str, context: set[str] | frozenset[str], t: FuzzyThresholds) -> Link | None:
         parts = folded.split()
         if not parts or not surface[:1].isupper():
             return None
@@ -211,13 +201,6 @@ class NameIndex:
         if best is None:
             return None
         score, known = best
-        if (
-            known.entity.id not in context
-            and len(parts) == 1
-            and not known.short
-            and " " in known.form
-        ):
-            return None
         return Link(known.entity, "fuzzy", known, round(score, 1), f"near miss of {known.form!r}")
 
     def _short_block(self, token: str) -> Iterable[tuple[str, KnownForm]]:
@@ -227,9 +210,7 @@ class NameIndex:
                     yield folded, known
 
 
-def _name_similarity(
-    mention: Sequence[str], form: Sequence[str], t: FuzzyThresholds
-) -> float | None:
+def _name_similarity(mention: Sequence[str], form: Sequence[str], t: FuzzyThresholds) -> float | None:
     """Similarity of two folded names, or None when they cannot be one person.
 
     Whole-string similarity alone merges different people who share a first
