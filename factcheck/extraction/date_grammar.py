@@ -23,6 +23,7 @@ from typing import Final
 
 from factcheck.extraction import date_holidays as holidays
 from factcheck.extraction import date_lexicon as lex
+from factcheck.extraction.date_types import Cue, CuedPattern, cued
 
 _MON_WORDS = sorted(lex.MONTHS, key=len, reverse=True)
 _SAFE_MON = "|".join(w for w in _MON_WORDS if w not in {"may", "mar", "march"})
@@ -73,167 +74,169 @@ _WORD_YEAR = (rf"(?:two\s+thousand(?:\s+(?:and\s+)?{_UNDER_100})?|"
 
 _FLAGS = re.IGNORECASE
 
-PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
+PATTERNS: Final[tuple[CuedPattern, ...]] = (
     # month then day: "oct2", "oct/2", "jan-1", "october. 2", "january12,2016", "May twenty one"
-    re.compile(
+    cued(Cue.MONTH,
         rf"\b{_MON}(?:\s*[/\-]\s*|\s*)(?:the\s+)?(?:{_DAYNUM}(?![\d%:])|(?:{_ORD_DAY}|"
         rf"{_CARD_DAY})\b){_YEAR_TAIL}?(?![\w%]|[.,]\d)", _FLAGS),
     # day then month: "22april", "1-jan", "4th of march", "05-aug-2016", "26th june of 2020",
     # "16. nov. 2016"
-    re.compile(
+    cued(Cue.MONTH,
         rf"(?<![$€£] )(?<![$€£])\b(?:the\s+)?"
         rf"(?:(?:[0-3]?\d(?:st|nd|rd|th)|{_ORD_DAY})\s*(?:of\s+)?{_MON}|"
         rf"[0-3]?\d\s*(?:of\s+)?{_MON_SAFE}|[0-3]?\d\s*[/\-]\s*{_MON}|[0-3]?\d\.\s+{_MON})"
         rf"(?![a-z])(?:(?:\s*[\-/]\s*|\s*,?\s*(?:of\s+|in\s+)?){_YEAR})?(?![\w%]|[.,/\-]\d)",
         _FLAGS),
     # year first: "2019-sep-1", "2019/sep/01", "2015/08/12", "2015.5.13"
-    re.compile(rf"(?<![\w.\-/]){_YEAR}([\-/.])(?:{_MON}|\d{{1,2}})\1\d{{1,2}}"
+    cued(Cue.DIGIT, rf"(?<![\w.\-/]){_YEAR}([\-/.])(?:{_MON}|\d{{1,2}})\1\d{{1,2}}"
                r"(?![\w\-/]|\.\d)", _FLAGS),
     # month and year: "dec-2018", "dec/2018"
-    re.compile(rf"\b{_MON}[\-/]{_YEAR}\b", _FLAGS),
+    cued(Cue.MONTH, rf"\b{_MON}[\-/]{_YEAR}\b", _FLAGS),
     # numeric month/day without a year: "4/22", "22/04", "11/12,2016", "11/12,16"
-    re.compile(r"(?<![\w/.,\-])[0-3]?\d/[0-3]?\d(?:\s*,\s*(?:\d{4}|\d{2})(?!\d))?"
+    cued(Cue.DIGIT, r"(?<![\w/.,\-])[0-3]?\d/[0-3]?\d(?:\s*,\s*(?:\d{4}|\d{2})(?!\d))?"
                r"(?![\w/%]|[.,]\d)"),
     # weekday names, and abbreviations where nothing else can be meant: "|Friday", "on tues."
-    re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _FLAGS),
-    re.compile(rf"\b(?:on|or|and)\s+(?P<d>{_WD}){_END}", _FLAGS),
+    cued(Cue.WEEKDAY, r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _FLAGS),
+    cued(Cue.WEEKDAY, rf"\b(?:on|or|and)\s+(?P<d>{_WD}){_END}", _FLAGS),
     # month ranges: "from Sep to Nov", "Jan-Feb 2017", "between august and october"
-    re.compile(rf"\b(?:from\s+|between\s+)?{_MON}\s*(?:-|to|till|until|through|and)\s*{_MON}"
+    cued(Cue.MONTH, rf"\b(?:from\s+|between\s+)?{_MON}\s*(?:-|to|till|until|through|and)\s*{_MON}"
                rf"(?![a-z])(?:\s*,?\s*{_YEAR})?", _FLAGS),
     # day ranges: "9 to 12 of June", "between 3 and 12 of sept", "from 4-23 in next month"
-    re.compile(rf"\b(?:from|between)\s+(?:the\s+)?(?:{_DAYNUM}|{_ORD_DAY})\s*(?:-|to|till|"
+    cued(Cue.MONTH | Cue.UNIT, rf"\b(?:from|between)\s+(?:the\s+)?(?:{_DAYNUM}|{_ORD_DAY})\s*(?:-|to|till|"
                rf"until|through|and)\s*(?:the\s+)?(?:{_DAYNUM}|{_ORD_DAY})\s+(?:of\s+|in\s+)?"
                rf"(?:{_MON}(?![a-z])|{_REL_MONTH})(?:\s*,?\s*{_YEAR})?", _FLAGS),
-    re.compile(rf"\b(?:the\s+)?(?:{_DAYNUM}|{_ORD_DAY})\s*(?:-|to|till|until|through|and)\s*"
+    cued(Cue.MONTH | Cue.UNIT, rf"\b(?:the\s+)?(?:{_DAYNUM}|{_ORD_DAY})\s*(?:-|to|till|until|through|and)\s*"
                rf"(?:the\s+)?(?:{_DAYNUM}|{_ORD_DAY})\s+of\s+(?:{_MON}(?![a-z])|{_REL_MONTH})"
                rf"(?:\s*,?\s*{_YEAR})?", _FLAGS),
-    re.compile(rf"\b(?:from\s+|between\s+)?{_MON}\s+(?:the\s+)?(?:{_DAYNUM}|{_ORD_DAY})\s*"
+    cued(Cue.MONTH, rf"\b(?:from\s+|between\s+)?{_MON}\s+(?:the\s+)?(?:{_DAYNUM}|{_ORD_DAY})\s*"
                rf"(?:-|to|till|until|through|and)\s*(?:the\s+)?(?:{_DAYNUM}|{_ORD_DAY})\b"
                rf"(?:\s*,?\s*{_YEAR})?", _FLAGS),
     # a week named by a day in it: "the week of April 10th", "w/c Feb 4", "the week beginning
     # February 4"
-    re.compile(rf"\b(?:the\s+)?(?:week\s+of|w/c|week\s+(?:beginning|commencing|starting)(?:\s+on)?)"
+    cued(Cue.UNIT | Cue.MONTH | Cue.DIGIT,
+         rf"\b(?:the\s+)?(?:week\s+of|w/c|week\s+(?:beginning|commencing|starting)(?:\s+on)?)"
                rf"\s+(?:the\s+)?(?:{_MON}[\s.]*{_DAY}|{_DAY}(?:\s+of)?\s+{_MON}|{_DAYNUM})\b",
                _FLAGS),
     # counted from a date: "3 days after January 12th", "2 weeks from January 15"
-    re.compile(rf"\b{_DURATION}\s+(?:from|after|before|starting(?:\s+from|\s+on)?)\s+"
+    cued(Cue.UNIT, rf"\b{_DURATION}\s+(?:from|after|before|starting(?:\s+from|\s+on)?)\s+"
                rf"(?:(?:next|last|this)\s+)?(?:{_WD}|{_MON}[\s.]*{_DAY}(?:,?\s*{_YEAR})?|"
                rf"\d{{1,2}}/\d{{1,2}}/\d{{4}}|today|tomorrow|tmrw)",
                _FLAGS),
     # "the week after next"
-    re.compile(r"\b(?:the\s+)?(?:week|weekend|month|year)\s+after\s+(?:the\s+)?next\b", _FLAGS),
+    cued(Cue.UNIT, r"\b(?:the\s+)?(?:week|weekend|month|year)\s+after\s+(?:the\s+)?next\b", _FLAGS),
     # "Q3 this year", "the third quarter of next year"
-    re.compile(r"\b(?:q[1-4]|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter)"
+    cued(Cue.UNIT, r"\b(?:q[1-4]|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter)"
                r"\s+(?:of\s+)?(?:this|next|last)\s+year\b", _FLAGS),
     # numeric ranges: "10/1-11/7", "5/1-5/7, 2020", "10/1/2018 - 10/7/2018"
-    re.compile(r"(?<![\w/.])[0-3]?\d/[0-3]?\d(?:/(?:\d{4}|\d{2}))?\s*-\s*[0-3]?\d/[0-3]?\d"
+    cued(Cue.DIGIT, r"(?<![\w/.])[0-3]?\d/[0-3]?\d(?:/(?:\d{4}|\d{2}))?\s*-\s*[0-3]?\d/[0-3]?\d"
                r"(?:/(?:\d{4}|\d{2}))?(?:\s*,\s*\d{4})?(?![\w/]|[.,]\d)"),
-    re.compile(r"(?<![\w/.\-])[01]?\d-[0-3]?\d-\d{4}\s*-\s*[01]?\d-[0-3]?\d-\d{4}(?![\w\-])"),
+    cued(Cue.DIGIT, r"(?<![\w/.\-])[01]?\d-[0-3]?\d-\d{4}\s*-\s*[01]?\d-[0-3]?\d-\d{4}(?![\w\-])"),
     # "the 20th of next month", "31st of this month"
-    re.compile(rf"\b(?:the\s+)?(?:{_DAYNUM}|{_ORD_DAY})\s+of\s+{_REL_MONTH}", _FLAGS),
+    cued(Cue.UNIT, rf"\b(?:the\s+)?(?:{_DAYNUM}|{_ORD_DAY})\s+of\s+{_REL_MONTH}", _FLAGS),
     # weekday and day: "thursday the 21st", "friday the fifteen", "wed, 22 of jan",
     # "friday 7/6", "this friday (jun-15)"
-    re.compile(
+    cued(Cue.WEEKDAY,
         rf"\b(?:{_SHIFT}\s+)?{_WD},?\s*(?:\(\s*|-\s*)?(?:(?:(?:the\s+)?(?:{_DAYNUM}|{_ORD_DAY})|"
         rf"the\s+(?:{_CARD_DAY}))(?:\s+(?:of\s+)?"
         rf"{_MON_SAFE}(?![a-z]))?|{_MON}\s*[\-/]?\s*{_DAY}|\d{{1,2}}[/.]\d{{1,2}})\b\)?"
         rf"(?![\d%]|[.,:]\d)", _FLAGS),
     # a shift and a weekday, month or season: "this friday", "previous wednesday", "this summer"
-    re.compile(rf"\b{_SHIFT}\s+(?:{_WD}|{_MON_SAFE}|spring|summer|autumn|fall|winter)(?![a-z])",
+    cued(Cue.WEEKDAY | Cue.MONTH | Cue.SEASON,
+         rf"\b{_SHIFT}\s+(?:{_WD}|{_MON_SAFE}|spring|summer|autumn|fall|winter)(?![a-z])",
                _FLAGS),
     # nth weekday: "second sunday", "the first friday of july", "the third wednesday of
     # previous month"
-    re.compile(
+    cued(Cue.WEEKDAY,
         rf"\b(?:the\s+)?{_NTH}\s+{_WD}(?![a-z])(?:\s+(?:of|in)\s+(?:{_MON_SAFE}(?:\s+{_YEAR})?|"
         rf"{_REL_MONTH}|{_YEAR}))?", _FLAGS),
     # weekday of a named week: "friday next week", "on sunday of next week",
     # "next week on friday", "this week friday", "previous week - monday"
-    re.compile(rf"\b(?:on\s+)?{_WD}\s+(?:of\s+)?(?:this|next|last|previous|the\s+following|"
+    cued(Cue.WEEKDAY, rf"\b(?:on\s+)?{_WD}\s+(?:of\s+)?(?:this|next|last|previous|the\s+following|"
                rf"the\s+next)\s+week\b", _FLAGS),
-    re.compile(rf"\b(?:this|next|last|previous)\s+week(?:'s)?\s*(?:-\s*)?(?:on\s+)?{_WD}"
+    cued(Cue.WEEKDAY, rf"\b(?:this|next|last|previous)\s+week(?:'s)?\s*(?:-\s*)?(?:on\s+)?{_WD}"
                rf"(?![a-z])", _FLAGS),
     # nth week: "first week of jan 2015", "last week of july", "the third week of this month"
-    re.compile(rf"\b(?:the\s+)?{_NTH}\s+week\s+(?:of|in)\s+(?:{_MON_SAFE}(?:\s+{_YEAR})?|"
+    cued(Cue.UNIT, rf"\b(?:the\s+)?{_NTH}\s+week\s+(?:of|in)\s+(?:{_MON_SAFE}(?:\s+{_YEAR})?|"
                rf"{_REL_MONTH}|{_YEAR})(?:\s+on\s+{_WD})?(?![\w])", _FLAGS),
     # counted offsets from an anchor: "two weeks from now", "three weeks from tomorrow",
     # "two sundays from now", "two monday later", "more than 2 days before yesterday"
-    re.compile(rf"\b(?:(?:more|less)\s+than\s+)?(?:{_DURATION}|{_COUNT}\s+{_WD_PLURAL})\s+"
+    cued(Cue.UNIT | Cue.WEEKDAY, rf"\b(?:(?:more|less)\s+than\s+)?(?:{_DURATION}|{_COUNT}\s+{_WD_PLURAL})\s+"
                rf"(?:(?:from|after|before)\s+{_ANCHOR_DAY}|later|ago|from\s+now|hence)\b",
                _FLAGS),
     # word years: "two thousand and eighteen", "nineteen seventy eight" after a date
-    re.compile(rf"\b{_MON}\s+(?:the\s+)?(?:{_DAYNUM}|{_ORD_DAY}|{_CARD_DAY}),?\s+{_WORD_YEAR}\b",
+    cued(Cue.MONTH, rf"\b{_MON}\s+(?:the\s+)?(?:{_DAYNUM}|{_ORD_DAY}|{_CARD_DAY}),?\s+{_WORD_YEAR}\b",
                _FLAGS),
-    re.compile(rf"\b(?:the\s+)?(?:{_DAYNUM}|{_ORD_DAY})\s+of\s+{_MON},?\s+{_WORD_YEAR}\b",
+    cued(Cue.MONTH, rf"\b(?:the\s+)?(?:{_DAYNUM}|{_ORD_DAY})\s+of\s+{_MON},?\s+{_WORD_YEAR}\b",
                _FLAGS),
     # quarters and halves: "2017-q1", "2019 H2", "q3 2019", "q1-2019"
-    re.compile(rf"\b{_YEAR}\s?-?\s?[qh][1-4]\b|\b[qh][1-4]\s?-?\s?(?:of\s+)?{_YEAR}\b", _FLAGS),
+    cued(Cue.DIGIT, rf"\b{_YEAR}\s?-?\s?[qh][1-4]\b|\b[qh][1-4]\s?-?\s?(?:of\s+)?{_YEAR}\b", _FLAGS),
     # decades written apart: "1990 s", "in 90 s", "nineties"
-    re.compile(r"\b(?:1[5-9]|20)\d0(?:\s'?|')s\b", _FLAGS),
-    re.compile(r"\b(?:in|the|during|of)\s+(?P<d>\d0\s?'?s)\b", _FLAGS),
-    re.compile(r"\b(?:the\s+)?(?:early\s+|mid\s+|late\s+)?(?:twenties|thirties|forties|fifties|"
+    cued(Cue.DIGIT, r"\b(?:1[5-9]|20)\d0(?:\s'?|')s\b", _FLAGS),
+    cued(Cue.DIGIT, r"\b(?:in|the|during|of)\s+(?P<d>\d0\s?'?s)\b", _FLAGS),
+    cued(Cue.DECADE, r"\b(?:the\s+)?(?:early\s+|mid\s+|late\s+)?(?:twenties|thirties|forties|fifties|"
                r"sixties|seventies|eighties|nineties|noughties)\b", _FLAGS),
     # ISO dates inside identifiers, compact dates: "archive-2018-09-23-page", "20170302"
-    re.compile(r"(?<!\d)(?<!\d-)\d{4}-[01]\d-[0-3]\d(?!\d)"),
-    re.compile(r"(?<![\d])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"),
+    cued(Cue.DIGIT, r"(?<!\d)(?<!\d-)\d{4}-[01]\d-[0-3]\d(?!\d)"),
+    cued(Cue.DIGIT, r"(?<![\d])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"),
     # day words, month and year, "year 2008", ISO week numbers, quarters alone
-    re.compile(r"\b(?:today|tomorrow|yesterday|tonight)\b", _FLAGS),
-    re.compile(rf"\b{_MON_SAFE}\s*,?\s+{_YEAR}\b|\b{_YEAR}\s*,?\s*{_MON_SAFE}(?![a-z])", _FLAGS),
+    cued(Cue.ANCHOR, r"\b(?:today|tomorrow|yesterday|tonight)\b", _FLAGS),
+    cued(Cue.MONTH, rf"\b{_MON_SAFE}\s*,?\s+{_YEAR}\b|\b{_YEAR}\s*,?\s*{_MON_SAFE}(?![a-z])", _FLAGS),
     # a month by itself where a date is expected: "in Jan", "the month of Sept"
-    re.compile(rf"\b(?:in|during|since|until|till|by|through)\s+(?P<d>{_MON_SAFE})(?![\w.]|\.\w)",
+    cued(Cue.MONTH, rf"\b(?:in|during|since|until|till|by|through)\s+(?P<d>{_MON_SAFE})(?![\w.]|\.\w)",
                _FLAGS),
-    re.compile(rf"\b(?:the\s+)?month\s+of\s+{_MON}(?![a-z])", _FLAGS),
+    cued(Cue.MONTH, rf"\b(?:the\s+)?month\s+of\s+{_MON}(?![a-z])", _FLAGS),
     # numeric month and year: "3/2015", "2015/3", "2016 / 11", "11-2016" (not "2015.3",
     # which is a decimal as often as a date)
-    re.compile(r"(?<![\w/.\-])(?:(?:1[5-9]|20)\d\d\s*/\s*(?:1[0-2]|0?[1-9])|"
+    cued(Cue.DIGIT, r"(?<![\w/.\-])(?:(?:1[5-9]|20)\d\d\s*/\s*(?:1[0-2]|0?[1-9])|"
                r"(?:1[0-2]|0?[1-9])\s*[/\-]\s*(?:1[5-9]|20)\d\d)(?![\w/\-]|[.,]\d)"),
     # seasons with a year: "summer of 2016", "winter 2019"
-    re.compile(rf"\b(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR}\b", _FLAGS),
-    re.compile(rf"\b(?:calendar\s+)?year\s+{_YEAR}\b", _FLAGS),
-    re.compile(rf"\b(?:the\s+)?week\s+\d{{1,2}}\s+of\s+(?:{_YEAR}|(?:this|next|last)\s+year)\b",
+    cued(Cue.SEASON, rf"\b(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR}\b", _FLAGS),
+    cued(Cue.UNIT, rf"\b(?:calendar\s+)?year\s+{_YEAR}\b", _FLAGS),
+    cued(Cue.UNIT, rf"\b(?:the\s+)?week\s+\d{{1,2}}\s+of\s+(?:{_YEAR}|(?:this|next|last)\s+year)\b",
                _FLAGS),
-    re.compile(r"\bthe\s+(?P<d>week\s+\d{1,2})\b(?!\s+of\b|[.,]\d)", _FLAGS),
-    re.compile(r"\b[qQ][1-4]\b"),
+    cued(Cue.UNIT, r"\bthe\s+(?P<d>week\s+\d{1,2})\b(?!\s+of\b|[.,]\d)", _FLAGS),
+    cued(Cue.DIGIT, r"\b[qQ][1-4]\b"),
     # counted stretches written count-first: "the 2 next days", "3 next weeks"
-    re.compile(rf"\b{_COUNT}\s+(?:next|upcoming|coming|past|previous|last)\s+"
+    cued(Cue.UNIT, rf"\b{_COUNT}\s+(?:next|upcoming|coming|past|previous|last)\s+"
                r"(?:days|weeks|months|years|quarters|decades)\b", _FLAGS),
     # a shifted calendar unit: "this week", "next month", "last quarter"
-    re.compile(r"\b(?:this|next|last|previous|coming|upcoming)\s+(?:week|weekend|month|year|"
+    cued(Cue.UNIT, r"\b(?:this|next|last|previous|coming|upcoming)\s+(?:week|weekend|month|year|"
                r"quarter|decade|century)\b", _FLAGS),
-    re.compile(rf"\b(?:past|last|previous|next|coming|upcoming)\s+{_COUNT}\s+"
+    cued(Cue.UNIT, rf"\b(?:past|last|previous|next|coming|upcoming)\s+{_COUNT}\s+"
                r"(?:days|weeks|months|years|quarters|decades)\b", _FLAGS),
     # weekdays of a named week: "next week between Wednesday and Friday"
-    re.compile(rf"\b(?:this|next|last|previous)\s+week\s+(?:between|from)\s+{_WD}\s+(?:and|to|"
+    cued(Cue.WEEKDAY, rf"\b(?:this|next|last|previous)\s+week\s+(?:between|from)\s+{_WD}\s+(?:and|to|"
                rf"till|until|through)\s+{_WD}(?![a-z])", _FLAGS),
     # "next year's third quarter"
-    re.compile(r"\b(?:this|next|last)\s+year'?s\s+(?:q[1-4]|(?:first|second|third|fourth|1st|2nd|"
+    cued(Cue.UNIT, r"\b(?:this|next|last)\s+year'?s\s+(?:q[1-4]|(?:first|second|third|fourth|1st|2nd|"
                r"3rd|4th)[\s-]quarter)\b", _FLAGS),
     # the weekend: "over the weekend", "dinner with mom weekend."
-    re.compile(r"\bthe\s+weekend\b|(?<=\s)weekend(?=\s*[.!?]|\s*$)", _FLAGS),
+    cued(Cue.UNIT, r"\bthe\s+weekend\b|(?<=\s)weekend(?=\s*[.!?]|\s*$)", _FLAGS),
     # a weekday inside a counted offset: "Monday two weeks from now", "in 3 days on Friday",
     # "1st week of Oct. on Friday"
-    re.compile(rf"\b{_WD},?\s+{_DURATION}\s+(?:from\s+(?:now|today|tomorrow)|after\s+{_MON}"
+    cued(Cue.WEEKDAY, rf"\b{_WD},?\s+{_DURATION}\s+(?:from\s+(?:now|today|tomorrow)|after\s+{_MON}"
                rf"[\s.]*{_DAY})\b", _FLAGS),
-    re.compile(rf"\b(?:in\s+)?{_DURATION}(?:\s+from\s+(?:now|today|tomorrow))?\s+on\s+{_WD}"
+    cued(Cue.WEEKDAY, rf"\b(?:in\s+)?{_DURATION}(?:\s+from\s+(?:now|today|tomorrow))?\s+on\s+{_WD}"
                rf"(?![a-z])", _FLAGS),
     # month, year, day: "September-2020-23"
-    re.compile(rf"\b{_MON}[\-/]{_YEAR}[\-/][0-3]?\d\b", _FLAGS),
+    cued(Cue.MONTH, rf"\b{_MON}[\-/]{_YEAR}[\-/][0-3]?\d\b", _FLAGS),
     # day, month and a year in words: "6 April seventeen hundred thirty three"
-    re.compile(rf"\b(?:{_DAYNUM}|{_ORD_DAY}|{_CARD_DAY})\s+{_MON},?\s+{_WORD_YEAR}\b", _FLAGS),
+    cued(Cue.MONTH, rf"\b(?:{_DAYNUM}|{_ORD_DAY}|{_CARD_DAY})\s+{_MON},?\s+{_WORD_YEAR}\b", _FLAGS),
     # holidays that fall on the same day everywhere: "Easter 2018", "last Easter", "Christmas Eve"
-    re.compile(rf"\b(?:(?:this|next|last|previous|following|coming)\s+)?(?:{holidays.NAMES})\b"
+    cued(Cue.HOLIDAY, rf"\b(?:(?:this|next|last|previous|following|coming)\s+)?(?:{holidays.NAMES})\b"
                rf"(?:\s+(?:of\s+)?(?:{_YEAR}|(?:this|next|last)\s+year)\b)?", _FLAGS),
-    re.compile(rf"\b{_DURATION}\s+(?:before|after)\s+(?:{holidays.NAMES})\b", _FLAGS),
+    cued(Cue.HOLIDAY, rf"\b{_DURATION}\s+(?:before|after)\s+(?:{holidays.NAMES})\b", _FLAGS),
     # day words newsrooms shorten: "tmrw", "the day after tmrw"
-    re.compile(r"\b(?:the\s+day\s+(?:after|before)\s+)?(?:tmrw|tmr)\b", _FLAGS),
+    cued(Cue.ANCHOR, r"\b(?:the\s+day\s+(?:after|before)\s+)?(?:tmrw|tmr)\b", _FLAGS),
 )
 """Date shapes the NER misses, matched case-insensitively on the raw text."""
 
-DAY_PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
+DAY_PATTERNS: Final[tuple[CuedPattern, ...]] = (
     # dotted or hyphenated month/day after "on", "in" or a weekday: "on 4.22", "friday 7.6"
-    re.compile(rf"\b(?:on|in|{_WD})\s+(?P<d>[0-3]?\d[.\-][0-3]?\d)(?![\w.\-]|,\d)", _FLAGS),
+    cued(Cue.DIGIT, rf"\b(?:on|in|{_WD})\s+(?P<d>[0-3]?\d[.\-][0-3]?\d)(?![\w.\-]|,\d)", _FLAGS),
     # "the 27", "the 27th", "the second", "the twenty second", "on 15", "on twenty second"
-    re.compile(rf"\b(?:on|for|by|until|till|since|from|before|after|of)\s+"
+    cued(Cue.DIGIT | Cue.NUMBER, rf"\b(?:on|for|by|until|till|since|from|before|after|of)\s+"
                rf"(?P<d>the\s+(?:{_DAYNUM}|{_ORD_DAY}|{_CARD_DAY})){_END}", _FLAGS),
-    re.compile(rf"\bon\s+(?P<d>{_DAYNUM}|{_ORD_DAY}){_END}", _FLAGS),
+    cued(Cue.DIGIT | Cue.NUMBER, rf"\bon\s+(?P<d>{_DAYNUM}|{_ORD_DAY}){_END}", _FLAGS),
 )
 """Numbers the words around them make days: the resolver reads them with ``day_hint``."""

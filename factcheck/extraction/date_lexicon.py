@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from factcheck.extraction.date_types import Cue, CuedPattern, cued
+
 WEEKDAYS: Final[dict[str, int]] = {
     "monday": 0, "mon": 0,
     "tuesday": 1, "tues": 1, "tue": 1,
@@ -153,43 +155,43 @@ _ZONE = (
     r"\s*\(?(?:" + "|".join(z.upper() for z in ZONES if len(z) > 1) + r")\)?)"
 )
 
-CANDIDATE_PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
+CANDIDATE_PATTERNS: Final[tuple[CuedPattern, ...]] = (
     # weekday, day [month] [year]: "this Friday, 7", "Monday, 24", "Friday 7is March"
-    re.compile(
+    cued(Cue.WEEKDAY,
         rf"\b(?:(?:this|last|next|This|Last|Next)\s+)?(?:{_CAP_WD})\.?,?\s+(?:the\s+)?"
         rf"{_DAY}(?![\d%:.,]\d)(?:\s+(?:of\s+)?(?:{_CAP_MON})\.?(?:,?\s+{_YEAR})?)?(?![\w%])"
     ),
     # weekday, month day[, year]: "Tuesday, Feb. 1, 2022"
-    re.compile(
+    cued(Cue.WEEKDAY,
         rf"\b(?:{_CAP_WD})\.?,?\s+(?:{_CAP_MON})\.?\s+{_DAY}(?:,?\s+{_YEAR})?(?![\w%])"
     ),
     # day month [year]: "7 March 2025", "7is March", "the 2nd of May"
-    re.compile(rf"\b{_DAY}\s+(?:of\s+)?(?:{_CAP_MON})\b\.?(?:,?\s+{_YEAR})?(?![\w%])"),
+    cued(Cue.MONTH, rf"\b{_DAY}\s+(?:of\s+)?(?:{_CAP_MON})\b\.?(?:,?\s+{_YEAR})?(?![\w%])"),
     # month day[, year]: "Jan. 9", "March 7, 2025"
-    re.compile(rf"\b(?:{_CAP_MON})\.?\s+{_DAY}(?![\d%:]|\.\d)(?:,?\s+{_YEAR})?(?![\w%])"),
+    cued(Cue.MONTH, rf"\b(?:{_CAP_MON})\.?\s+{_DAY}(?![\d%:]|\.\d)(?:,?\s+{_YEAR})?(?![\w%])"),
     # ordinal word day: "the twenty-first of March"
-    re.compile(
+    cued(Cue.MONTH,
         rf"\b(?:{_ORD_WORDS})\s+(?:of\s+)?(?:{_CAP_MON})\b\.?(?:,?\s+{_YEAR})?(?![\w%])",
         re.IGNORECASE,
     ),
     # quarters: "Q4 2021", "2021 Q4"
-    re.compile(rf"\bQ[1-4]\s+{_YEAR}\b|\b{_YEAR}\s+Q[1-4]\b"),
+    cued(Cue.DIGIT, rf"\bQ[1-4]\s+{_YEAR}\b|\b{_YEAR}\s+Q[1-4]\b"),
     # ISO date, optionally with a time and zone
-    re.compile(
+    cued(Cue.DIGIT,
         r"\b\d{4}-[01]\d-[0-3]\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?(?:Z|[+\-][0-2]\d:?\d\d)?)?"
         r"(?![\w-])"
     ),
     # numeric day/month/year in either order: "06/07/2023", "6.7.23"
-    re.compile(r"(?<![\w/.\-])[0-3]?\d([/.\-])[0-3]?\d\1(?:\d{4}|\d{2})(?![\w/]|\.\d)"),
+    cued(Cue.DIGIT, r"(?<![\w/.\-])[0-3]?\d([/.\-])[0-3]?\d\1(?:\d{4}|\d{2})(?![\w/]|\.\d)"),
     # clock time with an optional zone: "03:17 GMT-3", "3 p.m."
-    re.compile(rf"(?<![\w:.]){_TIME}(?:{_ZONE})?(?![\w:])"),
+    cued(Cue.DIGIT, rf"(?<![\w:.]){_TIME}(?:{_ZONE})?(?![\w:])"),
     # bare day after "on the": "on the 10th"
-    re.compile(
+    cued(Cue.DIGIT,
         r"\b[Oo]n the (?P<d>[0-3]?\d(?:st|nd|rd|th))\b"
         r"(?!\s+(?!(?:of|and|or|at|in|to|when|with|as)\b)[a-z])"
     ),
     # a year after a preposition: "in 2014", "since 1997"
-    re.compile(
+    cued(Cue.DIGIT,
         r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Dd]uring|[Bb]efore|[Aa]fter|of|till|through)"
         rf"\s+(?P<d>{_YEAR})\b(?![\-/.,]\d|%|\s*(?:per\s?cent|percent))"
     ),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import enum
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Final, Literal
@@ -68,3 +70,33 @@ def unresolved(reason: str) -> Resolution:
 def day_resolution(day: date, relative: bool = False) -> Resolution:
     """A value at day granularity."""
     return Resolution(value=cal.iso_day(day), granularity="day", relative=relative)
+
+
+class Cue(enum.Flag):
+    """A kind of word a date expression is built around."""
+
+    DIGIT = enum.auto()
+    MONTH = enum.auto()
+    WEEKDAY = enum.auto()
+    NUMBER = enum.auto()
+    """Number and ordinal words a day can be written as: "twenty-first", "the second"."""
+    UNIT = enum.auto()
+    """Calendar units: "week", "months", "weekend", "quarter", "decade"."""
+    ANCHOR = enum.auto()
+    """Days named from today: "yesterday", "tonight", "tmrw", "now"."""
+    SEASON = enum.auto()
+    DECADE = enum.auto()
+    """Decades in words: "the nineties"."""
+    HOLIDAY = enum.auto()
+
+
+@dataclass(frozen=True)
+class CuedPattern:
+    """A date pattern and the cues one of which every match of it contains."""
+
+    regex: re.Pattern[str]
+    cues: Cue
+
+
+def cued(cues: Cue, pattern: str, flags: int = 0) -> CuedPattern:
+    return CuedPattern(re.compile(pattern, flags), cues)

@@ -33,7 +33,7 @@ from factcheck.claims import DateClaim, DateIssue
 from factcheck.extraction import date_grammar as grammar
 from factcheck.extraction import date_lexicon as lex
 from factcheck.extraction.date_calendar import Direction
-from factcheck.extraction.date_holidays import HOLIDAYS
+from factcheck.extraction.date_cues import find_cues
 from factcheck.extraction.date_resolution import resolve_span
 from factcheck.extraction.date_types import Context, Resolution
 from factcheck.extraction.doc_index import doc_text, sentence_of
@@ -147,125 +147,16 @@ def _merged_spans(doc: Doc) -> tuple[list[tuple[int, int]], set[tuple[int, int]]
     return [_with_lead_word(text, span) for span in _join_clock_times(text, merged)], hinted
 
 
-_CUE_WORDS: Final[tuple[str, ...]] = tuple(
-    sorted(
-        {
-            *lex.WEEKDAYS,
-            *lex.MONTHS,
-            *lex.ORDINAL_WORDS,
-            *lex.NUMBER_WORDS,
-            *lex.DECADE_WORDS,
-            *lex.SEASONS,
-            *lex.QUARTER_WORDS,
-            *(w for name in HOLIDAYS for w in name.split()),
-            *[
-                "now",
-                "today",
-                "tonight",
-                "tomorrow",
-                "tmrw",
-                "yesterday",
-                "day",
-                "days",
-                "week",
-                "weeks",
-                "weekend",
-                "weekends",
-                "fortnight",
-                "fortnights",
-                "month",
-                "months",
-                "year",
-                "years",
-                "decade",
-                "decades",
-                "century",
-                "centuries",
-                "quarter",
-                "quarters",
-                "half",
-                "ago",
-                "later",
-                "earlier",
-                "since",
-                "until",
-                "till",
-                "noon",
-                "midnight",
-                "morning",
-                "afternoon",
-                "evening",
-                "night",
-                "eve",
-                "dawn",
-                "dusk",
-                "thousand",
-                "hundred",
-                "mid",
-                "q1",
-                "q2",
-                "q3",
-                "q4",
-                "h1",
-                "h2",
-                "fy",
-                "otd",
-            ],
-        },
-        key=len,
-        reverse=True,
-    )
-)
-_CUE_RE: Final[re.Pattern[str]] = re.compile(
-    r"\d|\b(?:" + "|".join(re.escape(w) for w in _CUE_WORDS) + r")", re.IGNORECASE
-)
-_BREAK_RE: Final[re.Pattern[str]] = re.compile(r"[.!?](?=\s)|\n")
-_CUE_MARGIN = 96
-"""Characters around a cue searched by the date patterns; longer than any date expression."""
-
-
-def _cue_windows(text: str) -> list[tuple[int, int]]:
-    """Stretches of text near a digit or a time word: the only places a date can be.
-
-    Scanning a few dozen patterns over whole texts cost as much as a fifth of
-    the NLP; most text holds no date, so the patterns only visit these.
-    """
-    windows: list[tuple[int, int]] = []
-    for match in _CUE_RE.finditer(text):
-        start = max(0, match.start() - _CUE_MARGIN)
-        # End at a sentence or line break, so a pattern's "$" or look-ahead
-        # never takes the window's edge for the end of the text.
-        stop = _BREAK_RE.search(text, min(len(text), match.end() + _CUE_MARGIN))
-        end = stop.end() if stop else len(text)
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], end)
-        else:
-            windows.append((start, end))
-    return windows
-
-
 def _candidates(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     text = doc_text(doc)
-    windows = _cue_windows(text)
+    cues = find_cues(text)
     found = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in {"DATE", "TIME"}]
     for pattern in (*lex.CANDIDATE_PATTERNS, *grammar.PATTERNS):
-        found.extend(_window_matches(pattern, text, windows))
-    hinted = [span for pattern in grammar.DAY_PATTERNS for span in _window_matches(pattern, text, windows)]
+        found.extend(cues.matches(pattern))
+    hinted = [span for pattern in grammar.DAY_PATTERNS for span in cues.matches(pattern)]
     starts = [token.idx for token in doc]
     keep = [span for span in found + hinted if not _not_a_date(doc, starts, span)]
     return keep, [span for span in hinted if span in keep]
-
-
-def _window_matches(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Matches inside the cue windows (the whole string stays visible to anchors and lookbehinds)."""
-    group = "d" if "d" in pattern.groupindex else 0
-    spans = {m.span(group) for start, end in windows for m in pattern.finditer(text, start, end)}
-    return sorted(spans)
-
-
-def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    group = "d" if "d" in pattern.groupindex else 0
-    return [match.span(group) for match in pattern.finditer(text)]
 
 
 def _not_a_date(doc: Doc, starts: list[int], span: tuple[int, int]) -> bool:

@@ -1,0 +1,137 @@
+"""Where a date can be: the kinds of word each date pattern cannot match without.
+
+About eighty case-insensitive patterns read the raw text beside the NER.
+Scanning all of them over whole texts cost a fifth of the NLP time, and one
+window around any digit or time word covers almost all of a news story, since
+figures are everywhere.  So each pattern declares the kinds of word its every
+match contains (a month name, a weekday, a digit, ...) and visits only the
+stretches around words of those kinds: a month-led pattern never reads a
+paragraph without a month in it.
+
+The declarations are checked, not trusted: ``tests/test_date_cues.py`` runs
+every pattern over the conformance sentences, the seeds and a generated corpus
+both ways, windowed and over the whole text, and requires the same matches.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Final
+
+from factcheck.extraction import date_lexicon as lex
+from factcheck.extraction.date_holidays import HOLIDAYS
+from factcheck.extraction.date_types import Cue, CuedPattern
+
+_WORD_RE: Final[re.Pattern[str]] = re.compile(r"[^\W\d_]+")
+
+_GENERIC_HOLIDAY_WORDS: Final[frozenset[str]] = frozenset(
+    {"day", "days", "eve", "new", "year", "years", "s", "saint", "st", "the", "of", "international"}
+)
+
+
+def _holiday_words() -> frozenset[str]:
+    """The distinctive words of each holiday name (all its words when none is distinctive).
+
+    Names match with or without their apostrophe ("St Patrick's", "St Patricks"),
+    so both spellings of each word are kept.
+    """
+    words: set[str] = set()
+    for name in HOLIDAYS:
+        tokens = {t for spelling in (name, name.replace("'", "")) for t in _WORD_RE.findall(spelling.lower())}
+        distinctive = tokens - _GENERIC_HOLIDAY_WORDS
+        words |= distinctive or tokens
+    return frozenset(words)
+
+
+_DIGIT_RE: Final[re.Pattern[str]] = re.compile(r"\d+")
+
+_UNIT_WORDS: Final[tuple[str, ...]] = (
+    "day", "days", "week", "weeks", "weekend", "weekends", "fortnight", "fortnights",
+    "month", "months", "year", "years", "quarter", "quarters", "decade", "decades",
+    "century", "centuries",
+)  # fmt: skip
+_ANCHOR_WORDS: Final[tuple[str, ...]] = ("now", "today", "tonight", "tomorrow", "tmrw", "tmr", "yesterday")
+_NUMBER_WORDS: Final[frozenset[str]] = frozenset(
+    {t for word in (*lex.ORDINAL_WORDS, *lex.NUMBER_WORDS) for t in _WORD_RE.findall(word)}
+    - {"a", "an", "of", "couple"}
+)
+
+WORD_CUES: Final[dict[str, Cue]] = {}
+"""Lower-cased word -> the cues it is (a word can be several: "second", "march")."""
+
+for _cue, _words in (
+    (Cue.MONTH, lex.MONTHS),
+    (Cue.WEEKDAY, (*lex.WEEKDAYS, *(f"{name.lower()}s" for name in lex.WEEKDAY_NAMES))),
+    (Cue.NUMBER, _NUMBER_WORDS),
+    (Cue.UNIT, _UNIT_WORDS),
+    (Cue.ANCHOR, _ANCHOR_WORDS),
+    (Cue.SEASON, lex.SEASONS),
+    (Cue.DECADE, lex.DECADE_WORDS),
+    (Cue.HOLIDAY, _holiday_words()),
+):
+    for _word in _words:
+        WORD_CUES[_word] = WORD_CUES.get(_word, Cue(0)) | _cue
+
+CUE_MARGIN: Final[int] = 96
+"""Characters searched on each side of a cue; longer than any date expression."""
+
+_BREAK_RE: Final[re.Pattern[str]] = re.compile(r"[.!?](?=\s)|\n")
+
+
+@dataclass
+class CueWindows:
+    """The cue words of one text, and the windows around each combination of kinds."""
+
+    text: str
+    positions: dict[Cue, list[tuple[int, int]]]
+    _windows: dict[Cue, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def windows(self, cues: Cue) -> list[tuple[int, int]]:
+        """Merged stretches of text around every cue of the given kinds."""
+        found = self._windows.get(cues)
+        if found is None:
+            spots = sorted(spot for cue in cues for spot in self.positions.get(cue, ()))
+            found = self._windows[cues] = _merge_windows(self.text, spots)
+        return found
+
+    def matches(self, pattern: CuedPattern) -> list[tuple[int, int]]:
+        """The pattern's matches (group ``d`` when it has one), found in its windows only.
+
+        The whole string stays visible to anchors and lookbehinds.
+        """
+        regex = pattern.regex
+        group = "d" if "d" in regex.groupindex else 0
+        spans = {
+            m.span(group) for start, end in self.windows(pattern.cues) for m in regex.finditer(self.text, start, end)
+        }
+        return sorted(spans)
+
+
+def find_cues(text: str) -> CueWindows:
+    positions: dict[Cue, list[tuple[int, int]]] = {Cue.DIGIT: [m.span() for m in _DIGIT_RE.finditer(text)]}
+    lookup = WORD_CUES.get
+    for match in _WORD_RE.finditer(text):
+        cues = lookup(match.group().lower())
+        if cues is not None:
+            span = match.span()
+            for cue in cues:
+                positions.setdefault(cue, []).append(span)
+    return CueWindows(text, positions)
+
+
+def _merge_windows(text: str, spots: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    windows: list[tuple[int, int]] = []
+    for cue_start, cue_end in spots:
+        start = max(0, cue_start - CUE_MARGIN)
+        if windows and cue_end + CUE_MARGIN <= windows[-1][1]:
+            continue
+        # End at a sentence or line break, so a pattern's "$" or look-ahead
+        # never takes the window's edge for the end of the text.
+        stop = _BREAK_RE.search(text, min(len(text), cue_end + CUE_MARGIN))
+        end = stop.end() if stop else len(text)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((start, end))
+    return windows
