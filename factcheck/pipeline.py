@@ -33,12 +33,17 @@ from factcheck.reference_dates import ReferenceDate, assign_reference_dates
 from factcheck.report import Finding, Problem, Report, RuleInfo, SourceInfo, Summary, Suppressed
 from factcheck.rulebook import RuleSet
 from factcheck.sources import (
+    DEFAULT_MAX_SOURCE_BYTES,
+    JSONL_SUFFIX,
+    JsonlLines,
     Source,
     SourceInput,
     SourceProblem,
+    index_jsonl_clusters,
     iter_source_files,
     load_sources,
     max_source_bytes_from_env,
+    resolve_max_source_bytes,
 )
 from factcheck.timing import StageTimes
 
@@ -71,20 +76,23 @@ def _problem_from_source(problem: SourceProblem) -> Problem:
     return Problem(kind="source", path=problem.path, line=problem.line, message=problem.cause)
 
 
-def plan_clusters(sources: SourcesArg, clusters: bool) -> list[ClusterPlan]:
+def plan_clusters(
+    sources: SourcesArg, clusters: bool, max_source_bytes: int | None = DEFAULT_MAX_SOURCE_BYTES
+) -> list[ClusterPlan]:
     """Clusters in a stable order, their sources not read yet.
 
     A mapping gives the clusters itself.  With ``clusters=True`` each
     subdirectory of a directory is a cluster (files directly in it form the
-    directory's own) and each distinct ``cluster`` value of a ``.jsonl`` line
-    is one; otherwise everything is one cluster.
+    directory's own) and each distinct ``cluster`` value of a ``.jsonl`` file
+    given as a source is one: the file is indexed first, by line offsets, so
+    each cluster reads only its own lines.  Otherwise everything is one cluster.
     """
     if isinstance(sources, Mapping):
         return [
-            ClusterPlan(str(key), [value] if isinstance(value, str | Path | Source) else list(value))
+            ClusterPlan(str(key), [value] if isinstance(value, str | Path | Source | JsonlLines) else list(value))
             for key, value in sources.items()
         ]
-    items: list[SourceInput] = [sources] if isinstance(sources, str | Path | Source) else list(sources)
+    items: list[SourceInput] = [sources] if isinstance(sources, str | Path | Source | JsonlLines) else list(sources)
     if not clusters:
         return [ClusterPlan(DEFAULT_CLUSTER, items)]
     plans: dict[str, ClusterPlan] = {}
@@ -98,9 +106,18 @@ def plan_clusters(sources: SourcesArg, clusters: bool) -> list[ClusterPlan]:
                 plans.setdefault(cluster, ClusterPlan(cluster)).inputs.append(file)
             if not files:
                 plans.setdefault(path.name, ClusterPlan(path.name)).inputs.append(path)
+        elif path is not None and path.suffix.lower() == JSONL_SUFFIX and path.is_file():
+            shares: dict[str | None, SourceInput]
+            try:
+                shares = dict(index_jsonl_clusters(path, max_source_bytes))
+            except (OSError, ValueError):
+                shares = {None: path}  # read whole, which reports why it cannot be read
+            for value, share in shares.items():
+                cluster_id = DEFAULT_CLUSTER if value is None else value
+                plans.setdefault(cluster_id, ClusterPlan(cluster_id)).inputs.append(share)
         else:
-            # Files and texts join the default cluster; .jsonl lines are split by
-            # their own "cluster" value once read (see _split_jsonl_clusters).
+            # Files, texts and Source objects join the default cluster; Source
+            # objects carrying a "cluster" are split once read (_split_jsonl_clusters).
             plans.setdefault(DEFAULT_CLUSTER, ClusterPlan(DEFAULT_CLUSTER)).inputs.append(item)
     return [plans[k] for k in sorted(plans)]
 
@@ -222,7 +239,7 @@ def iter_check(
         settings = ExtractionSettings(
             nlp, index, model, [str(s) for s in pack_specs(rules)] if rules is not None else None, jobs, claim_cache
         )
-        plans = plan_clusters(sources, clusters)
+        plans = plan_clusters(sources, clusters, resolve_max_source_bytes(size_limit))
     context = RunContext(
         ruleset, index, settings, reference_date, include_claims, times, progress, config or Config(), baseline or set()
     )

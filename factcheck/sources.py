@@ -15,6 +15,7 @@ never opened for a blocking read.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import os
 import re
@@ -57,9 +58,7 @@ class Source(BaseModel):
     outlet: str | None = None
     url: str | None = None
     language: str | None = Field(default=None, description="Language or locale, e.g. en-GB.")
-    body_start: int = Field(
-        default=0, ge=0, description="Offset where the text after front matter begins."
-    )
+    body_start: int = Field(default=0, ge=0, description="Offset where the text after front matter begins.")
     meta: dict[str, Any] = Field(default_factory=dict, description="Other front matter fields.")
     _origin: tuple[str, int | None] | None = PrivateAttr(default=None)
     """Where it was read (file, ``.jsonl`` line), for problems about it; not serialized."""
@@ -153,9 +152,7 @@ def _parse_date(value: Any, what: str) -> dt.date | None:
     raise ValueError(f"{what} {str(value)[:80]!r} is not a YYYY-MM-DD date")
 
 
-def _build_source(
-    source_id: str, text: str, body_start: int, fields: dict[str, Any], path: str | None
-) -> Source:
+def _build_source(source_id: str, text: str, body_start: int, fields: dict[str, Any], path: str | None) -> Source:
     known = {k: fields[k] for k in _KNOWN_FIELDS if k in fields}
     meta = {k: v for k, v in fields.items() if k not in _KNOWN_FIELDS and k not in ("id", "text")}
     published = _parse_date(known.pop("published", None), "published")
@@ -210,9 +207,7 @@ def max_source_bytes_from_env(default: int = DEFAULT_MAX_SOURCE_BYTES) -> int:
     except ValueError:
         value = -1
     if value < 0:
-        raise FactcheckError(
-            f"{MAX_SOURCE_BYTES_ENV}={raw!r} is not a number of bytes (0 means no limit)"
-        )
+        raise FactcheckError(f"{MAX_SOURCE_BYTES_ENV}={raw!r} is not a number of bytes (0 means no limit)")
     return value
 
 
@@ -287,13 +282,13 @@ def read_text_file(path: Path, max_source_bytes: int | None = DEFAULT_MAX_SOURCE
     return _build_source(path.stem, text, body_start, front, path=str(path))
 
 
-def _bounded_lines(handle: Any, limit: int | None) -> Iterator[tuple[int, bytes | int]]:
+def _bounded_lines(handle: Any, limit: int | None, number: int = 0) -> Iterator[tuple[int, bytes | int]]:
     """(line number, line bytes) of a binary file; (number, size) for a line over ``limit``.
 
     A line longer than the limit is skipped in chunks, never held whole.
     Lines end at ``\n`` (a ``\r`` before it is whitespace to JSON).
+    ``number`` is the number of the line before the handle's position.
     """
-    number = 0
     while True:
         number += 1
         if limit is None:
@@ -317,35 +312,100 @@ def _bounded_lines(handle: Any, limit: int | None) -> Iterator[tuple[int, bytes 
         yield number, size - (1 if line.endswith(b"\n") else 0)
 
 
+def _open_jsonl(path: Path) -> tuple[Any, SourceProblem | None]:
+    try:
+        return os.fdopen(_open_regular(path), "rb"), None
+    except OSError as exc:
+        return None, SourceProblem(str(path), f"cannot read: {exc.strerror or exc}")
+    except ValueError as exc:
+        return None, SourceProblem(str(path), str(exc))
+
+
+def _jsonl_entries(
+    path: Path, lines: Iterator[tuple[int, bytes | int]], max_source_bytes: int | None
+) -> Iterator[Source | SourceProblem]:
+    while True:
+        try:
+            number, line_bytes = next(lines)
+        except StopIteration:
+            return
+        except OSError as exc:
+            yield SourceProblem(str(path), f"cannot read: {exc.strerror or exc}")
+            return
+        if isinstance(line_bytes, int):
+            assert max_source_bytes is not None
+            yield SourceProblem(str(path), _too_large(line_bytes, max_source_bytes, "line"), line=number)
+            continue
+        yield from _jsonl_record(path, number, line_bytes)
+
+
 def read_jsonl(path: Path, max_source_bytes: int | None = DEFAULT_MAX_SOURCE_BYTES) -> Iterator[Source | SourceProblem]:
     """Sources of a ``.jsonl`` file; a bad line is a problem, the others still load.
 
     The file is streamed: a line over ``max_source_bytes`` is reported with
     its number and size and skipped, the file as a whole has no size limit.
     """
-    try:
-        handle = os.fdopen(_open_regular(path), "rb")
-    except OSError as exc:
-        yield SourceProblem(str(path), f"cannot read: {exc.strerror or exc}")
-        return
-    except ValueError as exc:
-        yield SourceProblem(str(path), str(exc))
+    handle, problem = _open_jsonl(path)
+    if problem is not None:
+        yield problem
         return
     with handle:
-        lines = _bounded_lines(handle, max_source_bytes)
-        while True:
-            try:
-                number, line_bytes = next(lines)
-            except StopIteration:
-                return
-            except OSError as exc:
-                yield SourceProblem(str(path), f"cannot read: {exc.strerror or exc}")
-                return
-            if isinstance(line_bytes, int):
-                assert max_source_bytes is not None
-                yield SourceProblem(str(path), _too_large(line_bytes, max_source_bytes, "line"), line=number)
-                continue
-            yield from _jsonl_record(path, number, line_bytes)
+        yield from _jsonl_entries(path, _bounded_lines(handle, max_source_bytes), max_source_bytes)
+
+
+@dataclass(frozen=True)
+class JsonlLines:
+    """Some lines of a ``.jsonl`` file: one cluster's share of it, read when its turn comes.
+
+    ``lines`` holds (line number, byte offset) pairs, so reading a cluster
+    seeks to its own lines and memory holds one cluster, not the file.
+    """
+
+    path: Path
+    lines: tuple[tuple[int, int], ...]
+
+
+def index_jsonl_clusters(
+    path: Path, max_source_bytes: int | None = DEFAULT_MAX_SOURCE_BYTES
+) -> dict[str | None, JsonlLines]:
+    """The lines of each ``cluster`` value of a ``.jsonl`` file, read once without keeping texts.
+
+    Lines without a cluster, and lines that are not sources (bad JSON, too
+    large), come under None: they are reported when that share is read.
+    Raises `OSError` or `ValueError` when the file cannot be read; the caller
+    then reads it whole, which reports the cause.
+    """
+    shares: dict[str | None, list[tuple[int, int]]] = {}
+    handle, problem = _open_jsonl(path)
+    if problem is not None:
+        raise ValueError(problem.cause)
+    with handle:
+        offset = 0
+        for number, line in _bounded_lines(handle, max_source_bytes):
+            cluster: str | None = None
+            if isinstance(line, bytes):
+                try:
+                    record = json.loads(line)
+                except (ValueError, RecursionError):
+                    record = None
+                if isinstance(record, dict) and record.get("cluster") is not None:
+                    cluster = str(record["cluster"])
+            shares.setdefault(cluster, []).append((number, offset))
+            offset = handle.tell()
+    return {cluster: JsonlLines(path, tuple(lines)) for cluster, lines in shares.items()}
+
+
+def read_jsonl_lines(selection: JsonlLines, max_source_bytes: int | None) -> Iterator[Source | SourceProblem]:
+    """The sources (and problems) of the selected lines of a ``.jsonl`` file."""
+    handle, problem = _open_jsonl(selection.path)
+    if problem is not None:
+        yield problem
+        return
+    with handle:
+        for number, offset in selection.lines:
+            handle.seek(offset)
+            lines = itertools.islice(_bounded_lines(handle, max_source_bytes, number - 1), 1)
+            yield from _jsonl_entries(selection.path, lines, max_source_bytes)
 
 
 def _jsonl_record(path: Path, number: int, line_bytes: bytes) -> Iterator[Source | SourceProblem]:
@@ -426,7 +486,7 @@ def read_path(
         yield SourceProblem(str(path), problem_cause(exc))
 
 
-SourceInput = str | Path | Source
+SourceInput = str | Path | Source | JsonlLines
 
 
 def load_sources(
@@ -454,6 +514,8 @@ def load_sources(
         found: Iterable[Source | SourceProblem]
         if isinstance(item, Source):
             found = [item]
+        elif isinstance(item, JsonlLines):
+            found = read_jsonl_lines(item, limit)
         elif isinstance(item, Path) or _looks_like_path(item):
             found = read_path(Path(item), limit)
         else:
@@ -493,6 +555,4 @@ def _looks_like_path(item: str) -> bool:
     except OSError:
         return False
     # A missing file named on purpose must fail loudly, not be checked as text.
-    return not any(c.isspace() for c in item) and (
-        item.lower().endswith((*TEXT_SUFFIXES, JSONL_SUFFIX)) or "/" in item
-    )
+    return not any(c.isspace() for c in item) and (item.lower().endswith((*TEXT_SUFFIXES, JSONL_SUFFIX)) or "/" in item)

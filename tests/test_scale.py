@@ -10,6 +10,7 @@ import pytest
 import factcheck
 from factcheck.cache import ClaimCache
 from factcheck.cli import main
+from factcheck.pipeline import iter_check, plan_clusters
 from factcheck.sources import Source
 
 TEXTS = {
@@ -62,6 +63,36 @@ def test_jsonl_cluster_values(tmp_path: Path) -> None:
     report = factcheck.check([feed], clusters=True, reference_date="2025-03-10")
     assert {s.cluster for s in report.sources} == {"alpha", "beta"}
     assert any(f.cluster == "alpha" and f.category == "quantity-conflict" for f in report.findings)
+
+
+def test_a_jsonl_feed_is_read_one_cluster_at_a_time(tmp_path: Path) -> None:
+    """Interleaved clusters: each cluster's plan names its own lines only, read when its turn comes."""
+    feed = tmp_path / "feed.jsonl"
+    records = [
+        json.dumps({"id": "a1", "text": TEXTS["a1"], "cluster": "alpha"}),
+        json.dumps({"id": "b1", "text": TEXTS["b1"], "cluster": "beta"}),
+        "{not json",
+        json.dumps({"id": "a2", "text": TEXTS["a2"], "cluster": "alpha"}),
+        json.dumps({"id": "x", "text": "A story with no cluster of its own, about 12 people."}),
+        json.dumps({"id": "big", "text": "word " * 500, "cluster": "beta"}),
+        json.dumps({"id": "b2", "text": TEXTS["b2"], "cluster": "beta"}),
+        json.dumps({"id": "a1", "text": "The same id again, in another cluster.", "cluster": "gamma"}),
+    ]
+    feed.write_text("\n".join(records) + "\n", encoding="utf-8")
+    plans = {p.id: p.inputs for p in plan_clusters([feed], clusters=True, max_source_bytes=1000)}
+    assert sorted(plans) == ["alpha", "beta", "default", "gamma"]
+    lines = {cluster: [n for share in inputs for n, _ in share.lines] for cluster, inputs in plans.items()}  # type: ignore[union-attr]
+    # The over-long line has no readable cluster: it is reported with the lines that have none.
+    assert lines == {"alpha": [1, 4], "beta": [2, 7], "default": [3, 5, 6], "gamma": [8]}
+
+    reports = list(iter_check([feed], clusters=True, reference_date="2025-03-10", max_source_bytes=1000))
+    assert [r.sources[0].cluster if r.sources else None for r in reports] == ["alpha", "beta", "default", None]
+    assert [s.id for s in reports[0].sources] == ["a1", "a2"]
+    assert any(f.category == "quantity-conflict" for f in reports[0].findings)
+    problems = [(p.line, p.message) for r in reports for p in r.problems if p.kind == "source"]
+    assert [line for line, _ in problems] == [3, 6, 8]
+    assert problems[1][1].startswith(f"line is {len(records[5]):,} bytes, over the 1,000-byte limit")
+    assert "duplicate source id 'a1'" in problems[2][1]
 
 
 def test_two_jobs_give_byte_identical_output() -> None:
