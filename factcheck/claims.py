@@ -74,6 +74,9 @@ class DateIssue(BaseModel):
     suggestion: str | None = None
 
 
+DateMod = Literal["BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"]
+
+
 class DateClaim(Claim):
     kind: Literal["date"] = "date"
     value: str | None = Field(
@@ -93,6 +96,11 @@ class DateClaim(Claim):
         default=False, description="Resolved against the reference date rather than read."
     )
     event: str | None = Field(default=None, description="Lemma of the predicate it dates.")
+    mod: DateMod | None = Field(
+        default=None,
+        description="An open-ended date (TimeML's TIMEX3 mod): the text puts the event before or "
+        "after the value ('after 2018', 'no later than March 1', '2012 or later'), not at it.",
+    )
     issues: list[DateIssue] = Field(default_factory=list)
 
 

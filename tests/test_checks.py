@@ -104,6 +104,14 @@ def test_date_conflict_between_sources() -> None:
     assert of(agree, "date-conflict") == []
 
 
+def test_an_open_ended_date_is_not_one_side_of_a_conflict() -> None:
+    findings = run(
+        "Emmanuel Macron met Olaf Scholz in Paris on 3 March 2025.",
+        "Emmanuel Macron met Olaf Scholz in Paris after 1 March 2025.",
+    )
+    assert of(findings, "date-conflict") == []
+
+
 def test_publication_date_is_not_an_event_date() -> None:
     findings = run(
         "Published: 4 March 2025\nEmmanuel Macron met Olaf Scholz on Monday.",

@@ -361,3 +361,35 @@ def test_be_to_infinitive_is_a_plan_not_the_past(nlp: Language) -> None:
     # Reference Wednesday 18 October 2023: "were to meet on Friday" is the coming Friday.
     claim = _only(_claims(nlp, "Ministers were to meet on Friday to discuss the budget."), "Friday")
     assert claim.value == "2023-10-20"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "mod"),
+    [
+        ("Talks could resume after 2024, officials said.", "after 2024", "2024", "AFTER"),
+        ("The bridge was built before 1990.", "before 1990", "1990", "BEFORE"),
+        ("Troops must leave no later than 1 March 2024.", "no later than 1 March 2024", "2024-03-01", "ON_OR_BEFORE"),
+        ("The curfew stays in force until 1 March 2024.", "until 1 March 2024", "2024-03-01", "ON_OR_BEFORE"),
+        ("Flights resume starting 4 January 2024.", "starting 4 January 2024", "2024-01-04", "ON_OR_AFTER"),
+        ("Models from 2019 or later are affected.", "2019 or later", "2019", "ON_OR_AFTER"),
+        ("Prices will not fall later than 2026.", "later than 2026", "2026", "AFTER"),
+        ("The vote was held after the year 2020.", "after the year 2020", "2020", "AFTER"),
+    ],
+)
+def test_open_ended_dates_keep_their_value_and_say_which_side(
+    nlp: Language, sentence: str, text: str, value: str, mod: str
+) -> None:
+    claim = _only(_claims(nlp, sentence), text)
+    assert (claim.value, claim.mod) == (value, mod)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("The talks ended on 3 March 2024.", "3 March 2024"),
+        ("Sales from 2010 to 2018 rose.", "from 2010 to 2018"),
+        ("Between 2015 and 2018 or later than 2020.", "Between 2015 and 2018"),
+    ],
+)
+def test_plain_dates_and_ranges_have_no_mod(nlp: Language, sentence: str, text: str) -> None:
+    assert _only(_claims(nlp, sentence), text).mod is None

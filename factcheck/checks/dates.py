@@ -132,12 +132,16 @@ class DateConflict(Check):
 
         Comparing every pair would report a quadratic number of findings in a
         large cluster; each dissenting date is reported once, against a date
-        of the majority day whose sentence names a shared participant.
+        of the majority day whose sentence names a shared participant.  An
+        open-ended date ("after 1 March", ``mod``) does not say which day it
+        was, so it is never one side of a conflict.
         """
         params = self.params
         assert isinstance(params, DateConflictParams)
         for event, claims in sorted(cluster.date_groups.items()):
-            usable = [c for c in claims if c.granularity in params.granularities and day_of(c.value)]
+            usable = [
+                c for c in claims if c.granularity in params.granularities and day_of(c.value) and c.mod is None
+            ]
             sources_by_day: dict[dt.date, set[str]] = {}
             for claim in usable:
                 sources_by_day.setdefault(day_of(claim.value), set()).add(claim.source)  # type: ignore[arg-type]

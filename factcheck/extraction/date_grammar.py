@@ -182,7 +182,7 @@ PATTERNS: Final[tuple[CuedPattern, ...]] = (
     cued(Cue.ANCHOR, r"\b(?:today|tomorrow|yesterday|tonight)\b", _FLAGS),
     cued(Cue.MONTH, rf"\b{_MON_SAFE}\s*,?\s+{_YEAR}\b|\b{_YEAR}\s*,?\s*{_MON_SAFE}(?![a-z])", _FLAGS),
     # a month by itself where a date is expected: "in Jan", "the month of Sept"
-    cued(Cue.MONTH, rf"\b(?:in|during|since|until|till|by|through)\s+(?P<d>{_MON_SAFE})(?![\w.]|\.\w)",
+    cued(Cue.MONTH, rf"\b(?:in|during|since|until|till|by|through|after|before)\s+(?P<d>{_MON_SAFE})(?![\w.]|\.\w)",
                _FLAGS),
     cued(Cue.MONTH, rf"\b(?:the\s+)?month\s+of\s+{_MON}(?![a-z])", _FLAGS),
     # numeric month and year: "3/2015", "2015/3", "2016 / 11", "11-2016" (not "2015.3",

@@ -192,7 +192,8 @@ CANDIDATE_PATTERNS: Final[tuple[CuedPattern, ...]] = (
     ),
     # a year after a preposition: "in 2014", "since 1997"
     cued(Cue.DIGIT,
-        r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Dd]uring|[Bb]efore|[Aa]fter|of|till|through)"
+        r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Dd]uring|[Bb]efore|[Aa]fter|of|till|through|"
+        r"(?:[Ll]ater|[Ee]arlier)\s+than)"
         rf"\s+(?P<d>{_YEAR})\b(?![\-/.,]\d|%|\s*(?:per\s?cent|percent))"
     ),
 )

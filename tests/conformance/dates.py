@@ -63,6 +63,10 @@ Our side (``DateClaim.value``):
 * ``2022-02-01`` (day) -> ``d:2022-02-01``, ``t:2022-02-01``;
 * ``2022-02`` (month), ``2022`` (year), ``2022-W05`` (ISO week) -> ``t:`` of the
   value itself and ``r:`` of its bounds; ``2022-Q3`` -> ``r:`` of its bounds;
+* an open-ended claim (``mod``: "after 2018", "2012 or later") adds the bound
+  it sets: ``s:`` the day after the value (``AFTER``) or its first day
+  (``ON_OR_AFTER``), ``e:`` its first day (``BEFORE``) or, for
+  ``ON_OR_BEFORE``, its first day, last day or the day after;
 * ``a/b`` intervals (inclusive days) -> ``r:a,b`` and ``r:a,b+1``: the spec writes
   whole units with an exclusive end (``XXXX-02`` is 02-01..03-01, a weekend is
   Sat..Mon) but stated ranges with the stated end (``from 4 to 22`` is
@@ -265,6 +269,26 @@ def value_keys(value: str | None) -> frozenset[str]:
     return frozenset(keys)
 
 
+def claim_keys(claim: DateClaim) -> frozenset[str]:
+    """The keys of a claim: its value's, and for an open-ended claim the bound it sets."""
+    keys = value_keys(claim.value)
+    if claim.mod is None or not claim.value or "/" in claim.value or "T" in claim.value:
+        return keys
+    bounds = cal.value_bounds(claim.value) if len(claim.value) != 10 else (date.fromisoformat(claim.value),) * 2
+    if bounds is None:
+        return keys
+    first, last = bounds
+    after = last + timedelta(days=1)
+    bound = {
+        "AFTER": {f"s:{after}"},
+        "ON_OR_AFTER": {f"s:{first}"},
+        "BEFORE": {f"e:{first}"},
+        # The spec ends "no later than January 1" on that day, and "until May" at its end.
+        "ON_OR_BEFORE": {f"e:{first}", f"e:{last}", f"e:{after}"},
+    }[claim.mod]
+    return keys | frozenset(bound)
+
+
 def _last_unit_starts(start: date, end: date) -> set[date]:
     """Where the spec ends "from March to May" / "2014-2018": at the start of the last unit.
 
@@ -341,7 +365,7 @@ def _match(expected: Expected, claims: Sequence[DateClaim]) -> str:
         return f"no span {expected.text!r}"
     if not expected.keys:
         return ""
-    if any(value_keys(c.value) & expected.keys for c in spans):
+    if any(claim_keys(c) & expected.keys for c in spans):
         return ""
     wanted = sorted(k for k in expected.keys if k.startswith(("t:", "d:", "r:", "s:", "e:")))
     return f"value of {expected.text!r}: want one of {wanted}"
