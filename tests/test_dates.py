@@ -393,3 +393,21 @@ def test_open_ended_dates_keep_their_value_and_say_which_side(
 )
 def test_plain_dates_and_ranges_have_no_mod(nlp: Language, sentence: str, text: str) -> None:
     assert _only(_claims(nlp, sentence), text).mod is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        # The stretch holds the reference date (18 October 2023): it is this one, whatever the tense.
+        ("The festival will run from September to November.", "from September to November",
+         "2023-09-01/2023-11-30"),
+        ("Road works lasted from September to November.", "from September to November", "2023-09-01/2023-11-30"),
+        ("Flights will be cut from November to March.", "from November to March", "2023-11-01/2024-03-31"),
+        # It does not: tense decides, as for a single month.
+        ("Fires burned from May to July.", "from May to July", "2023-05-01/2023-07-31"),
+    ],
+)
+def test_a_yearless_range_around_the_reference_date_is_the_current_one(
+    nlp: Language, sentence: str, text: str, value: str
+) -> None:
+    assert _only(_claims(nlp, sentence), text).value == value

@@ -487,8 +487,25 @@ def _range_value(
         hi = cal.value_bounds(last.value) if last is not None and last.value else None
     if lo is None or hi is None or lo[0] > hi[1]:
         return None
-    return Resolution(value=cal.interval(lo[0], hi[1]), granularity="interval",
-                      relative=first.relative)
+    start, end = lo[0], hi[1]
+    if left_year is None and right_year is None and left.shift is None and right.shift is None:
+        # "from May to September" written in July: the stretch under way, whatever the tense.
+        start, end = _around_reference(start, end, ctx.reference) or (start, end)
+    return Resolution(value=cal.interval(start, end), granularity="interval", relative=first.relative)
+
+
+def _around_reference(start: date, end: date, reference: date | None) -> tuple[date, date] | None:
+    """The same stretch moved by whole years so that it holds the reference date, if it can."""
+    if reference is None:
+        return None
+    for years in (reference.year - start.year, reference.year - start.year - 1):
+        try:
+            moved = start.replace(year=start.year + years), end.replace(year=end.year + years)
+        except ValueError:  # 29 February
+            continue
+        if moved[0] <= reference <= moved[1]:
+            return moved
+    return None
 
 
 def _weekday_after(first: str, right: Parts) -> Resolution | None:
