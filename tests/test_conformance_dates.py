@@ -18,9 +18,18 @@ FLOORS: dict[str, float] = {
     "DateParser.json": 99.0,  # measured 100.00 (116/116)
     "DatePeriodExtractor.json": 89.2,  # measured 90.29 (316/350)
     "DatePeriodParser.json": 78.0,  # measured 79.08 (189/239)
-    "DateTimeModel.json": 89.8,  # measured 90.82 (475/523)
+    "DateTimeModel.json": 91.7,  # measured 92.70 (508/548)
 }
 """Minimum pass rate (percent) per spec file: the measured rate minus one point."""
+
+ALL_CASES_FLOORS: dict[str, float] = {
+    "DateExtractor.json": 96.9,  # measured 97.96
+    "DateParser.json": 83.6,  # measured 84.67
+    "DatePeriodExtractor.json": 87.0,  # measured 88.02
+    "DatePeriodParser.json": 74.0,  # measured 75.00
+    "DateTimeModel.json": 78.1,  # measured 79.13
+}
+"""The same with the unsupported cases counted: listing a case as unsupported cannot raise it."""
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +38,7 @@ def unsupported() -> list[conformance.Unsupported]:
 
 
 def test_every_spec_file_has_a_floor() -> None:
-    assert set(FLOORS) == set(conformance.FILES)
+    assert set(FLOORS) == set(ALL_CASES_FLOORS) == set(conformance.FILES)
 
 
 @pytest.mark.parametrize("file", sorted(conformance.FILES))
@@ -43,6 +52,9 @@ def test_pass_rate_stays_above_floor(
     )
     assert report.rate >= FLOORS[file], (
         f"{report.summary()}\nbelow the floor of {FLOORS[file]}%; first failures:\n{failures}"
+    )
+    assert report.rate_all >= ALL_CASES_FLOORS[file], (
+        f"{report.summary()}\nbelow the all-cases floor of {ALL_CASES_FLOORS[file]}%"
     )
 
 

@@ -166,7 +166,7 @@ CANDIDATE_PATTERNS: Final[tuple[CuedPattern, ...]] = (
         rf"\b(?:{_CAP_WD})\.?,?\s+(?:{_CAP_MON})\.?\s+{_DAY}(?:,?\s+{_YEAR})?(?![\w%])"
     ),
     # day month [year]: "7 March 2025", "7is March", "the 2nd of May"
-    cued(Cue.MONTH, rf"\b{_DAY}\s+(?:of\s+)?(?:{_CAP_MON})\b\.?(?:,?\s+{_YEAR})?(?![\w%])"),
+    cued(Cue.MONTH, rf"(?<![$€£] )(?<![$€£])\b{_DAY}\s+(?:of\s+)?(?:{_CAP_MON})\b\.?(?:,?\s+{_YEAR})?(?![\w%])"),
     # month day[, year]: "Jan. 9", "March 7, 2025"
     cued(Cue.MONTH, rf"\b(?:{_CAP_MON})\.?\s+{_DAY}(?![\d%:]|\.\d)(?:,?\s+{_YEAR})?(?![\w%])"),
     # ordinal word day: "the twenty-first of March"

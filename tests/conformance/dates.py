@@ -426,6 +426,12 @@ class FileReport:
         return 100.0 * self.passed / len(self.counted) if self.counted else 100.0
 
     @property
+    def rate_all(self) -> float:
+        """The pass rate with the unsupported cases counted as cases (most of them fail)."""
+        cases = [*self.counted, *self.unsupported]
+        return 100.0 * sum(o.passed for o in cases) / len(cases) if cases else 100.0
+
+    @property
     def failures(self) -> list[Outcome]:
         return [o for o in self.counted if not o.passed]
 
@@ -434,7 +440,7 @@ class FileReport:
         ref_pass = sum(o.passed for o in self.reference_fails)
         return (
             f"{self.file:26} {self.passed:4d}/{len(self.counted):<4d} {self.rate:6.2f}%"
-            f"   unsupported {len(self.unsupported)} ({extra_pass} pass)"
+            f"   all cases {self.rate_all:6.2f}%   unsupported {len(self.unsupported)} ({extra_pass} pass)"
             f"   reference-fails {len(self.reference_fails)} ({ref_pass} pass)"
         )
 
