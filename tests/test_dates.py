@@ -411,3 +411,18 @@ def test_a_yearless_range_around_the_reference_date_is_the_current_one(
     nlp: Language, sentence: str, text: str, value: str
 ) -> None:
     assert _only(_claims(nlp, sentence), text).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("Sales rose in the first two months of 2021.", "the first two months of 2021", "2021-01-01/2021-02-28"),
+        ("Exports fell in the last four months of 2021.", "the last four months of 2021", "2021-09-01/2021-12-31"),
+        ("Output grew in the first three quarters of 2022.", "the first three quarters of 2022",
+         "2022-01-01/2022-09-30"),
+        ("Rain fell in the first ten days of March 2023.", "the first ten days of March 2023", "2023-03-01/2023-03-10"),
+        ("Prices rose in the last 2 weeks of last year.", "the last 2 weeks of last year", "2022-12-18/2022-12-31"),
+    ],
+)
+def test_a_stretch_at_one_end_of_a_unit(nlp: Language, sentence: str, text: str, value: str) -> None:
+    assert _only(_claims(nlp, sentence), text).value == value

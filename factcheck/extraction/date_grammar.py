@@ -158,6 +158,10 @@ PATTERNS: Final[tuple[CuedPattern, ...]] = (
     # nth week: "first week of jan 2015", "last week of july", "the third week of this month"
     cued(Cue.UNIT, rf"\b(?:the\s+)?{_NTH}\s+week\s+(?:of|in)\s+(?:{_MON_SAFE}(?:\s+{_YEAR})?|"
                rf"{_REL_MONTH}|{_YEAR})(?:\s+on\s+{_WD})?(?![\w])", _FLAGS),
+    # a stretch at one end of a unit: "the first two months of 2021", "the last 3 weeks of this year"
+    cued(Cue.UNIT, rf"\b(?:the\s+)?(?:first|last|final)\s+{_COUNT}\s+(?:days|weeks|months|quarters)\s+of\s+"
+         rf"(?:{_YEAR}|(?:this|next|last|previous)\s+(?:year|month)|{_MON_SAFE}(?:\s+{_YEAR})?)(?![\w])",
+         _FLAGS),
     # counted offsets from an anchor: "two weeks from now", "three weeks from tomorrow",
     # "two sundays from now", "two monday later", "more than 2 days before yesterday"
     cued(Cue.UNIT | Cue.WEEKDAY, rf"\b(?:(?:more|less)\s+than\s+)?(?:{_DURATION}|{_COUNT}\s+{_WD_PLURAL})\s+"

@@ -689,6 +689,42 @@ def _offset_from_date(norm: str, ctx: Context) -> Resolution | None:
     return day_resolution(day, relative=anchor.relative)
 
 
+_PART_OF_RE = re.compile(
+    r"(?:the )?(?P<side>first|last|final) (?P<n>\d{1,3}|[a-z]+) (?P<unit>days|weeks|months|quarters) "
+    r"of (?P<whole>.+)"
+)
+_PART_UNIT_MONTHS: Final[dict[str, int]] = {"months": 1, "quarters": 3}
+
+
+def _part_of(norm: str, ctx: Context) -> Resolution | None:
+    """"the first two months of 2021", "the last 3 weeks of this year": a stretch at one end of a unit."""
+    match = _PART_OF_RE.fullmatch(norm)
+    if not match:
+        return None
+    count = int(match["n"]) if match["n"].isdigit() else lex.NUMBER_WORDS.get(match["n"])
+    whole = _resolve_date(match["whole"], match["whole"], ctx)
+    bounds = cal.value_bounds(whole.value) if whole.value and "T" not in whole.value else None
+    if not count or bounds is None:
+        return None
+    first, last = bounds
+    unit = match["unit"]
+    if unit in _PART_UNIT_MONTHS:
+        months = count * _PART_UNIT_MONTHS[unit]
+        if match["side"] == "first":
+            start, end = first, cal.add_months(first, months) - timedelta(days=1)
+        else:
+            start, end = cal.add_months(last + timedelta(days=1), -months), last
+    else:
+        days = count * (7 if unit == "weeks" else 1)
+        if match["side"] == "first":
+            start, end = first, first + timedelta(days=days - 1)
+        else:
+            start, end = last - timedelta(days=days - 1), last
+    if start < first or end > last:
+        return None  # "the first 14 months of 2021" is not inside 2021
+    return Resolution(value=cal.interval(start, end), granularity="interval", relative=whole.relative)
+
+
 _WEEKDAY_FIRST_RE = re.compile(rf"(?P<wd>{lex.WD_ALT}) (?P<rest>.+)")
 _WEEKDAY_LAST_RE = re.compile(rf"(?P<rest>.+) on (?P<wd>{lex.WD_ALT})")
 
@@ -741,7 +777,7 @@ def _resolve_date(norm: str, text: str, ctx: Context) -> Resolution:
     if _BARE_NUMBER_RE.fullmatch(norm) or lex.AGE_RE.search(text):
         return DROP
     found = (_week_of(norm, ctx) or _week_days(norm, ctx) or _offset_from_date(norm, ctx)
-             or _weekday_in(norm, ctx))
+             or _weekday_in(norm, ctx) or _part_of(norm, ctx))
     if found is not None:
         return found
     for shaped in (shapes.read_decade, shapes.read_quarter, shapes.read_half, shapes.read_season,
