@@ -426,3 +426,20 @@ def test_a_yearless_range_around_the_reference_date_is_the_current_one(
 )
 def test_a_stretch_at_one_end_of_a_unit(nlp: Language, sentence: str, text: str, value: str) -> None:
     assert _only(_claims(nlp, sentence), text).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("Shares are down 20% in the year to date.", "the year to date", "2023-01-01/2023-10-18"),
+        ("Year-to-date sales rose 4%.", "Year-to-date", "2023-01-01/2023-10-18"),
+        ("Exports from March to date fell.", "from March to date", "2023-03-01/2023-10-18"),
+    ],
+)
+def test_up_to_the_reference_date(nlp: Language, sentence: str, text: str, value: str) -> None:
+    claim = _only(_claims(nlp, sentence), text)
+    assert (claim.value, claim.relative) == (value, True)
+
+
+def test_up_to_date_as_an_adjective_is_no_date(nlp: Language) -> None:
+    assert _claims(nlp, "The clinic uses the most up to date equipment.") == []

@@ -214,6 +214,11 @@ PATTERNS: Final[tuple[CuedPattern, ...]] = (
     # "next year's third quarter"
     cued(Cue.UNIT, r"\b(?:this|next|last)\s+year'?s\s+(?:q[1-4]|(?:first|second|third|fourth|1st|2nd|"
                r"3rd|4th)[\s-]quarter)\b", _FLAGS),
+    # up to the reference date: "the year to date", "year-to-date", "from March to date"
+    cued(Cue.UNIT, r"\b(?:the\s+)?year[\s-]to[\s-]date\b", _FLAGS),
+    cued(Cue.MONTH | Cue.DIGIT,
+         rf"\bfrom\s+(?:{_MON}(?:\s+{_YEAR})?|{_YEAR}(?:-[01]\d-[0-3]\d)?|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})\s+"
+         r"(?:to|till|until)\s+(?:the\s+)?(?:current\s+)?date\b", _FLAGS),
     # the weekend: "over the weekend", "dinner with mom weekend."
     cued(Cue.UNIT, r"\bthe\s+weekend\b|(?<=\s)weekend(?=\s*[.!?]|\s*$)", _FLAGS),
     # a weekday inside a counted offset: "Monday two weeks from now", "in 3 days on Friday",

@@ -62,6 +62,9 @@ _SHIFT_PHRASES: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
     (re.compile(r"\b(?:calendar|working|work) (?=year|week)"), ""),
     (re.compile(r"\bworkweek\b"), "week"),
     (re.compile(r"\b(?:tmrw|tmr)\b"), "tomorrow"),
+    # "year to date", "from March to date": up to the reference date
+    (re.compile(r"^(?:the )?year[ -]to[ -]date$"), "this year to today"),
+    (re.compile(r" (?:to|till|until|up to) (?:the )?(?:current |present )?date$"), " to today"),
     (re.compile(r"\b([a-z]+) - (?=[a-z])"), r"\1 "),
     (re.compile(rf"\b({lex.WD_ALT})-(?=(?:{lex.MON_ALT})\b)"), r"\1 "),
 )
