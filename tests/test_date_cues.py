@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from factcheck.extraction import date_grammar as grammar
 from factcheck.extraction import date_lexicon as lex
 from factcheck.extraction.date_cues import WORD_CUES, find_cues
-from factcheck.extraction.date_holidays import HOLIDAYS
+from factcheck.extraction.date_holidays import HOLIDAYS, US_HOLIDAYS
 from factcheck.extraction.date_types import Cue, CuedPattern
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,7 +86,7 @@ def test_generated_text_matches_the_same_in_windows_as_in_the_whole_text(text: s
     assert _disagreements([text]) == []
 
 
-@pytest.mark.parametrize("name", sorted(HOLIDAYS))
+@pytest.mark.parametrize("name", sorted({*HOLIDAYS, *US_HOLIDAYS}))
 def test_every_holiday_name_is_a_cue(name: str) -> None:
     cues = find_cues(f"We met on {name} and later.")
     assert cues.positions.get(Cue.HOLIDAY), name

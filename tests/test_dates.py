@@ -443,3 +443,11 @@ def test_up_to_the_reference_date(nlp: Language, sentence: str, text: str, value
 
 def test_up_to_date_as_an_adjective_is_no_date(nlp: Language) -> None:
     assert _claims(nlp, "The clinic uses the most up to date equipment.") == []
+
+
+def test_us_holidays_need_a_us_locale(nlp: Language) -> None:
+    sentence = "Stores closed on Thanksgiving and reopened the next day."
+    assert _only(_claims(nlp, sentence, locale="en-US"), "Thanksgiving").value == "2022-11-24"
+    unlocated = _only(_claims(nlp, sentence), "Thanksgiving")
+    assert unlocated.value is None and "depends on the country" in (unlocated.reason or "")
+    assert _only(_claims(nlp, "Parades are held on Labor Day.", locale="en-US"), "Labor Day").value == "2023-09-04"

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from factcheck.extraction import date_lexicon as lex
-from factcheck.extraction.date_holidays import HOLIDAYS
+from factcheck.extraction.date_holidays import HOLIDAYS, US_HOLIDAYS
 from factcheck.extraction.date_types import Cue, CuedPattern
 
 _WORD_RE: Final[re.Pattern[str]] = re.compile(r"[^\W\d_]+")
@@ -37,7 +37,7 @@ def _holiday_words() -> frozenset[str]:
     so both spellings of each word are kept.
     """
     words: set[str] = set()
-    for name in HOLIDAYS:
+    for name in (*HOLIDAYS, *US_HOLIDAYS):
         tokens = {t for spelling in (name, name.replace("'", "")) for t in _WORD_RE.findall(spelling.lower())}
         distinctive = tokens - _GENERIC_HOLIDAY_WORDS
         words |= distinctive or tokens

@@ -79,8 +79,42 @@ HOLIDAYS: Final[dict[str, Callable[[int], date]]] = {
 """Holiday names (normalised) and the day each falls on in a given year.  A bare "new
 year" is left out: "in the new year" means the coming year, not 1 January."""
 
+
+def _nth_weekday(month: int, weekday: int, nth: int) -> Callable[[int], date]:
+    """The nth (1-based; -1 for the last) given weekday (0 = Monday) of a month."""
+
+    def rule(year: int) -> date:
+        if nth > 0:
+            first = date(year, month, 1)
+            return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+        last = cal.month_end(year, month)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+    return rule
+
+
+US_HOLIDAYS: Final[dict[str, Callable[[int], date]]] = {
+    "independence day": _fixed(7, 4),
+    "fourth of july": _fixed(7, 4),
+    "thanksgiving day": _thanksgiving_us,
+    "thanksgiving": _thanksgiving_us,
+    "labor day": _nth_weekday(9, 0, 1),
+    "memorial day": _nth_weekday(5, 0, -1),
+    "martin luther king day": _nth_weekday(1, 0, 3),
+    "martin luther king jr day": _nth_weekday(1, 0, 3),
+    "mlk day": _nth_weekday(1, 0, 3),
+    "presidents day": _nth_weekday(2, 0, 3),
+    "presidents' day": _nth_weekday(2, 0, 3),
+    "columbus day": _nth_weekday(10, 0, 2),
+    "veterans day": _fixed(11, 11),
+}
+"""Holidays whose day depends on the country: read as the United States' only when the
+source's locale is en-US (Canada's Thanksgiving, Labour Day and Independence Days differ)."""
+US_LOCALES: Final[frozenset[str]] = frozenset({"en-us", "en_us", "us"})
+COUNTRY_DEPENDENT = "the day of this holiday depends on the country; give the source a locale such as en-US"
+
 NAMES: Final[str] = "|".join(
-    sorted((re.escape(name).replace("'", "'?").replace(r"\ ", r"\s+") for name in HOLIDAYS),
+    sorted((re.escape(name).replace("'", "'?").replace(r"\ ", r"\s+") for name in (*HOLIDAYS, *US_HOLIDAYS)),
            key=len, reverse=True)
 )
 """The names as a regular-expression alternation, longest first."""
@@ -99,7 +133,11 @@ def read_holiday(norm: str, ctx: Context) -> Resolution | None:
     name = re.sub(r"\s+", " ", match["name"])
     rule = HOLIDAYS.get(name) or HOLIDAYS.get(name.replace("'", ""))
     if rule is None:
-        return None
+        rule = US_HOLIDAYS.get(name) or US_HOLIDAYS.get(name.replace("'", ""))
+        if rule is None:
+            return None
+        if (ctx.locale or "").lower() not in US_LOCALES:
+            return unresolved(COUNTRY_DEPENDENT)
     if match["year"]:
         return day_resolution(rule(int(match["year"])))
     ref = ctx.reference
