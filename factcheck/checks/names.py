@@ -27,6 +27,13 @@ def evidence_of(claim: EntityClaim) -> Evidence:
     return Evidence(source=claim.source, start=claim.start, end=claim.end, text=claim.text)
 
 
+MAX_SOURCES_PER_SPELLING = 100
+"""Sources listed for each spelling in a finding's details; the rest are counted.
+
+A cluster of 10,000 sources has thousands of findings about a few names:
+listing every source under every finding made the report quadratic in size."""
+
+
 def spelling_summary(claims: Iterable[EntityClaim]) -> str:
     """ "“Kovac” (4 sources), “Kóvac” (1 source)": who writes what."""
     sources: dict[str, set[str]] = defaultdict(set)
@@ -39,23 +46,53 @@ def spelling_summary(claims: Iterable[EntityClaim]) -> str:
     return ", ".join(parts)
 
 
-def spelling_table(claims: Iterable[EntityClaim]) -> dict[str, dict[str, int]]:
-    """{spelling: {source: mentions}}: who writes what, and how often."""
+def spelling_table(claims: Iterable[EntityClaim]) -> tuple[dict[str, dict[str, int]], dict[str, int]]:
+    """{spelling: {source: mentions}} for the first sources of each spelling, and how many are left out."""
     table: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for claim in claims:
         table[claim.surface][claim.source] += 1
-    return {k: dict(sorted(v.items())) for k, v in sorted(table.items())}
+    limit = MAX_SOURCES_PER_SPELLING
+    shown = {k: dict(sorted(v.items())[:limit]) for k, v in sorted(table.items())}
+    left_out = {k: len(v) - limit for k, v in sorted(table.items()) if len(v) > limit}
+    return shown, left_out
 
 
-def name_details(claim: EntityClaim, group: Iterable[EntityClaim]) -> dict[str, object]:
-    return {
-        "canonical": claim.canonical,
-        "entity_id": claim.entity_id,
-        "canonical_from": "reference list" if claim.entity_id else "majority of sources",
-        "matched_form": claim.matched_form,
-        "similarity": claim.score,
-        "spellings": spelling_table(group),
-    }
+class GroupSpellings:
+    """The spelling table and summary of each entity group, built once per check run.
+
+    Entries are keyed by the group's identity and keep the group alive, so an
+    identity is never reused for another group while the memo exists.
+    """
+
+    def __init__(self) -> None:
+        self._tables: dict[int, tuple[list[EntityClaim], tuple[dict[str, dict[str, int]], dict[str, int]]]] = {}
+        self._summaries: dict[int, tuple[list[EntityClaim], str]] = {}
+
+    def table(self, group: list[EntityClaim]) -> tuple[dict[str, dict[str, int]], dict[str, int]]:
+        key = id(group)
+        if key not in self._tables:
+            self._tables[key] = (group, spelling_table(group))
+        return self._tables[key][1]
+
+    def summary(self, group: list[EntityClaim]) -> str:
+        key = id(group)
+        if key not in self._summaries:
+            self._summaries[key] = (group, spelling_summary(group))
+        return self._summaries[key][1]
+
+    def details(self, claim: EntityClaim, group: list[EntityClaim]) -> dict[str, object]:
+        shown, left_out = self.table(group)
+        details: dict[str, object] = {
+            "canonical": claim.canonical,
+            "entity_id": claim.entity_id,
+            "canonical_from": "reference list" if claim.entity_id else "majority of sources",
+            "matched_form": claim.matched_form,
+            "similarity": claim.score,
+            "spellings": shown,
+        }
+        if left_out:
+            details["spellings_sources_left_out"] = left_out
+        return details
 
 
 def _suggestion(claim: EntityClaim, cluster: AlignedCluster) -> str | None:
@@ -100,6 +137,7 @@ class NameSpelling(Check):
     def run(self, cluster: AlignedCluster) -> Iterator[Finding]:
         params = self.params
         assert isinstance(params, NameSpellingParams)
+        spellings = GroupSpellings()
         for group in cluster.entity_groups.values():
             wrong: dict[tuple[str, str], list[EntityClaim]] = defaultdict(list)
             for claim in group:
@@ -124,12 +162,12 @@ class NameSpelling(Check):
                         "canonical": first.canonical,
                         "suggestion": suggestion,
                         "why": why,
-                        "spellings": spelling_summary(group),
+                        "spellings": spellings.summary(group),
                         "source": source,
                     },
                     suggestion=suggestion,
                     severity=severity,
-                    details=name_details(first, group),
+                    details=spellings.details(first, group),
                 )
 
 
@@ -140,6 +178,7 @@ class NameVariant(Check):
     message_fields = frozenset({"canonical", "spellings", "count"})
 
     def run(self, cluster: AlignedCluster) -> Iterator[Finding]:
+        spellings = GroupSpellings()
         for group in cluster.entity_groups.values():
             accepted = [c for c in group if c.match in ("canonical", "variant")]
             entity = cluster.names.entities.get(group[0].entity_id or "")
@@ -154,7 +193,7 @@ class NameVariant(Check):
                     "count": len({c.surface for c in differing}),
                 },
                 suggestion=accepted[0].canonical,
-                details=name_details(accepted[0], group),
+                details=spellings.details(accepted[0], group),
             )
 
 
@@ -197,6 +236,7 @@ class NameCasing(Check):
     message_fields = frozenset({"text", "suggestion", "canonical"})
 
     def run(self, cluster: AlignedCluster) -> Iterator[Finding]:
+        spellings = GroupSpellings()
         for claim in cluster.entities:
             if claim.match != "casing":
                 continue
@@ -207,7 +247,7 @@ class NameCasing(Check):
                 [evidence_of(claim)],
                 {"text": claim.surface, "suggestion": suggestion, "canonical": claim.canonical},
                 suggestion=suggestion,
-                details=name_details(claim, cluster.entity_groups.get(claim.entity_id or "", [claim])),
+                details=spellings.details(claim, cluster.entity_groups.get(claim.entity_id or "", [claim])),
             )
 
 
