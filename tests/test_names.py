@@ -131,3 +131,23 @@ def test_lone_surname_follows_the_full_name_of_its_source(nlp, index) -> None:  
     # "Igor Sabatino" is one letter from the listed Igor Sabatini, so the full
     # name may be flagged once; the lone surname is not a second near miss.
     assert linked and all(c.match != "fuzzy" for c in linked)
+
+
+def test_spelling_details_list_a_bounded_number_of_sources() -> None:
+    from factcheck.checks.names import MAX_SOURCES_PER_SPELLING, GroupSpellings
+    from factcheck.claims import EntityClaim
+
+    def mention(source: str, surface: str) -> EntityClaim:
+        return EntityClaim(source=source, start=0, end=len(surface), text=surface, label="PERSON", surface=surface)
+
+    group = [mention(f"s{i:05d}", "Viktor Orban") for i in range(MAX_SOURCES_PER_SPELLING + 40)]
+    group += [mention("s00001", "Viktor Orban"), mention("x", "Viktor Órban")]
+    spellings = GroupSpellings()
+    details = spellings.details(group[-1], group)
+    shown = details["spellings"]
+    assert isinstance(shown, dict)
+    assert len(shown["Viktor Orban"]) == MAX_SOURCES_PER_SPELLING
+    assert shown["Viktor Orban"]["s00001"] == 2
+    assert shown["Viktor Órban"] == {"x": 1}
+    assert details["spellings_sources_left_out"] == {"Viktor Orban": 40}
+    assert spellings.table(group) is spellings.table(group)  # built once per group
