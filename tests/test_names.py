@@ -151,3 +151,32 @@ def test_spelling_details_list_a_bounded_number_of_sources() -> None:
     assert shown["Viktor Órban"] == {"x": 1}
     assert details["spellings_sources_left_out"] == {"Viktor Orban": 40}
     assert spellings.table(group) is spellings.table(group)  # built once per group
+
+
+def test_linking_in_place_gives_what_linking_copies_gives(index: NameIndex) -> None:
+    from factcheck.claims import EntityClaim
+
+    written = [
+        "Ana Kovac",
+        "Kovac",
+        "Ana Kovcac",
+        "ruto",
+        "Igor Petrenko",
+        "Mark Johnston",
+        "Johnston",
+        "Marc Johnston",
+    ]
+
+    def mentions() -> list[EntityClaim]:
+        return [
+            EntityClaim(source=f"s{i % 3}", start=i * 20, end=i * 20 + len(w), text=w, label="PERSON", surface=w)
+            for i, w in enumerate(written)
+        ]
+
+    copied_from = mentions()
+    copied = link_entities(copied_from, index)
+    owned = mentions()
+    in_place = link_entities(owned, index, in_place=True)
+    assert [c.model_dump() for c in in_place] == [c.model_dump() for c in copied]
+    assert all(a is b for a, b in zip(in_place, owned, strict=True))  # no copies
+    assert all(c.canonical is None for c in copied_from)  # the default leaves its input alone
