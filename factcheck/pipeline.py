@@ -382,6 +382,23 @@ def _with_defaults(source: Source, defaults: SourceDefaults) -> Source:
     return source.model_copy(update=update) if update else source
 
 
+@contextlib.contextmanager
+def _gc_frozen() -> Iterator[None]:
+    """Keep the claims out of cyclic garbage collection during the cluster-level stages.
+
+    With hundreds of thousands of claims alive, each full collection
+    re-scanned them all and made alignment grow faster than the cluster.
+    ``gc.freeze`` moves what exists now out of the collector's sight; new
+    objects are still collected, so memory does not build up.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+@_gc_frozen()
 def check_extracted(
     cluster_id: str,
     sources: Sequence[Source],
@@ -400,39 +417,6 @@ def check_extracted(
     claims are linked in place instead of copied.
     """
     times = StageTimes() if times is None else times
-    with _gc_paused():
-        return _check_extracted(
-            cluster_id, sources, extracted, ruleset, index, references, include_claims, times, claims_owned
-        )
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Keep the claims out of cyclic garbage collection during the cluster-level stages.
-
-    With hundreds of thousands of claims alive, each full collection
-    re-scanned them all and made alignment grow faster than the cluster.
-    ``gc.freeze`` moves what exists now out of the collector's sight; new
-    objects are still collected, so memory does not build up.
-    """
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-
-
-def _check_extracted(
-    cluster_id: str,
-    sources: Sequence[Source],
-    extracted: Sequence[SourceClaims],
-    ruleset: RuleSet,
-    index: NameIndex,
-    references: Mapping[str, ReferenceDate],
-    include_claims: bool,
-    times: StageTimes,
-    claims_owned: bool,
-) -> Report:
 
     # Claims in (source, offset) order, so nothing downstream depends on the input order.
     def ordered(claims: Iterable[ClaimT]) -> list[ClaimT]:
