@@ -143,9 +143,6 @@ def day_of_relative_month(norm: str, ctx: Context) -> Resolution | None:
         "impossible calendar date")
 
 
-def _count(raw: str) -> int | None:
-    return int(raw) if raw.isdigit() else lex.NUMBER_WORDS.get(raw)
-
 
 def _shift(day: date, unit: str, amount: int) -> date:
     if unit == "day":
@@ -182,7 +179,7 @@ def counted_offset(norm: str, ctx: Context) -> Resolution | None:
     # larger units first, as the calendar counts them ("1 month 2 years" = 2 years 1 month)
     order = {"year": 0, "month": 1, "fortnight": 2, "week": 2, "day": 3}
     for raw, unit_word in sorted(pairs, key=lambda pair: order[_UNITS[pair[1]]]):
-        amount = _count(raw)
+        amount = lex.count_of(raw)
         if amount is None:
             return None
         day = _shift(day, _UNITS[unit_word], sign * amount)
@@ -194,7 +191,7 @@ def shift_by(day: date, duration: str, sign: int) -> date | None:
     order = {"year": 0, "month": 1, "fortnight": 2, "week": 2, "day": 3}
     pairs = _PAIR_RE.findall(duration)
     for raw, unit_word in sorted(pairs, key=lambda pair: order[_UNITS[pair[1]]]):
-        amount = _count(raw)
+        amount = lex.count_of(raw)
         if amount is None:
             return None
         day = _shift(day, _UNITS[unit_word], sign * amount)
@@ -255,7 +252,7 @@ def _weekday_count(norm: str, ctx: Context) -> Resolution | None:
         return None
     if ctx.reference is None:
         return unresolved(NO_REFERENCE)
-    amount = _count(match["n"])
+    amount = lex.count_of(match["n"])
     if amount is None or amount < 1:
         return None
     ahead = (lex.WEEKDAYS[match["wd"]] - ctx.reference.weekday()) % 7 or 7

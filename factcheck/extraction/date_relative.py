@@ -117,11 +117,6 @@ _FREQUENCY_RE = re.compile(
 _NUMBER_RE = re.compile(r"\d+(?:\.\d+)?(?:st|nd|rd|th)?|[a-z]+-(?:[a-z]+-)?[a-z]+")
 
 
-def _count(raw: str) -> int | None:
-    if raw.isdigit():
-        return int(raw)
-    return lex.NUMBER_WORDS.get(raw)
-
 
 def _shift(reference: date, unit: str, amount: int) -> date:
     if unit == "day":
@@ -248,7 +243,7 @@ def _ago(norm: str, ctx: Context) -> Resolution | None:
 def _counted(
     raw: str, unit_word: str, sign: int, ctx: Context, *, stretch: bool, from_today: bool = False
 ) -> Resolution:
-    amount = _count(raw)
+    amount = lex.count_of(raw)
     if amount is None:
         return unresolved(VAGUE)
     if ctx.reference is None:

@@ -704,7 +704,7 @@ def _part_of(norm: str, ctx: Context) -> Resolution | None:
     match = _PART_OF_RE.fullmatch(norm)
     if not match:
         return None
-    count = int(match["n"]) if match["n"].isdigit() else lex.NUMBER_WORDS.get(match["n"])
+    count = lex.count_of(match["n"])
     whole = _resolve_date(match["whole"], match["whole"], ctx)
     bounds = cal.value_bounds(whole.value) if whole.value and "T" not in whole.value else None
     if not count or bounds is None:

@@ -274,7 +274,7 @@ def claim_keys(claim: DateClaim) -> frozenset[str]:
     keys = value_keys(claim.value)
     if claim.mod is None or not claim.value or "/" in claim.value or "T" in claim.value:
         return keys
-    bounds = cal.value_bounds(claim.value) if len(claim.value) != 10 else (date.fromisoformat(claim.value),) * 2
+    bounds = cal.value_bounds(claim.value)
     if bounds is None:
         return keys
     first, last = bounds
