@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -36,6 +37,11 @@ class SourceClaims(BaseModel):
     entities: list[EntityClaim]
     notes: list[str] = []
     """Problems of extractor plugins on this source, reported with the run."""
+
+    def claims(self) -> Iterator[DateClaim | QuantityClaim | EntityClaim]:
+        yield from self.dates
+        yield from self.quantities
+        yield from self.entities
 
 
 def default_cache_dir() -> Path:

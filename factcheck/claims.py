@@ -8,6 +8,7 @@ one per line.  The field names and meanings of the contract
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -145,3 +146,45 @@ class EntityClaim(Claim):
 
 
 AnyClaim = Annotated[DateClaim | QuantityClaim | EntityClaim, Field(discriminator="kind")]
+
+
+_FIELD_NAME_SETS: dict[frozenset[str], set[str]] = {}
+
+
+def shared_field_names(names: set[str] | frozenset[str]) -> set[str]:
+    """One ``__pydantic_fields_set__`` object for every claim that set the same fields.
+
+    Pydantic gives each model instance its own set of the field names it was
+    given: about 700 bytes for a claim, more than the rest of the claim's
+    structure.  The sets are never mutated in place here (linking rebinds
+    them), so claims with equal sets can hold one.
+    """
+    key = frozenset(names)
+    shared = _FIELD_NAME_SETS.get(key)
+    if shared is None:
+        shared = _FIELD_NAME_SETS[key] = set(key)
+    return shared
+
+
+class ClaimMemory:
+    """Holds equal parts of many claims once: a large cluster keeps every claim alive.
+
+    A 10,000-source cluster holds about 400,000 claims through the
+    cluster-level stages.  Their strings repeat (the source id, a sentence
+    shared by its claims, a name written the same way in every source, each
+    label), and claims read back from the cache or from a worker process
+    each carry their own copy.  Claims are immutable values, so equal
+    strings can be one object; nothing observable changes.
+    """
+
+    def __init__(self) -> None:
+        self._strings: dict[str, str] = {}
+
+    def share(self, claims: Iterable[Claim]) -> None:
+        strings = self._strings
+        for claim in claims:
+            fields = claim.__dict__
+            for name, value in fields.items():
+                if type(value) is str:
+                    fields[name] = strings.setdefault(value, value)
+            object.__setattr__(claim, "__pydantic_fields_set__", shared_field_names(claim.__pydantic_fields_set__))

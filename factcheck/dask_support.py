@@ -28,6 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from factcheck.cache import SourceClaims
+from factcheck.claims import ClaimMemory
 from factcheck.loading import worker_runtime
 from factcheck.report import Problem, Report
 from factcheck.sources import Source
@@ -112,6 +113,7 @@ def _check_group(
     _, ruleset, index = worker_runtime(rules, model)
     members = sorted(members, key=lambda m: json.loads(m[1])["id"])
     sources, extracted, problems = [], [], []
+    memory = ClaimMemory()
     for _, source_json, claims_json in members:
         source = Source.model_validate_json(source_json)
         if claims_json.startswith("!"):
@@ -119,11 +121,12 @@ def _check_group(
             continue
         sources.append(source)
         extracted.append(SourceClaims.model_validate_json(claims_json))
+        memory.share(extracted[-1].claims())
     refs = {}
     for s in sources:
         date, origin, detail = references[s.id]
         refs[s.id] = ReferenceDate(dt.date.fromisoformat(date) if date else None, origin, detail)  # type: ignore[arg-type]
-    report = check_extracted(cluster_id, sources, extracted, ruleset, index, refs)
+    report = check_extracted(cluster_id, sources, extracted, ruleset, index, refs, claims_owned=True)
     report.problems[:0] = problems
     report.summary.sources_failed = len(problems)
     payload = {"report": report.model_dump(mode="json"), "texts": {s.id: s.text for s in sources}}

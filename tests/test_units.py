@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+from typing import Any
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.extraction.units import PINT_NAMES, same_dimension, to_base
 
@@ -64,3 +69,24 @@ def test_same_dimension() -> None:
     assert same_dimension("tonne", "lb")
     assert not same_dimension("km", "kg")
     assert not same_dimension("USD", "EUR")
+
+
+@functools.cache
+def _pint() -> Any:
+    import pint
+
+    return pint.UnitRegistry()
+
+
+@settings(max_examples=300)
+@given(
+    st.sampled_from(sorted(set(PINT_NAMES) - {"percent", "percentage point"})),
+    st.floats(-1e12, 1e12, allow_nan=False),
+)
+def test_to_base_is_pints_own_conversion(unit: str, value: float) -> None:
+    """The factor asked of pint once per unit gives what a pint Quantity per figure gives."""
+    expected = _pint().Quantity(value, PINT_NAMES[unit]).to_base_units()
+    got = to_base(value, unit)
+    assert got is not None
+    assert got[1] == str(expected.units)
+    assert got[0] == pytest.approx(float(expected.magnitude), rel=1e-12, abs=1e-9)

@@ -208,25 +208,26 @@ def _differing_parts(claims: list[EntityClaim], entity: ReferenceEntity | None) 
     """
     acronyms = {f.casefold() for f in ([entity.acronym] if entity and entity.acronym else [])}
     acronyms |= {f.casefold() for f in (entity.house_styles if entity else [])}
-    tables: dict[str, dict[str, list[EntityClaim]]] = defaultdict(lambda: defaultdict(list))
-    for claim in claims:
+    # Positions, not claims, in the tables: hashing a claim hashes every field.
+    tables: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for position, claim in enumerate(claims):
         surface = claim.surface
         if surface.isupper() and surface.casefold() not in acronyms:
             continue
         if claim.label != "PERSON":
             family = "acronym" if surface.casefold() in acronyms else "name"
-            tables[family][surface].append(claim)
+            tables[family][surface].append(position)
             continue
         words = surface.split()
-        tables["surname"][words[-1]].append(claim)
+        tables["surname"][words[-1]].append(position)
         if len(words) > 1:
-            tables["first"][words[0]].append(claim)
-    out: set[EntityClaim] = set()
+            tables["first"][words[0]].append(position)
+    out: set[int] = set()
     for table in tables.values():
         if len(table) > 1:
             for members in table.values():
                 out.update(members)
-    return sorted(out, key=lambda c: (c.source, c.start))
+    return sorted((claims[i] for i in sorted(out)), key=lambda c: (c.source, c.start))
 
 
 class NameCasing(Check):

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from factcheck.cache import ClaimCache, SourceClaims
-from factcheck.claims import DateClaim, QuantityClaim
+from factcheck.claims import ClaimMemory, DateClaim, QuantityClaim
 from factcheck.extraction.dates import extract_dates
 from factcheck.extraction.entities import extract_entities
 from factcheck.extraction.plugins import run_extractor_plugins
@@ -94,15 +94,22 @@ def extract_sources(
     """
     results: list[SourceClaims | str | None] = [None] * len(sources)
     keys: list[str | None] = [None] * len(sources)
+    memory = ClaimMemory()
+
+    def done(i: int, outcome: SourceClaims | str) -> None:
+        if isinstance(outcome, SourceClaims):
+            memory.share(outcome.claims())  # as each arrives: the unshared copies never pile up
+        results[i] = outcome
+        if on_done:
+            on_done(1)
+
     todo: list[int] = []
     for i, (source, reference) in enumerate(zip(sources, references, strict=True)):
         if settings.cache is not None:
             keys[i] = settings.cache.key(source, reference)
             hit = settings.cache.get(keys[i])  # type: ignore[arg-type]
             if hit is not None:
-                results[i] = hit
-                if on_done:
-                    on_done(1)
+                done(i, hit)
                 continue
         todo.append(i)
     if settings.jobs > 1 and len(todo) > 1:
@@ -112,21 +119,18 @@ def extract_sources(
             produced = extract_in_processes(
                 [sources[i] for i in todo], [references[i] for i in todo], settings.jobs, settings.model, settings.rules
             )
-            for i, (_, outcome) in zip(todo, produced, strict=True):
-                results[i] = outcome
-                if on_done:
-                    on_done(1)
+            for i, (_, produced_outcome) in zip(todo, produced, strict=True):
+                done(i, produced_outcome)
     else:
         docs = iter(settings.nlp.pipe((nlp_text(sources[i]) for i in todo), batch_size=NLP_BATCH_SIZE))
         for i in todo:
             with times.stage("nlp"):
                 doc = next(docs)
             try:
-                results[i] = extract_source(doc, sources[i], references[i], settings.index, times)
+                outcome: SourceClaims | str = extract_source(doc, sources[i], references[i], settings.index, times)
             except Exception as exc:  # a bug met on one text must not lose the run
-                results[i] = describe_failure(exc)
-            if on_done:
-                on_done(1)
+                outcome = describe_failure(exc)
+            done(i, outcome)
     if settings.cache is not None:
         for i in todo:
             fresh = results[i]

@@ -71,11 +71,31 @@ def to_base(value: float, unit: str) -> tuple[float, str] | None:
     ``to_base(100, "km") == (100000.0, "meter")``; ``to_base(62, "mile")`` gives
     about 99779 metres.  None for currencies, percentages and unknown units.
     """
-    if unit in NEVER_CONVERTED or unit not in PINT_NAMES or not math.isfinite(value):
+    conversion = _conversion(unit)
+    if conversion is None or not math.isfinite(value):
+        return None
+    factor, base = conversion
+    if factor is None:  # a unit with an offset (degC, degF): pint does the arithmetic
+        quantity = _registry().Quantity(value, PINT_NAMES[unit]).to_base_units()
+        return float(quantity.magnitude), base
+    return value * factor, base
+
+
+@functools.cache
+def _conversion(unit: str) -> tuple[float | None, str] | None:
+    """The factor to the base unit and its name, asked of pint once per unit.
+
+    A large cluster compares tens of thousands of figures, and a pint
+    Quantity per figure cost more than all other checks together.  Units
+    with an offset get no factor (None).
+    """
+    if unit in NEVER_CONVERTED or unit not in PINT_NAMES:
         return None
     ureg = _registry()
-    quantity = ureg.Quantity(value, PINT_NAMES[unit]).to_base_units()
-    return float(quantity.magnitude), str(quantity.units)
+    one = ureg.Quantity(1.0, PINT_NAMES[unit])
+    base = one.to_base_units()
+    multiplicative = float(ureg.Quantity(0.0, PINT_NAMES[unit]).to_base_units().magnitude) == 0.0
+    return (float(base.magnitude) if multiplicative else None), str(base.units)
 
 
 def same_dimension(unit_a: str, unit_b: str) -> bool:

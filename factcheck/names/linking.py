@@ -15,7 +15,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from factcheck.claims import EntityClaim
+from factcheck.claims import EntityClaim, shared_field_names
 from factcheck.names.folding import fold, translit_key
 from factcheck.names.index import FuzzyThresholds, NameIndex
 
@@ -89,8 +89,13 @@ def _set_fields(claim: EntityClaim, update: dict[str, Any]) -> EntityClaim:
     Claims are frozen so that nothing downstream changes them; linking runs
     before any of them is hashed or shared, which is what makes this safe.
     """
-    claim.__dict__.update(update)
-    claim.__pydantic_fields_set__.update(update)
+    fields = claim.__dict__
+    for name, value in update.items():
+        # Key by key: ``dict.update`` sizes the table for old plus new keys, and
+        # doubled the dict of every linked claim though no key is new.
+        fields[name] = value
+    names = shared_field_names(claim.__pydantic_fields_set__ | update.keys())
+    object.__setattr__(claim, "__pydantic_fields_set__", names)
     return claim
 
 

@@ -1,0 +1,61 @@
+"""Sharing equal parts of claims saves memory and changes nothing observable."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.claims import ClaimMemory, DateClaim, EntityClaim, QuantityClaim
+
+words = st.sampled_from(["Ana Kovac", "Kovac", "NATO", "Kyiv", "the ministry said", ""])
+
+
+@st.composite
+def claims(draw: st.DrawFn) -> list[DateClaim | QuantityClaim | EntityClaim]:
+    made: list[DateClaim | QuantityClaim | EntityClaim] = []
+    for i in range(draw(st.integers(1, 12))):
+        text = draw(words) or "x"
+        # Built from separate string objects, as the cache and worker processes give them.
+        common = {
+            "source": "".join(["s", str(draw(st.integers(0, 2)))]),
+            "start": i,
+            "end": i + len(text),
+            "text": "".join(list(text)),
+            "sentence": "".join(list(draw(words))),
+        }
+        kind = draw(st.sampled_from(["date", "quantity", "entity"]))
+        if kind == "date":
+            made.append(DateClaim(**common, value=draw(st.sampled_from([None, "2022-02-01"])), granularity="day"))
+        elif kind == "quantity":
+            noun = draw(st.sampled_from([None, "troops"]))
+            made.append(QuantityClaim(**common, value=draw(st.floats(0, 1e6)), noun=noun))
+        else:
+            made.append(EntityClaim(**common, label="PERSON", surface="".join(list(text))))
+    return made
+
+
+@given(claims())
+def test_sharing_changes_no_value(made: list[DateClaim | QuantityClaim | EntityClaim]) -> None:
+    before = [(c.model_dump(), c.model_fields_set.copy()) for c in made]
+    ClaimMemory().share(made)
+    assert [(c.model_dump(), c.model_fields_set) for c in made] == before
+    by_value: dict[str, str] = {}
+    for claim in made:
+        for value in (claim.source, claim.text, claim.sentence):
+            assert by_value.setdefault(value, value) is value  # one object per distinct string
+
+
+@given(claims())
+def test_a_copy_of_a_shared_claim_leaves_the_others_alone(made: list[DateClaim | QuantityClaim | EntityClaim]) -> None:
+    ClaimMemory().share(made)
+    fields_before = [c.model_fields_set.copy() for c in made]
+    changed = made[0].model_copy(update={"sentence_start": 5})
+    assert "sentence_start" in changed.model_fields_set
+    assert [c.model_fields_set for c in made] == fields_before
+
+
+def test_claims_with_the_same_fields_share_one_field_set() -> None:
+    a, b = (EntityClaim(source="s", start=0, end=3, text="Ana", label="PERSON", surface="Ana") for _ in range(2))
+    assert a.__pydantic_fields_set__ is not b.__pydantic_fields_set__
+    ClaimMemory().share([a, b])
+    assert a.__pydantic_fields_set__ is b.__pydantic_fields_set__
