@@ -18,24 +18,30 @@ import argparse
 import gc
 import itertools
 import json
+import multiprocessing
 import resource
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import spacy
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import Cluster, generate
+from corpus import generate
 
 import factcheck
 from factcheck.config import Config
 from factcheck.nlp import UNUSED_COMPONENTS, load_pipeline, resolve_model_name
 from factcheck.pipeline import NLP_BATCH_SIZE, nlp_text
 from factcheck.timing import STAGES, StageTimes
+
+T = TypeVar("T")
 
 
 def peak_rss_mb() -> float:
@@ -46,49 +52,83 @@ EXTRACTION_STAGES = ("nlp", "dates", "quantities", "names")
 CLUSTER_STAGES = ("alignment", "rules")
 
 
-def run_check(corpus: list[Cluster], **options: Any) -> tuple[float, StageTimes, list[str]]:
-    """Check each cluster of the corpus; seconds, stage times and each report's JSON."""
+@dataclass
+class Measured:
+    """One measurement, taken in a process of its own so that its peak RSS is its own."""
+
+    seconds: float
+    peak_rss_mb: float
+    times: dict[str, float] = field(default_factory=dict)
+    reports: list[str] = field(default_factory=list)
+    components: list[str] = field(default_factory=list)
+
+
+def in_fresh_process(function: Callable[..., T], *args: Any) -> T:
+    """Run ``function`` in a new interpreter: no model, cache or high-water mark of another run."""
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(function, *args).result()
+
+
+def measure_bare(size: int, clusters: int, words: int) -> Measured:
+    """The bare baseline: the model as shipped, every component on every sentence.
+
+    The library runs the same components, its parser only where a stage
+    reads trees (factcheck.selective_parser).
+    """
+    sources = [s for c in generate(size, clusters, words) for s in c.sources]
+    nlp = spacy.load(resolve_model_name(), exclude=list(UNUSED_COMPONENTS))
+    list(nlp.pipe(nlp_text(s) for s in sources[:2]))  # warm-up
+    gc.collect()
+    started = time.perf_counter()
+    for _ in nlp.pipe((nlp_text(s) for s in sources), batch_size=NLP_BATCH_SIZE):
+        pass
+    return Measured(time.perf_counter() - started, peak_rss_mb())
+
+
+def measure_check(size: int, clusters: int, words: int, options: dict[str, Any]) -> Measured:
+    """``check()`` on each cluster of the corpus: seconds, stage times and each report's JSON."""
+    corpus = generate(size, clusters, words)
+    factcheck.check(corpus[0].sources[:2])  # warm-up: model, rule packs, lazy imports
+    gc.collect()
     times = StageTimes()
     reports: list[str] = []
     started = time.perf_counter()
     for cluster in corpus:
         report = factcheck.check(cluster.sources, timings=times, include_claims=False, **options)
         reports.append(report.model_dump_json())
-    return time.perf_counter() - started, times, reports
+    seconds = time.perf_counter() - started
+    return Measured(seconds, peak_rss_mb(), dict(times), reports, load_pipeline().pipe_names)
+
+
+def measure_cache(size: int, clusters: int, words: int) -> tuple[Measured, Measured]:
+    """A cold claims cache, then a warm one with one rule changed (a severity override)."""
+    with tempfile.TemporaryDirectory() as directory:
+        cold = measure_check(size, clusters, words, {"cache": directory})
+        changed = Config(severity={"quantities.conflict": "error"})
+        warm = measure_check(size, clusters, words, {"cache": directory, "config": changed})
+    return cold, warm
 
 
 def bench(size: int, clusters: int, words: int, jobs: int, cache: bool) -> float:
     """Print the figures for one corpus size; returns the seconds spent in alignment and rules."""
-    corpus = generate(size, clusters, words)
-    sources = [s for c in corpus for s in c.sources]
-    n_words = sum(len(s.text.split()) for s in sources)
-    # The bare baseline is the model as shipped, every component on every
-    # sentence: the library runs the same components, its parser only where
-    # a stage reads trees (factcheck.selective_parser).
-    nlp = spacy.load(resolve_model_name(), exclude=list(UNUSED_COMPONENTS))
-    factcheck.check(sources[:2])  # warm-up: model, rule packs, lazy imports
-    list(nlp.pipe(nlp_text(s) for s in sources[:2]))
-    gc.collect()
-
-    started = time.perf_counter()
-    for _ in nlp.pipe((nlp_text(s) for s in sources), batch_size=NLP_BATCH_SIZE):
-        pass
-    bare = time.perf_counter() - started
-    del nlp
-    gc.collect()
-
-    total, times, reports = run_check(corpus)
-    findings = sum(len(json.loads(r)["findings"]) for r in reports)
+    n_words = sum(len(s.text.split()) for c in generate(size, clusters, words) for s in c.sources)
+    bare = in_fresh_process(measure_bare, size, clusters, words)
+    checked = in_fresh_process(measure_check, size, clusters, words, {})
+    times, total = checked.times, checked.seconds
+    findings = sum(len(json.loads(r)["findings"]) for r in checked.reports)
 
     nlp_time = times.get("nlp", 0.0) or 1e-9
     print(f"\n== {size:,} sources in {clusters:,} cluster(s), {n_words:,} words")
-    print(f"bare nlp.pipe      {bare:9.2f} s   {n_words / bare:10,.0f} words/s   (the model's full pipeline)")
-    print(f"library pipeline   components: {', '.join(load_pipeline().pipe_names)}")
+    print(
+        f"bare nlp.pipe      {bare.seconds:9.2f} s   {n_words / bare.seconds:10,.0f} words/s   "
+        f"peak RSS {bare.peak_rss_mb:,.0f} MB   (the model's full pipeline)"
+    )
+    print(f"library pipeline   components: {', '.join(checked.components)}")
     print(
         f"check() end to end {total:9.2f} s   {n_words / total:10,.0f} words/s   "
-        f"ratio {total / bare:.2f}x   findings {findings:,}"
+        f"ratio {total / bare.seconds:.2f}x   findings {findings:,}"
     )
-    print(f"peak RSS           {peak_rss_mb():9.0f} MB")
+    print(f"peak RSS           {checked.peak_rss_mb:9.0f} MB   (check() in a process of its own)")
     for stage in STAGES:
         spent = times.get(stage, 0.0)
         share = f"{100 * spent / nlp_time:6.1f}% of NLP" if stage not in ("nlp",) else ""
@@ -98,15 +138,18 @@ def bench(size: int, clusters: int, words: int, jobs: int, cache: bool) -> float
     print(f"alignment + rules  {cluster_time:9.3f} s   {100 * cluster_time / extraction:.2f}% of extraction")
 
     if jobs > 1:
-        parallel, _, parallel_reports = run_check(corpus, jobs=jobs)
-        same = "identical" if parallel_reports == reports else "DIFFERENT"
-        print(f"--jobs {jobs}          {parallel:9.2f} s   {total / parallel:.2f}x faster than --jobs 1, JSON {same}")
+        parallel = in_fresh_process(measure_check, size, clusters, words, {"jobs": jobs})
+        same = "identical" if parallel.reports == checked.reports else "DIFFERENT"
+        print(
+            f"--jobs {jobs}          {parallel.seconds:9.2f} s   {total / parallel.seconds:.2f}x faster than "
+            f"--jobs 1, JSON {same}"
+        )
     if cache:
-        with tempfile.TemporaryDirectory() as directory:
-            cold, _, _ = run_check(corpus, cache=directory)
-            changed = Config(severity={"quantities.conflict": "error"})
-            warm, _, _ = run_check(corpus, cache=directory, config=changed)
-        print(f"cache              cold {cold:.2f} s, warm with a rule changed {warm:.2f} s: {cold / warm:.0f}x faster")
+        cold, warm = in_fresh_process(measure_cache, size, clusters, words)
+        print(
+            f"cache              cold {cold.seconds:.2f} s, warm with a rule changed {warm.seconds:.2f} s: "
+            f"{cold.seconds / warm.seconds:.0f}x faster"
+        )
     return cluster_time
 
 

@@ -67,10 +67,19 @@ def quantity_key(claim: QuantityClaim) -> QuantityKey | None:
 
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE"})
+
+
+SentenceSets = dict[str, dict[int, set[str]]]
+"""Names in each sentence, by source id, then sentence offset.
+
+Nested rather than keyed by (source, offset): claims come in source order,
+so the small per-source dicts stay in the CPU caches where one table of a
+large cluster's sentences would not."""
 
 
 def split_by_place(
-    key: QuantityKey, claims: list[QuantityClaim], places_by_sentence: dict[tuple[str, int], set[str]]
+    key: QuantityKey, claims: list[QuantityClaim], places_by_sentence: SentenceSets
 ) -> dict[QuantityKey, list[QuantityClaim]]:
     """Keep apart figures that the text ties to different places.
 
@@ -82,7 +91,7 @@ def split_by_place(
     """
     by_places: dict[frozenset[str], list[QuantityClaim]] = defaultdict(list)
     for claim in claims:
-        by_places[frozenset(places_by_sentence.get((claim.source, claim.sentence_start), ()))].append(claim)
+        by_places[frozenset(_in_sentence(places_by_sentence, claim))].append(claim)
     named = [p for p in by_places if p]
     if len(named) <= 1:
         return {key: claims}
@@ -91,8 +100,12 @@ def split_by_place(
     }
 
 
-def _participants(entities_by_sentence: dict[tuple[str, int], set[str]], claim: DateClaim) -> frozenset[str]:
-    return frozenset(entities_by_sentence.get((claim.source, claim.sentence_start), set()))
+_NOTHING: frozenset[str] = frozenset()
+
+
+def _in_sentence(sets: SentenceSets, claim: DateClaim | QuantityClaim) -> set[str] | frozenset[str]:
+    of_source = sets.get(claim.source)
+    return _NOTHING if of_source is None else of_source.get(claim.sentence_start, _NOTHING)
 
 
 def align(
@@ -105,16 +118,16 @@ def align(
     names: NameIndex,
 ) -> AlignedCluster:
     entity_groups: dict[str, list[EntityClaim]] = defaultdict(list)
-    entities_by_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
+    entities_by_sentence: SentenceSets = defaultdict(lambda: defaultdict(set))
+    places_by_sentence: SentenceSets = defaultdict(lambda: defaultdict(set))
     for claim in entities:
         key = claim.entity_id or f"~{(claim.canonical or claim.surface).casefold()}"
         entity_groups[key].append(claim)
-        if claim.label in ("PERSON", "ORG", "GPE"):
-            entities_by_sentence[(claim.source, claim.sentence_start)].add(key)
-    places_by_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for claim in entities:
-        if claim.label in PLACE_LABELS:
-            places_by_sentence[(claim.source, claim.sentence_start)].add((claim.canonical or claim.surface).casefold())
+        label = claim.label
+        if label in PARTICIPANT_LABELS:
+            entities_by_sentence[claim.source][claim.sentence_start].add(key)
+        if label in PLACE_LABELS:
+            places_by_sentence[claim.source][claim.sentence_start].add((claim.canonical or claim.surface).casefold())
     quantity_groups: dict[QuantityKey, list[QuantityClaim]] = defaultdict(list)
     for q in quantities:
         if (qkey := quantity_key(q)) is not None:
@@ -129,7 +142,7 @@ def align(
     for d in dates:
         if d.role == "event" and d.event and d.value:
             date_groups[d.event].append(d)
-            participants[(d.source, d.start)] = _participants(entities_by_sentence, d)
+            participants[(d.source, d.start)] = frozenset(_in_sentence(entities_by_sentence, d))
     return AlignedCluster(
         id=cluster_id,
         sources={s.id: s for s in sources},

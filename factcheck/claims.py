@@ -156,8 +156,10 @@ def shared_field_names(names: set[str] | frozenset[str]) -> set[str]:
 
     Pydantic gives each model instance its own set of the field names it was
     given: about 700 bytes for a claim, more than the rest of the claim's
-    structure.  The sets are never mutated in place here (linking rebinds
-    them), so claims with equal sets can hold one.
+    structure.  Pydantic changes the set in place only on attribute
+    assignment, which frozen claims refuse, and ``model_copy`` copies it
+    first; code that updates a claim it owns (linking) rebinds it instead.
+    So claims with equal sets can hold one.
     """
     key = frozenset(names)
     shared = _FIELD_NAME_SETS.get(key)
@@ -166,7 +168,7 @@ def shared_field_names(names: set[str] | frozenset[str]) -> set[str]:
     return shared
 
 
-class ClaimMemory:
+class ClaimInterner:
     """Holds equal parts of many claims once: a large cluster keeps every claim alive.
 
     A 10,000-source cluster holds about 400,000 claims through the
@@ -180,7 +182,7 @@ class ClaimMemory:
     def __init__(self) -> None:
         self._strings: dict[str, str] = {}
 
-    def share(self, claims: Iterable[Claim]) -> None:
+    def intern(self, claims: Iterable[Claim]) -> None:
         strings = self._strings
         for claim in claims:
             fields = claim.__dict__

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from factcheck.cache import SourceClaims
-from factcheck.claims import ClaimMemory
+from factcheck.claims import ClaimInterner
 from factcheck.loading import worker_runtime
 from factcheck.report import Problem, Report
 from factcheck.sources import Source
@@ -113,7 +113,7 @@ def _check_group(
     _, ruleset, index = worker_runtime(rules, model)
     members = sorted(members, key=lambda m: json.loads(m[1])["id"])
     sources, extracted, problems = [], [], []
-    memory = ClaimMemory()
+    interner = ClaimInterner()
     for _, source_json, claims_json in members:
         source = Source.model_validate_json(source_json)
         if claims_json.startswith("!"):
@@ -121,7 +121,7 @@ def _check_group(
             continue
         sources.append(source)
         extracted.append(SourceClaims.model_validate_json(claims_json))
-        memory.share(extracted[-1].claims())
+        interner.intern(extracted[-1].claims())
     refs = {}
     for s in sources:
         date, origin, detail = references[s.id]

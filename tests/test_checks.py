@@ -9,8 +9,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import factcheck
+from factcheck.alignment import AlignedCluster
+from factcheck.checks.dates import DateConflictParams, _Counterparts
 from factcheck.checks.quantities import (
     Interval,
     QuantityConflictParams,
@@ -18,7 +22,8 @@ from factcheck.checks.quantities import (
     trailing_zeros,
     widened,
 )
-from factcheck.claims import QuantityClaim
+from factcheck.claims import DateClaim, QuantityClaim
+from factcheck.names.index import NameIndex
 from factcheck.report import Finding
 from factcheck.sources import Source
 
@@ -240,3 +245,38 @@ def test_page_furniture_is_not_compared() -> None:
     config = Config.model_validate({"params": {"quantities.conflict": {"ignore_sentences": []}}})
     findings = factcheck.check(sources, reference_date="2025-03-10", config=config).findings
     assert of(findings, "quantity-conflict")  # the rule, not the extractor, decides
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["s0", "s1", "s2"]),
+            st.frozensets(st.sampled_from(["putin", "biden", "nato", "kyiv"]), max_size=3),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    st.integers(0, 3),
+)
+def test_date_counterpart_is_the_first_majority_date_of_another_source_sharing_participants(
+    drawn: list[tuple[str, frozenset[str], bool]], needed: int
+) -> None:
+    claims = [
+        DateClaim(source=source, start=i * 10, end=i * 10 + 5, text="x", value="2025-03-03", granularity="day")
+        for i, (source, _, _) in enumerate(drawn)
+    ]
+    participants = {(c.source, c.start): names for c, (_, names, _) in zip(claims, drawn, strict=True)}
+    agreeing = [c for c, (_, _, majority) in zip(claims, drawn, strict=True) if majority]
+    cluster = AlignedCluster("c", {}, {}, claims, [], [], NameIndex([]), participants=participants)
+    counterparts = _Counterparts(cluster, agreeing, DateConflictParams(min_shared_participants=needed))
+
+    def first_by_scanning(claim: DateClaim) -> DateClaim | None:
+        mine = participants[(claim.source, claim.start)]
+        for other in agreeing:
+            if other.source != claim.source and len(mine & participants[(other.source, other.start)]) >= needed:
+                return other
+        return None
+
+    for claim in claims:
+        assert counterparts.of(claim) is first_by_scanning(claim)

@@ -154,7 +154,7 @@ def test_spelling_details_list_a_bounded_number_of_sources() -> None:
 
 
 def test_linking_in_place_gives_what_linking_copies_gives(index: NameIndex) -> None:
-    from factcheck.claims import ClaimMemory, EntityClaim
+    from factcheck.claims import ClaimInterner, EntityClaim
 
     written = [
         "Ana Kovac",
@@ -176,7 +176,7 @@ def test_linking_in_place_gives_what_linking_copies_gives(index: NameIndex) -> N
     copied_from = mentions()
     copied = link_entities(copied_from, index)
     owned = mentions()
-    ClaimMemory().share(owned)  # as extraction leaves them: one field-name set for all
+    ClaimInterner().intern(owned)  # as extraction leaves them: one field-name set for all
     in_place = link_entities(owned, index, in_place=True)
     assert [c.model_dump() for c in in_place] == [c.model_dump() for c in copied]
     assert [c.model_fields_set for c in in_place] == [c.model_fields_set for c in copied]

@@ -6,11 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import factcheck
 from factcheck.cache import ClaimCache
+from factcheck.claims import EntityClaim
 from factcheck.cli import main
-from factcheck.pipeline import iter_check, plan_clusters
+from factcheck.pipeline import in_source_order, iter_check, plan_clusters
 from factcheck.sources import Source
 
 TEXTS = {
@@ -123,3 +126,24 @@ def test_cache_key_changes_with_what_extraction_depends_on(tmp_path: Path) -> No
     import datetime as dt
 
     assert cache.key(source, dt.date(2025, 1, 1)) != key
+
+
+@given(
+    st.lists(
+        st.lists(st.tuples(st.sampled_from(["b", "a", "c"]), st.integers(0, 30), st.integers(0, 5)), max_size=8),
+        max_size=5,
+    )
+)
+def test_claims_in_source_order_are_one_stable_sort_by_source_and_offsets(
+    drawn: list[list[tuple[str, int, int]]],
+) -> None:
+    each_source = [
+        [
+            EntityClaim(source=s, start=a, end=a + n, text="x", label="PERSON", surface=f"{k}-{j}")
+            for j, (s, a, n) in enumerate(claims)
+        ]
+        for k, claims in enumerate(drawn)
+    ]
+    everything = [c for claims in each_source for c in claims]
+    expected = sorted(everything, key=lambda c: (c.source, c.start, c.end))
+    assert [c.surface for c in in_source_order(each_source)] == [c.surface for c in expected]

@@ -148,11 +148,11 @@ class DateConflict(Check):
             if len(sources_by_day) < 2:
                 continue
             majority = min(sources_by_day, key=lambda d: (-len(sources_by_day[d]), d))
-            agreeing = [c for c in usable if day_of(c.value) == majority]
+            counterparts = _Counterparts(cluster, [c for c in usable if day_of(c.value) == majority], params)
             for claim in usable:
                 if day_of(claim.value) == majority:
                     continue
-                other = self._counterpart(cluster, params, claim, agreeing)
+                other = counterparts.of(claim)
                 if other is None:
                     continue
                 uncertain = any(
@@ -169,19 +169,40 @@ class DateConflict(Check):
                     severity=params.inferred_reference_severity if uncertain else None,
                 )
 
-    @staticmethod
-    def _counterpart(
-        cluster: AlignedCluster, params: DateConflictParams, claim: DateClaim, agreeing: list[DateClaim]
-    ) -> DateClaim | None:
-        """A majority-day date of another source whose sentence shares participants."""
-        mine = cluster.participants.get((claim.source, claim.start), frozenset())
-        for other in agreeing:
-            if other.source == claim.source:
-                continue
-            theirs = cluster.participants.get((other.source, other.start), frozenset())
-            if len(mine & theirs) >= params.min_shared_participants:
-                return other
-        return None
+
+class _Counterparts:
+    """For a dissenting date, the first majority-day date of another source whose sentence shares participants.
+
+    Scanning the majority for each dissenter was quadratic in a large
+    cluster.  The scan depends only on the dissenter's participants, apart
+    from skipping its own source, so it is done once per set of
+    participants, keeping the first match and the first match of another
+    source than that one: one of the two is always from another source than
+    the dissenter's.
+    """
+
+    def __init__(self, cluster: AlignedCluster, agreeing: list[DateClaim], params: DateConflictParams) -> None:
+        self._agreeing = agreeing
+        self._participants = cluster.participants
+        self._needed = params.min_shared_participants
+        self._first_two: dict[frozenset[str], list[DateClaim]] = {}
+
+    def of(self, claim: DateClaim) -> DateClaim | None:
+        mine = self._participants.get((claim.source, claim.start), frozenset())
+        found = self._first_two.get(mine)
+        if found is None:
+            found = self._first_two[mine] = self._scan(mine)
+        return next((other for other in found if other.source != claim.source), None)
+
+    def _scan(self, mine: frozenset[str]) -> list[DateClaim]:
+        found: list[DateClaim] = []
+        for other in self._agreeing:
+            theirs = self._participants.get((other.source, other.start), frozenset())
+            if len(mine & theirs) >= self._needed and (not found or other.source != found[0].source):
+                found.append(other)
+                if len(found) == 2:
+                    break
+        return found
 
 
 def _reference_origin(cluster: AlignedCluster, source: str) -> str:

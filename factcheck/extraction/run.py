@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from factcheck.cache import ClaimCache, SourceClaims
-from factcheck.claims import ClaimMemory, DateClaim, QuantityClaim
+from factcheck.claims import ClaimInterner, DateClaim, QuantityClaim
 from factcheck.extraction.dates import extract_dates
 from factcheck.extraction.entities import extract_entities
 from factcheck.extraction.plugins import run_extractor_plugins
@@ -94,11 +94,11 @@ def extract_sources(
     """
     results: list[SourceClaims | str | None] = [None] * len(sources)
     keys: list[str | None] = [None] * len(sources)
-    memory = ClaimMemory()
+    interner = ClaimInterner()
 
     def done(i: int, outcome: SourceClaims | str) -> None:
         if isinstance(outcome, SourceClaims):
-            memory.share(outcome.claims())  # as each arrives: the unshared copies never pile up
+            interner.intern(outcome.claims())  # as each arrives: the unshared copies never pile up
         results[i] = outcome
         if on_done:
             on_done(1)

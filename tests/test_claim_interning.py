@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.claims import ClaimMemory, DateClaim, EntityClaim, QuantityClaim
+from factcheck.claims import ClaimInterner, DateClaim, EntityClaim, QuantityClaim
 
 words = st.sampled_from(["Ana Kovac", "Kovac", "NATO", "Kyiv", "the ministry said", ""])
 
@@ -37,7 +37,7 @@ def claims(draw: st.DrawFn) -> list[DateClaim | QuantityClaim | EntityClaim]:
 @given(claims())
 def test_sharing_changes_no_value(made: list[DateClaim | QuantityClaim | EntityClaim]) -> None:
     before = [(c.model_dump(), c.model_fields_set.copy()) for c in made]
-    ClaimMemory().share(made)
+    ClaimInterner().intern(made)
     assert [(c.model_dump(), c.model_fields_set) for c in made] == before
     by_value: dict[str, str] = {}
     for claim in made:
@@ -47,7 +47,7 @@ def test_sharing_changes_no_value(made: list[DateClaim | QuantityClaim | EntityC
 
 @given(claims())
 def test_a_copy_of_a_shared_claim_leaves_the_others_alone(made: list[DateClaim | QuantityClaim | EntityClaim]) -> None:
-    ClaimMemory().share(made)
+    ClaimInterner().intern(made)
     fields_before = [c.model_fields_set.copy() for c in made]
     changed = made[0].model_copy(update={"sentence_start": 5})
     assert "sentence_start" in changed.model_fields_set
@@ -57,5 +57,5 @@ def test_a_copy_of_a_shared_claim_leaves_the_others_alone(made: list[DateClaim |
 def test_claims_with_the_same_fields_share_one_field_set() -> None:
     a, b = (EntityClaim(source="s", start=0, end=3, text="Ana", label="PERSON", surface="Ana") for _ in range(2))
     assert a.__pydantic_fields_set__ is not b.__pydantic_fields_set__
-    ClaimMemory().share([a, b])
+    ClaimInterner().intern([a, b])
     assert a.__pydantic_fields_set__ is b.__pydantic_fields_set__
