@@ -97,7 +97,7 @@ def measure_check(size: int, clusters: int, words: int, options: dict[str, Any])
         report = factcheck.check(cluster.sources, timings=times, include_claims=False, **options)
         reports.append(report.model_dump_json())
     seconds = time.perf_counter() - started
-    return Measured(seconds, peak_rss_mb(), dict(times), reports, load_pipeline().pipe_names)
+    return Measured(seconds, peak_rss_mb(), dict(times), reports, list(load_pipeline().pipe_names))
 
 
 def measure_cache(size: int, clusters: int, words: int) -> tuple[Measured, Measured]:
