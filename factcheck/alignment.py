@@ -8,6 +8,7 @@ indexed by those keys, so no check compares every claim with every other.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -41,6 +42,18 @@ class AlignedCluster:
     participants: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
     """Entity keys named in the sentence of each date claim, by (source, start)."""
 
+    @functools.cached_property
+    def entities_by_match(self) -> dict[str, list[EntityClaim]]:
+        """Mentions by how linking matched them ("casing", "glued", "misspelling" ...), in source order.
+
+        Checks of one kind of spelling read these few, not every mention of a
+        large cluster each; built on first use.
+        """
+        by_match: dict[str, list[EntityClaim]] = defaultdict(list)
+        for claim in self.entities:
+            by_match[claim.match].append(claim)
+        return dict(by_match)
+
 
 EVENT_CLASSES: dict[str, str] = {
     **dict.fromkeys(("kill", "die", "dead", "death", "perish", "slay", "murder"), "killed"),
@@ -56,6 +69,11 @@ so they do not split the alignment."""
 
 def event_class(event: str | None) -> str:
     return EVENT_CLASSES.get(event or "", "")
+
+
+def entity_key(claim: EntityClaim) -> str:
+    """The group of a mention: its entity in the lists, else its canonical (or written) form, folded."""
+    return claim.entity_id or f"~{(claim.canonical or claim.surface).casefold()}"
 
 
 def quantity_key(claim: QuantityClaim) -> QuantityKey | None:
@@ -121,7 +139,7 @@ def align(
     entities_by_sentence: SentenceSets = defaultdict(lambda: defaultdict(set))
     places_by_sentence: SentenceSets = defaultdict(lambda: defaultdict(set))
     for claim in entities:
-        key = claim.entity_id or f"~{(claim.canonical or claim.surface).casefold()}"
+        key = entity_key(claim)
         entity_groups[key].append(claim)
         label = claim.label
         if label in PARTICIPANT_LABELS:

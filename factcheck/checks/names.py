@@ -8,13 +8,14 @@ the majority of the cluster's sources).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from factcheck.alignment import AlignedCluster
+from factcheck.alignment import AlignedCluster, entity_key
 from factcheck.checks.base import Check, NoParams
 from factcheck.claims import EntityClaim
 from factcheck.names.reference import ReferenceEntity, Role
@@ -138,12 +139,16 @@ class NameSpelling(Check):
         params = self.params
         assert isinstance(params, NameSpellingParams)
         spellings = GroupSpellings()
-        for group in cluster.entity_groups.values():
-            wrong: dict[tuple[str, str], list[EntityClaim]] = defaultdict(list)
-            for claim in group:
-                if claim.match in WRONG_SPELLINGS:
-                    wrong[(claim.source, claim.surface)].append(claim)
-            for (source, surface), claims in sorted(wrong.items()):
+        wrong_by_group: dict[str, dict[tuple[str, str], list[EntityClaim]]] = defaultdict(lambda: defaultdict(list))
+        for match in WRONG_SPELLINGS:
+            for claim in cluster.entities_by_match.get(match, ()):
+                wrong_by_group[entity_key(claim)][(claim.source, claim.surface)].append(claim)
+        for key, group in cluster.entity_groups.items():
+            wrong = wrong_by_group.get(key)
+            if wrong is None:
+                continue
+            for (source, surface), unordered in sorted(wrong.items()):
+                claims = sorted(unordered, key=lambda c: (c.start, c.end))  # as the group lists them
                 first = claims[0]
                 suggestion = _suggestion(first, cluster)
                 if first.match == "exonym":
@@ -238,9 +243,7 @@ class NameCasing(Check):
 
     def run(self, cluster: AlignedCluster) -> Iterator[Finding]:
         spellings = GroupSpellings()
-        for claim in cluster.entities:
-            if claim.match != "casing":
-                continue
+        for claim in cluster.entities_by_match.get("casing", ()):
             suggestion = _suggestion(claim, cluster) if claim.entity_id else claim.matched_form
             if claim.matched_form and claim.matched_form.casefold() == claim.surface.casefold():
                 suggestion = claim.matched_form
@@ -259,8 +262,8 @@ class NameGlued(Check):
     message_fields = frozenset({"text", "name", "word", "suggestion"})
 
     def run(self, cluster: AlignedCluster) -> Iterator[Finding]:
-        for claim in cluster.entities:
-            if claim.match != "glued" or not claim.glued_to:
+        for claim in cluster.entities_by_match.get("glued", ()):
+            if not claim.glued_to:
                 continue
             word = claim.text.split()[-1]
             start = claim.end - len(word)
@@ -301,7 +304,9 @@ OFFICES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def office_of(title: str) -> str | None:
+    """The office a title names; memoized, as a large cluster repeats a few titles thousands of times."""
     for key, pattern in OFFICES:
         if pattern.search(title):
             return key
