@@ -188,17 +188,20 @@ class _Counterparts:
         self._first_two: dict[frozenset[str], list[DateClaim]] = {}
 
     def of(self, claim: DateClaim) -> DateClaim | None:
-        mine = self._participants.get((claim.source, claim.start), frozenset())
+        mine = self._participants_of(claim)
         found = self._first_two.get(mine)
         if found is None:
             found = self._first_two[mine] = self._scan(mine)
         return next((other for other in found if other.source != claim.source), None)
 
+    def _participants_of(self, claim: DateClaim) -> frozenset[str]:
+        return self._participants.get((claim.source, claim.start), frozenset())
+
     def _scan(self, mine: frozenset[str]) -> list[DateClaim]:
         found: list[DateClaim] = []
         for other in self._agreeing:
-            theirs = self._participants.get((other.source, other.start), frozenset())
-            if len(mine & theirs) >= self._needed and (not found or other.source != found[0].source):
+            shared = len(mine & self._participants_of(other))
+            if shared >= self._needed and (not found or other.source != found[0].source):
                 found.append(other)
                 if len(found) == 2:
                     break

@@ -50,6 +50,20 @@ def add_months(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, last))
 
 
+def shift(day: date, unit: str, amount: int) -> date:
+    """``day`` moved by ``amount`` calendar units (day, hour, week, fortnight, month, quarter, year, decade).
+
+    Hours move by whole days, rounded: the claim is a day.
+    """
+    if unit == "day":
+        return day + timedelta(days=amount)
+    if unit == "hour":
+        return day + timedelta(days=round(amount / 24))
+    if unit in {"week", "fortnight"}:
+        return day + timedelta(weeks=amount * (2 if unit == "fortnight" else 1))
+    return add_months(day, {"month": 1, "quarter": 3, "year": 12, "decade": 120}[unit] * amount)
+
+
 def safe_date(year: int, month: int, day: int) -> date | None:
     """``date(...)`` or None for impossible days such as 30 February."""
     try:

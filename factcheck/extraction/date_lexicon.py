@@ -92,6 +92,7 @@ def count_of(raw: str) -> int | None:
     """A count written in digits or as a word ("3", "three", "a couple of"); None otherwise."""
     return int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw)
 
+
 DECADE_WORDS: Final[dict[str, int]] = {
     "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
     "seventies": 70, "eighties": 80, "nineties": 90, "noughties": 0,

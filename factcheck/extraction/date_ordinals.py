@@ -143,15 +143,6 @@ def day_of_relative_month(norm: str, ctx: Context) -> Resolution | None:
         "impossible calendar date")
 
 
-
-def _shift(day: date, unit: str, amount: int) -> date:
-    if unit == "day":
-        return day + timedelta(days=amount)
-    if unit in {"week", "fortnight"}:
-        return day + timedelta(weeks=amount * (2 if unit == "fortnight" else 1))
-    return cal.add_months(day, amount * (12 if unit == "year" else 1))
-
-
 def counted_offset(norm: str, ctx: Context) -> Resolution | None:
     """"two days after tomorrow", "1 month 21 days ago", "three weeks from tomorrow".
 
@@ -182,7 +173,7 @@ def counted_offset(norm: str, ctx: Context) -> Resolution | None:
         amount = lex.count_of(raw)
         if amount is None:
             return None
-        day = _shift(day, _UNITS[unit_word], sign * amount)
+        day = cal.shift(day, _UNITS[unit_word], sign * amount)
     return day_resolution(day, relative=True)
 
 
@@ -194,7 +185,7 @@ def shift_by(day: date, duration: str, sign: int) -> date | None:
         amount = lex.count_of(raw)
         if amount is None:
             return None
-        day = _shift(day, _UNITS[unit_word], sign * amount)
+        day = cal.shift(day, _UNITS[unit_word], sign * amount)
     return day
 
 

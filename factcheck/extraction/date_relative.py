@@ -117,18 +117,6 @@ _FREQUENCY_RE = re.compile(
 _NUMBER_RE = re.compile(r"\d+(?:\.\d+)?(?:st|nd|rd|th)?|[a-z]+-(?:[a-z]+-)?[a-z]+")
 
 
-
-def _shift(reference: date, unit: str, amount: int) -> date:
-    if unit == "day":
-        return reference + timedelta(days=amount)
-    if unit == "hour":
-        return reference + timedelta(days=round(amount / 24))
-    if unit in {"week", "fortnight"}:
-        return reference + timedelta(weeks=amount * (2 if unit == "fortnight" else 1))
-    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120}[unit] * amount
-    return cal.add_months(reference, months)
-
-
 def _at_unit(day: date, unit: str) -> Resolution:
     """A day at the precision the unit suggests ("two weeks ago" -> a week)."""
     if unit in {"day", "hour"}:
@@ -198,7 +186,7 @@ def _relative_unit(norm: str, ctx: Context) -> Resolution | None:
     if art and not mod and rel in {"past", "last", "next", "coming"} and unit not in calendar_only:
         # "the past week", "the coming month": a stretch ending or starting today
         step = -1 if rel in {"past", "last"} else 1
-        other = _shift(ctx.reference, {"quarter": "month", "century": "decade"}.get(unit, unit),
+        other = cal.shift(ctx.reference, {"quarter": "month", "century": "decade"}.get(unit, unit),
                        step * (3 if unit == "quarter" else 10 if unit == "century" else 1))
         bounds = sorted((other, ctx.reference))
         return Resolution(value=cal.interval(*bounds), granularity="interval", relative=True)
@@ -249,7 +237,7 @@ def _counted(
     if ctx.reference is None:
         return unresolved(NO_REFERENCE)
     unit = _UNIT_STEMS[unit_word]
-    other = _shift(ctx.reference, unit, sign * amount)
+    other = cal.shift(ctx.reference, unit, sign * amount)
     if stretch and unit == "decade":
         # "the next two decades": whole calendar decades, the current one left out
         current = ctx.reference.year // 10 * 10
@@ -272,7 +260,7 @@ def _counted(
         if sign > 0 and not from_today:
             # "the next three days" start tomorrow: tomorrow .. three days on
             tomorrow = ctx.reference + timedelta(days=1)
-            bounds = [tomorrow, _shift(tomorrow, unit, amount) - timedelta(days=1)]
+            bounds = [tomorrow, cal.shift(tomorrow, unit, amount) - timedelta(days=1)]
         return Resolution(value=cal.interval(*bounds), granularity="interval", relative=True)
     return _at_unit(other, unit)
 
