@@ -36,9 +36,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import generate
 
 import factcheck
-from factcheck.config import Config
-from factcheck.nlp import UNUSED_COMPONENTS, load_pipeline, resolve_model_name
+from factcheck.extraction.nlp import UNUSED_COMPONENTS, load_pipeline, resolve_model_name
 from factcheck.pipeline import NLP_BATCH_SIZE, nlp_text
+from factcheck.rulebook.config import Config
 from factcheck.timing import STAGES, StageTimes
 
 T = TypeVar("T")
@@ -73,7 +73,7 @@ def measure_bare(size: int, clusters: int, words: int) -> Measured:
     """The bare baseline: the model as shipped, every component on every sentence.
 
     The library runs the same components, its parser only where a stage
-    reads trees (factcheck.selective_parser).
+    reads trees (factcheck.extraction.selective_parser).
     """
     sources = [s for c in generate(size, clusters, words) for s in c.sources]
     nlp = spacy.load(resolve_model_name(), exclude=list(UNUSED_COMPONENTS))

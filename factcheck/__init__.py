@@ -14,7 +14,7 @@ __version__ = "0.1.0"
 from factcheck.claims import DateClaim, EntityClaim, QuantityClaim
 from factcheck.errors import FactcheckError, ModelNotInstalledError, RuleError, SourceError
 from factcheck.report import Evidence, Finding, Problem, Report
-from factcheck.sources import Source, load_sources
+from factcheck.sources.reading import Source, load_sources
 
 if TYPE_CHECKING:
     from factcheck.pipeline import check

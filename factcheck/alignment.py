@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from factcheck.claims import DateClaim, EntityClaim, QuantityClaim
 from factcheck.names.index import NameIndex
-from factcheck.reference_dates import ReferenceDate
-from factcheck.sources import Source
+from factcheck.sources.reading import Source
+from factcheck.sources.reference_dates import ReferenceDate
 
 QuantityKey = tuple[str, str]
 """(what is counted or the unit dimension, governing event or "")."""

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from factcheck import __version__
 from factcheck.baseline import load_baseline, write_baseline
-from factcheck.config import Config, apply_rule_overrides, find_config, load_config
 from factcheck.errors import FactcheckError
 from factcheck.output import FORMATS
 from factcheck.pipeline import check, load_rules
+from factcheck.rulebook.config import Config, apply_rule_overrides, find_config, load_config
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -238,7 +238,7 @@ def _rules_command(args: argparse.Namespace) -> int:
 
 
 def _rules_schema(*, bundled: bool, manifest: bool) -> int:
-    from factcheck.rule_schema import dumps, manifest_schema, rule_schema
+    from factcheck.rulebook.schema import dumps, manifest_schema, rule_schema
 
     sys.stdout.write(dumps(manifest_schema() if manifest else rule_schema(bundled_only=bundled)))
     return EXIT_OK

@@ -27,11 +27,11 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from factcheck.cache import SourceClaims
 from factcheck.claims import ClaimInterner
-from factcheck.loading import worker_runtime
+from factcheck.extraction.cache import SourceClaims
 from factcheck.report import Problem, Report
-from factcheck.sources import Source
+from factcheck.rulebook.compiled import worker_runtime
+from factcheck.sources.reading import Source
 
 Record = Mapping[str, Any]
 
@@ -45,7 +45,7 @@ def _source(record: Record) -> Source:
 
 def _stated_date(record: Record) -> tuple[str, str, str | None, str | None]:
     """What reference dates need of a record: cluster, id, and its stated date with the origin."""
-    from factcheck.reference_dates import find_dateline
+    from factcheck.sources.reference_dates import find_dateline
 
     source = _source(record)
     if source.published is not None:
@@ -60,7 +60,7 @@ References = Mapping[str, tuple[str | None, str, str]]
 
 
 def _references(stated: Iterable[tuple[str, str, str | None, str | None]], default: dt.date | None) -> References:
-    from factcheck.reference_dates import ReferenceDate, complete_reference_dates
+    from factcheck.sources.reference_dates import ReferenceDate, complete_reference_dates
 
     by_cluster: dict[str, dict[str, ReferenceDate | None]] = {}
     for cluster, source_id, date, origin in stated:
@@ -107,7 +107,7 @@ def _check_group(
 ) -> tuple[str, str]:
     """The cluster id and its report as JSON (with the source texts, for text output)."""
     from factcheck.pipeline import check_extracted
-    from factcheck.reference_dates import ReferenceDate
+    from factcheck.sources.reference_dates import ReferenceDate
 
     cluster_id, members = group
     _, ruleset, index = worker_runtime(rules, model)

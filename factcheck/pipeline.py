@@ -20,22 +20,28 @@ from pathlib import Path
 from typing import TypeVar
 
 from factcheck.alignment import align
-from factcheck.cache import ClaimCache, SourceClaims, default_cache_dir
 from factcheck.checks import plugin_load_errors
 from factcheck.claims import DateClaim, EntityClaim, QuantityClaim
-from factcheck.config import Config, SourceDefaults, apply_rule_overrides, split_ignored
-from factcheck.extraction.lexicon import register_lexicon
+from factcheck.extraction.cache import ClaimCache, SourceClaims, default_cache_dir
+from factcheck.extraction.nlp import load_pipeline, resolve_model_name
 from factcheck.extraction.plugins import ENTRY_POINTS as EXTRACTOR_ENTRY_POINTS
 from factcheck.extraction.plugins import extractor_plugins
 from factcheck.extraction.run import NLP_BATCH_SIZE, ExtractionSettings, extract_source, extract_sources, nlp_text
-from factcheck.loading import RuleSpec, fuzzy_thresholds, load_rules, load_rules_and_names, names_signature, pack_specs
+from factcheck.extraction.vocabulary import register_lexicon
 from factcheck.names.index import NameIndex
 from factcheck.names.linking import link_entities
-from factcheck.nlp import load_pipeline, resolve_model_name
-from factcheck.reference_dates import ReferenceDate, assign_reference_dates
 from factcheck.report import Finding, Problem, Report, RuleInfo, SourceInfo, Summary, Suppressed
-from factcheck.rulebook import RuleSet
-from factcheck.sources import (
+from factcheck.rulebook.compiled import (
+    RuleSpec,
+    fuzzy_thresholds,
+    load_rules,
+    load_rules_and_names,
+    names_signature,
+    pack_specs,
+)
+from factcheck.rulebook.config import Config, SourceDefaults, apply_rule_overrides, split_ignored
+from factcheck.rulebook.loader import RuleSet
+from factcheck.sources.reading import (
     DEFAULT_MAX_SOURCE_BYTES,
     JSONL_SUFFIX,
     JsonlLines,
@@ -48,6 +54,7 @@ from factcheck.sources import (
     max_source_bytes_from_env,
     resolve_max_source_bytes,
 )
+from factcheck.sources.reference_dates import ReferenceDate, assign_reference_dates
 from factcheck.timing import StageTimes
 
 __all__ = [
@@ -184,7 +191,7 @@ def check(
     subdirectory or ``.jsonl`` ``cluster`` value as its own cluster;
     ``timings`` receives the seconds spent in each stage; ``progress`` is
     called with the number of sources done as they finish.  ``config``
-    (`factcheck.config.Config`) turns rules off, overrides severities and
+    (`factcheck.rulebook.config.Config`) turns rules off, overrides severities and
     parameters, fills source metadata and ignores findings; ``baseline`` is a
     set of finding fingerprints to leave out (`factcheck.baseline`);
     ``max_source_bytes`` refuses larger sources (default

@@ -32,7 +32,7 @@ import pytest
 if TYPE_CHECKING:
     from factcheck.report import Report
     from factcheck.rule_tests import FileRules
-    from factcheck.rulebook import LoadedRule
+    from factcheck.rulebook.loader import LoadedRule
 
 INI_RULE_DIRS = "factcheck_rule_dirs"
 DEFAULT_RULE_DIRS = ("rules",)
@@ -206,7 +206,7 @@ def factcheck_cluster() -> ClusterChecker:
 
     def run(texts: dict[str, str] | Sequence[str], **kwargs: Any) -> Report:
         from factcheck.pipeline import check
-        from factcheck.sources import Source
+        from factcheck.sources.reading import Source
 
         if isinstance(texts, str):
             raise TypeError("pass a list or a dict of texts, not one string")

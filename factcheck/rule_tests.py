@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.report import Evidence, Finding, Problem, Report
-from factcheck.rulebook import (
+from factcheck.rulebook.loader import (
     MANIFEST,
     ExampleFinding,
     LoadedRule,
@@ -32,7 +32,7 @@ from factcheck.rulebook import (
     load_rule_packs,
     resolve_pack,
 )
-from factcheck.sources import Source
+from factcheck.sources.reading import Source
 from factcheck.yaml_positions import YamlLoadError, load_yaml_file
 
 RULE_FILE_SUFFIXES = (".yaml", ".yml")

@@ -12,8 +12,8 @@ sys.path.insert(0, os.path.dirname(__file__))
 from _common import run, text_of
 
 with atheris.instrument_imports(include=["factcheck"]):
-    from factcheck.extraction.date_resolution import malformed_ordinals, normalise, resolve_span
-    from factcheck.extraction.date_types import Context
+    from factcheck.extraction.dates.resolution import malformed_ordinals, normalise, resolve_span
+    from factcheck.extraction.dates.types import Context
 
 LOCALES = (None, "en-US", "en-GB", "fr", "de", "xx-invalid", "")
 DIRECTIONS = (None, "past", "future")

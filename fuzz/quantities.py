@@ -13,11 +13,11 @@ sys.path.insert(0, os.path.dirname(__file__))
 from _common import run, text_of
 
 with atheris.instrument_imports(include=["factcheck"]):
-    from factcheck.extraction import numbers
-    from factcheck.extraction.lexicon import register_lexicon
-    from factcheck.extraction.quantities import extract_quantities
-    from factcheck.extraction.units import PINT_NAMES, to_base
-    from factcheck.nlp import load_pipeline
+    from factcheck.checks.units import PINT_NAMES, to_base
+    from factcheck.extraction.nlp import load_pipeline
+    from factcheck.extraction.quantities import numbers
+    from factcheck.extraction.quantities.extract import extract_quantities
+    from factcheck.extraction.vocabulary import register_lexicon
 
 NLP = load_pipeline()
 register_lexicon(NLP)

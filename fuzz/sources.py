@@ -13,7 +13,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 from _common import run
 
 with atheris.instrument_imports(include=["factcheck"]):
-    from factcheck.sources import Source, load_sources, parse_front_matter
+    from factcheck.sources.reading import Source, load_sources, parse_front_matter
 
 TMP = Path(tempfile.mkdtemp(prefix="factcheck-fuzz-sources-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None))
 LIMIT = 4096

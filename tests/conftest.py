@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 
 import factcheck
-from factcheck.nlp import load_pipeline
+from factcheck.extraction.nlp import load_pipeline
 from factcheck.report import Report
 
 REPO = Path(__file__).resolve().parents[1]

@@ -20,7 +20,7 @@ import pytest
 import factcheck
 from factcheck.cli import main
 from factcheck.errors import FactcheckError
-from factcheck.sources import (
+from factcheck.sources.reading import (
     DEFAULT_MAX_SOURCE_BYTES,
     MAX_SOURCE_BYTES_ENV,
     Source,

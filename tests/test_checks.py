@@ -25,7 +25,7 @@ from factcheck.checks.quantities import (
 from factcheck.claims import DateClaim, QuantityClaim
 from factcheck.names.index import NameIndex
 from factcheck.report import Finding
-from factcheck.sources import Source
+from factcheck.sources.reading import Source
 
 
 def run(*texts: str, published: list[str | None] | None = None, reference: str | None = "2025-03-10") -> list[Finding]:
@@ -237,7 +237,7 @@ def test_tolls_of_different_places_are_not_compared() -> None:
 
 
 def test_page_furniture_is_not_compared() -> None:
-    from factcheck.config import Config
+    from factcheck.rulebook.config import Config
 
     texts = ("You have 57.91% of this article left to read.", "You have 12% of this article left to read.")
     assert of(run(*texts), "quantity-conflict") == []

@@ -9,8 +9,8 @@ import pytest
 
 import factcheck
 from factcheck.cli import main
-from factcheck.config import Config, find_config, load_config
 from factcheck.errors import FactcheckError
+from factcheck.rulebook.config import Config, find_config, load_config
 
 CONFLICT = {
     "a.txt": "At least 40 people were killed in the blast. Leaders of nato met.\n",

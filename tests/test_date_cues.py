@@ -1,7 +1,7 @@
 """The date patterns only scan text around their cue words: check that this loses nothing.
 
 Each pattern declares the kinds of word every match of it contains
-(:class:`factcheck.extraction.date_types.Cue`).  A wrong declaration would
+(:class:`factcheck.extraction.dates.types.Cue`).  A wrong declaration would
 silently drop dates, so every pattern is run both ways, in its windows and over
 the whole text, on every English sentence of the Recognizers-Text date specs
 (thousands of date shapes), on the seeds, and on generated text, and the
@@ -17,11 +17,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extraction import date_grammar as grammar
-from factcheck.extraction import date_lexicon as lex
-from factcheck.extraction.date_cues import WORD_CUES, find_cues
-from factcheck.extraction.date_holidays import HOLIDAYS, US_HOLIDAYS
-from factcheck.extraction.date_types import Cue, CuedPattern
+from factcheck.extraction.dates import grammar
+from factcheck.extraction.dates import lexicon as lex
+from factcheck.extraction.dates.cues import WORD_CUES, find_cues
+from factcheck.extraction.dates.holidays import HOLIDAYS, US_HOLIDAYS
+from factcheck.extraction.dates.types import Cue, CuedPattern
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "tests/data/conformance/recognizers-text/Specs/DateTime/English"

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from factcheck.claims import DateClaim
-from factcheck.extraction.dates import extract_dates
-from factcheck.nlp import load_pipeline
+from factcheck.extraction.dates.extract import extract_dates
+from factcheck.extraction.nlp import load_pipeline
 
 WED = date(2023, 10, 18)
 """A Wednesday: the reference date of most cases."""

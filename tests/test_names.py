@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.extraction.entities import extract_entities
-from factcheck.extraction.lexicon import register_lexicon
+from factcheck.extraction.vocabulary import register_lexicon
 from factcheck.names.folding import fold, has_diacritics, translit_key
 from factcheck.names.index import NameIndex
 from factcheck.names.linking import link_entities

@@ -10,7 +10,7 @@ import pytest
 import factcheck
 from factcheck import checks
 from factcheck.extraction import plugins as extractor_plugins
-from factcheck.sources import Source
+from factcheck.sources.reading import Source
 
 TEXT = "Zorblax Quennington said the minister was FURIOUS about the NATO leak."
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import factcheck
 from factcheck.report import Report
-from factcheck.sources import Source
+from factcheck.sources.reading import Source
 
 NEWSY = st.sampled_from(
     [

@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from factcheck.claims import QuantityClaim
-from factcheck.extraction.numbers import (
+from factcheck.extraction.nlp import load_pipeline
+from factcheck.extraction.quantities.extract import extract_quantities
+from factcheck.extraction.quantities.numbers import (
     VAGUE_MAGNITUDES,
     find_numbers,
     format_thousands,
@@ -21,8 +23,6 @@ from factcheck.extraction.numbers import (
     parse_percent,
     parse_vague,
 )
-from factcheck.extraction.quantities import extract_quantities
-from factcheck.nlp import load_pipeline
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import pytest
 
 from factcheck.pipeline import check, load_rules
 from factcheck.report import CATEGORIES
-from factcheck.rulebook import bundled_rules_dir, load_rule_packs, render_message, template_fields
+from factcheck.rulebook.loader import bundled_rules_dir, load_rule_packs, render_message, template_fields
 
 GOOD_RULE = """rules:
   - id: my.casing

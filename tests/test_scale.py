@@ -10,11 +10,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import factcheck
-from factcheck.cache import ClaimCache
 from factcheck.claims import EntityClaim
 from factcheck.cli import main
+from factcheck.extraction.cache import ClaimCache
 from factcheck.pipeline import in_source_order, iter_check, plan_clusters
-from factcheck.sources import Source
+from factcheck.sources.reading import Source
 
 TEXTS = {
     "a1": "At least 40 people were killed in the blast in Lyon on Monday, 3 March 2025.",

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import factcheck
-from factcheck.rulebook import RuleScope, bundled_rules_dir, load_rule_packs
-from factcheck.sources import Source
+from factcheck.rulebook.loader import RuleScope, bundled_rules_dir, load_rule_packs
+from factcheck.sources.reading import Source
 
 CASING = """rules:
   - id: scoped.casing

@@ -30,13 +30,13 @@ from hypothesis_jsonschema import from_schema
 
 import factcheck
 from factcheck.checks import get_check_types
-from factcheck.extraction.date_resolution import normalise
-from factcheck.extraction.numbers import format_thousands, parse_digits, parse_number
+from factcheck.extraction.dates.resolution import normalise
+from factcheck.extraction.quantities.numbers import format_thousands, parse_digits, parse_number
 from factcheck.names.folding import fold, strip_accents, translit_key
 from factcheck.report import Problem
-from factcheck.rule_schema import rule_schema
-from factcheck.rulebook import load_rule_file, load_rule_packs
-from factcheck.sources import Source
+from factcheck.rulebook.loader import load_rule_file, load_rule_packs
+from factcheck.rulebook.schema import rule_schema
+from factcheck.sources.reading import Source
 
 REPO = Path(__file__).resolve().parents[1]
 PACKAGE = REPO / "factcheck"

@@ -11,10 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from factcheck.extraction.dates import extract_dates
-from factcheck.extraction.quantities import extract_quantities
-from factcheck.nlp import UNUSED_COMPONENTS, resolve_model_name
-from factcheck.selective_parser import COMPONENT, UNPARSED_DEP, needs_parse
+from factcheck.extraction.dates.extract import extract_dates
+from factcheck.extraction.nlp import UNUSED_COMPONENTS, resolve_model_name
+from factcheck.extraction.quantities.extract import extract_quantities
+from factcheck.extraction.selective_parser import COMPONENT, UNPARSED_DEP, needs_parse
 
 ROOT = Path(__file__).resolve().parent.parent
 

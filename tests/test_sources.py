@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from factcheck.reference_dates import assign_reference_dates, find_dateline
-from factcheck.sources import Source, load_sources, parse_front_matter
+from factcheck.sources.reading import Source, load_sources, parse_front_matter
+from factcheck.sources.reference_dates import assign_reference_dates, find_dateline
 
 
 def test_front_matter_fields_and_offsets(write) -> None:  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extraction.units import PINT_NAMES, same_dimension, to_base
+from factcheck.checks.units import PINT_NAMES, same_dimension, to_base
 
 
 def test_100_km_is_about_62_miles() -> None:

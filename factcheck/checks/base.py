@@ -18,7 +18,7 @@ from factcheck.report import Evidence, Finding, Severity
 
 if TYPE_CHECKING:
     from factcheck.alignment import AlignedCluster
-    from factcheck.rulebook import Rule
+    from factcheck.rulebook.loader import Rule
 
 
 class NoParams(BaseModel):
@@ -49,7 +49,7 @@ class Check(ABC):
         details: dict[str, Any] | None = None,
     ) -> Finding:
         """A finding of this rule, its message rendered from ``values``."""
-        from factcheck.rulebook import render_message
+        from factcheck.rulebook.loader import render_message
 
         return Finding(
             rule=self.rule.id,

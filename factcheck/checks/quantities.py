@@ -19,8 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from factcheck.alignment import AlignedCluster
 from factcheck.checks.base import Check
 from factcheck.checks.patterns import PatternText, compile_pattern
+from factcheck.checks.units import to_base
 from factcheck.claims import QuantityClaim
-from factcheck.extraction.units import to_base
 from factcheck.report import Evidence, Finding, Severity
 
 DEFAULT_TOLERANCE = {

@@ -22,7 +22,7 @@ from spacy.vocab import Vocab
 
 from factcheck.claims import EntityClaim
 from factcheck.extraction.doc_index import doc_text, sentence_of
-from factcheck.extraction.lexicon import is_english_word
+from factcheck.extraction.vocabulary import is_english_word
 from factcheck.names.index import NameIndex
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from factcheck.cache import ClaimCache, SourceClaims
 from factcheck.claims import ClaimInterner, DateClaim, QuantityClaim
-from factcheck.extraction.dates import extract_dates
+from factcheck.extraction.cache import ClaimCache, SourceClaims
+from factcheck.extraction.dates.extract import extract_dates
 from factcheck.extraction.entities import extract_entities
 from factcheck.extraction.plugins import run_extractor_plugins
-from factcheck.extraction.quantities import extract_quantities
+from factcheck.extraction.quantities.extract import extract_quantities
 from factcheck.names.index import NameIndex
-from factcheck.sources import Source
+from factcheck.sources.reading import Source
 from factcheck.timing import StageTimes
 
 NLP_BATCH_SIZE = 32
@@ -113,7 +113,7 @@ def extract_sources(
                 continue
         todo.append(i)
     if settings.jobs > 1 and len(todo) > 1:
-        from factcheck.parallel import extract_in_processes
+        from factcheck.extraction.workers import extract_in_processes
 
         with times.stage("nlp"):
             produced = extract_in_processes(

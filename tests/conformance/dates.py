@@ -103,9 +103,9 @@ if __package__ in {None, ""}:  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from factcheck.claims import DateClaim
-from factcheck.extraction import date_calendar as cal
-from factcheck.extraction.dates import extract_dates
-from factcheck.nlp import load_pipeline
+from factcheck.extraction.dates import calendar as cal
+from factcheck.extraction.dates.extract import extract_dates
+from factcheck.extraction.nlp import load_pipeline
 
 REPO: Final[Path] = Path(__file__).resolve().parents[2]
 SPEC_DIR: Final[Path] = (

@@ -87,8 +87,8 @@ import yaml
 from spacy.language import Language
 
 from factcheck.claims import QuantityClaim
-from factcheck.extraction.numbers import find_numbers
-from factcheck.extraction.quantities import extract_quantities
+from factcheck.extraction.quantities.extract import extract_quantities
+from factcheck.extraction.quantities.numbers import find_numbers
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "conformance"
 RT = DATA / "recognizers-text" / "Specs"
@@ -505,7 +505,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="list failing cases")
     parser.add_argument("files", nargs="*", choices=[*SPEC_FILES, []], help="spec files")
     args = parser.parse_args(argv)
-    from factcheck.nlp import load_pipeline  # after argument errors
+    from factcheck.extraction.nlp import load_pipeline  # after argument errors
 
     results = run(load_pipeline(), args.files or tuple(SPEC_FILES))
     if args.verbose:

@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Span, Token
 
 from factcheck.claims import Qualifier, QuantityClaim
 from factcheck.extraction.doc_index import doc_text, sentence_of
-from factcheck.extraction.numbers import NumberMatch, find_numbers, parse_number
+from factcheck.extraction.quantities.numbers import NumberMatch, find_numbers, parse_number
 
 # ----------------------------------------------------------------------------- tables
 

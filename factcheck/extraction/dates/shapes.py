@@ -11,10 +11,10 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from factcheck.extraction import date_calendar as cal
-from factcheck.extraction import date_lexicon as lex
-from factcheck.extraction.date_calendar import Direction
-from factcheck.extraction.date_types import (
+from factcheck.extraction.dates import calendar as cal
+from factcheck.extraction.dates import lexicon as lex
+from factcheck.extraction.dates.calendar import Direction
+from factcheck.extraction.dates.types import (
     AMBIGUOUS_ORDER,
     NO_REFERENCE,
     Context,

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from factcheck.checks import Check, get_check_types
-from factcheck.rulebook import PackManifest, Rule
+from factcheck.rulebook.loader import PackManifest, Rule
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_ID = "https://example.invalid/factcheck/factcheck-rules.schema.json"

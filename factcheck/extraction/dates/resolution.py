@@ -18,14 +18,12 @@ from typing import Final
 
 from dateparser.date import DateDataParser
 
-from factcheck.extraction import date_calendar as cal
-from factcheck.extraction import date_holidays as holidays
-from factcheck.extraction import date_lexicon as lex
-from factcheck.extraction import date_ordinals as ordinals
-from factcheck.extraction import date_shapes as shapes
-from factcheck.extraction.date_calendar import Direction
-from factcheck.extraction.date_relative import resolve_relative
-from factcheck.extraction.date_types import (
+from factcheck.extraction.dates import calendar as cal
+from factcheck.extraction.dates import holidays, ordinals, shapes
+from factcheck.extraction.dates import lexicon as lex
+from factcheck.extraction.dates.calendar import Direction
+from factcheck.extraction.dates.relative import resolve_relative
+from factcheck.extraction.dates.types import (
     DROP,
     NO_REFERENCE,
     UNRESOLVED,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from factcheck.extraction.date_types import Cue, CuedPattern, cued
+from factcheck.extraction.dates.types import Cue, CuedPattern, cued
 
 WEEKDAYS: Final[dict[str, int]] = {
     "monday": 0, "mon": 0,

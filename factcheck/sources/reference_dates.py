@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from factcheck.sources import Source
+from factcheck.sources.reading import Source
 
 ReferenceOrigin = Literal["published", "dateline", "argument", "inferred", "none"]
 

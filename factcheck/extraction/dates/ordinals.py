@@ -12,9 +12,9 @@ import re
 from datetime import date, timedelta
 from typing import Final
 
-from factcheck.extraction import date_calendar as cal
-from factcheck.extraction import date_lexicon as lex
-from factcheck.extraction.date_types import (
+from factcheck.extraction.dates import calendar as cal
+from factcheck.extraction.dates import lexicon as lex
+from factcheck.extraction.dates.types import (
     NO_REFERENCE,
     Context,
     Resolution,

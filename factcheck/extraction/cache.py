@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 import factcheck
 from factcheck.claims import DateClaim, EntityClaim, QuantityClaim
-from factcheck.sources import Source
+from factcheck.sources.reading import Source
 
 CACHE_FORMAT = 1
 
@@ -60,10 +60,10 @@ def extractor_version() -> str:
     package = Path(factcheck.__file__).parent
     digest = hashlib.sha256(factcheck.__version__.encode())
     for folder in ("extraction", "names"):
-        for path in sorted((package / folder).glob("*.py")):
-            digest.update(path.name.encode())
+        for path in sorted((package / folder).rglob("*.py")):
+            digest.update(path.relative_to(package).as_posix().encode())
             digest.update(path.read_bytes())
-    for module in ("claims.py", "nlp.py", "selective_parser.py"):
+    for module in ("claims.py",):
         digest.update((package / module).read_bytes())
     from factcheck.extraction.plugins import extractor_plugins
 

@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from factcheck.extraction import date_holidays as holidays
-from factcheck.extraction import date_lexicon as lex
-from factcheck.extraction.date_types import Cue, CuedPattern, cued
+from factcheck.extraction.dates import holidays
+from factcheck.extraction.dates import lexicon as lex
+from factcheck.extraction.dates.types import Cue, CuedPattern, cued
 
 _MON_WORDS = sorted(lex.MONTHS, key=len, reverse=True)
 _SAFE_MON = "|".join(w for w in _MON_WORDS if w not in {"may", "mar", "march"})

@@ -33,8 +33,8 @@ from spacy.pipeline import DependencyParser, Sentencizer
 from spacy.tokens import Doc, Span
 from thinc.types import Ints2d
 
-from factcheck.extraction import numbers
-from factcheck.extraction.date_cues import WORD_CUES
+from factcheck.extraction.dates.cues import WORD_CUES
+from factcheck.extraction.quantities import numbers
 
 COMPONENT: Final[str] = "factcheck_selective_parser"
 UNPARSED_DEP: Final[str] = "dep"

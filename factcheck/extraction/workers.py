@@ -15,8 +15,8 @@ import multiprocessing
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
-from factcheck.cache import SourceClaims
-from factcheck.sources import Source
+from factcheck.extraction.cache import SourceClaims
+from factcheck.sources.reading import Source
 
 CHUNK_SOURCES = 16
 """Sources per task: large enough to batch the NLP, small enough to balance the load."""
@@ -24,7 +24,7 @@ CHUNK_SOURCES = 16
 
 def _init_worker(model: str | None, rules: list[str] | None) -> None:
     """Load the model and the rule packs once, when the worker starts."""
-    from factcheck.loading import worker_runtime
+    from factcheck.rulebook.compiled import worker_runtime
 
     worker_runtime(rules, model)
 
@@ -34,7 +34,7 @@ def _extract_chunk(
 ) -> list[tuple[bool, str]]:
     """(ok, SourceClaims JSON) or (False, error text) per source of the chunk."""
     from factcheck.extraction.run import ExtractionSettings, extract_sources
-    from factcheck.loading import worker_runtime
+    from factcheck.rulebook.compiled import worker_runtime
     from factcheck.timing import StageTimes
 
     nlp, _, index = worker_runtime(rules, model)

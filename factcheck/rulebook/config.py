@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from factcheck.errors import FactcheckError
 from factcheck.report import Finding, Problem, Severity
-from factcheck.rulebook import LoadedRule, RuleSet
+from factcheck.rulebook.loader import LoadedRule, RuleSet
 
 CONFIG_FILE = "factcheck.toml"
 PYPROJECT = "pyproject.toml"

@@ -15,7 +15,7 @@ from spacy.language import Language
 
 from factcheck.errors import FactcheckError
 from factcheck.names.index import FuzzyThresholds, NameIndex
-from factcheck.rulebook import RuleSet, bundled_rules_dir, load_rule_packs, resolve_pack
+from factcheck.rulebook.loader import RuleSet, bundled_rules_dir, load_rule_packs, resolve_pack
 
 RuleSpec = Sequence[str | Path] | str | Path | None
 """Rule packs as the API takes them: pack directories or installed pack names; None for the bundled pack."""
@@ -81,8 +81,8 @@ def worker_runtime(rules: Sequence[str] | None, model: str | None) -> tuple[Lang
     Worker processes (``--jobs``, Dask) call it per task: the first call loads,
     the others are dictionary look-ups.
     """
-    from factcheck.extraction.lexicon import register_lexicon
-    from factcheck.nlp import load_pipeline
+    from factcheck.extraction.nlp import load_pipeline
+    from factcheck.extraction.vocabulary import register_lexicon
 
     nlp = load_pipeline(model)
     register_lexicon(nlp)

@@ -7,7 +7,7 @@ under the ``factcheck.rulepacks`` entry point group.  A rule only names a
 check type and sets its category, severity, message, parameters, ``scope``
 and ``examples`` (its tests, run by `factcheck.rule_tests`); behaviour lives
 in the check types (``factcheck.checks``).  The models here define the rule
-format and its JSON Schema (`factcheck.rule_schema`).  Every error names
+format and its JSON Schema (`factcheck.rulebook.schema`).  Every error names
 file, line and column, and one bad rule never stops the others.
 """
 
@@ -38,7 +38,7 @@ from factcheck.yaml_positions import PositionedYaml, YamlLoadError, load_yaml_fi
 
 if TYPE_CHECKING:
     from factcheck.report import Finding
-    from factcheck.sources import Source
+    from factcheck.sources.reading import Source
 
 MANIFEST = "pack.yaml"
 NAMES_DIR = "names"
@@ -252,7 +252,7 @@ def bundled_rules_dir() -> Path:
     try:
         return Path(str(resources.files("factcheck.bundled_rules")))
     except ModuleNotFoundError:
-        checkout = Path(__file__).resolve().parent.parent / "rules"
+        checkout = Path(__file__).resolve().parents[2] / "rules"
         if checkout.is_dir():
             return checkout
         raise FactcheckError(

@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
-from factcheck.extraction import date_lexicon as lex
-from factcheck.extraction.date_holidays import HOLIDAYS, US_HOLIDAYS
-from factcheck.extraction.date_types import Cue, CuedPattern
+from factcheck.extraction.dates import lexicon as lex
+from factcheck.extraction.dates.holidays import HOLIDAYS, US_HOLIDAYS
+from factcheck.extraction.dates.types import Cue, CuedPattern
 
 _WORD_RE: Final[re.Pattern[str]] = re.compile(r"[^\W\d_]+")
 

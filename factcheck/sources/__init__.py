@@ -1,0 +1,1 @@
+"""Sources: reading inputs into `Source` objects, and the date each is read against."""
