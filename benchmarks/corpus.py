@@ -13,7 +13,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
-from factcheck.sources.reading import Source
+from factcheck.sources.model import Source
 
 PEOPLE = [
     ("Emmanuel Macron", "Emmanuel Macorn", "French President"),

@@ -37,7 +37,7 @@ from corpus import generate
 
 import factcheck
 from factcheck.extraction.nlp import UNUSED_COMPONENTS, load_pipeline, resolve_model_name
-from factcheck.pipeline import NLP_BATCH_SIZE, nlp_text
+from factcheck.extraction.per_source import NLP_BATCH_SIZE, nlp_text
 from factcheck.rulebook.config import Config
 from factcheck.timing import STAGES, StageTimes
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
-
 from factcheck.claims import DateClaim, EntityClaim, QuantityClaim
 from factcheck.errors import FactcheckError, ModelNotInstalledError, RuleError, SourceError
 from factcheck.report import Evidence, Finding, Problem, Report
-from factcheck.sources.reading import Source, load_sources
+from factcheck.sources.model import Source
+from factcheck.sources.reading import load_sources
+from factcheck.version import __version__
 
 if TYPE_CHECKING:
     from factcheck.pipeline import check

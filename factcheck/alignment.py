@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from factcheck.claims import DateClaim, EntityClaim, QuantityClaim
 from factcheck.names.index import NameIndex
-from factcheck.sources.reading import Source
+from factcheck.sources.model import Source
 from factcheck.sources.reference_dates import ReferenceDate
 
 QuantityKey = tuple[str, str]

@@ -8,10 +8,13 @@ one per line.  The field names and meanings of the contract
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Annotated, Literal
+import operator
+import typing
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 DateGranularity = Literal[
     "minute",
@@ -46,6 +49,12 @@ class Claim(BaseModel):
 
     ``start``/``end`` are Python ``str`` indices into the source text exactly as
     decoded, so ``source_text[start:end] == text`` always holds.
+
+    Claims are immutable values.  A stage that learns more about a claim
+    makes a new one (`replaced`): linking returns linked copies of the
+    mentions, the interner copies that share strings.  So a check, a plugin
+    or a cached report can hold a claim without another stage changing it
+    underneath.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -146,6 +155,49 @@ class EntityClaim(Claim):
 
 
 AnyClaim = Annotated[DateClaim | QuantityClaim | EntityClaim, Field(discriminator="kind")]
+"""Any claim, told apart by its ``kind`` (the form pydantic reads and the type checks use)."""
+
+CLAIM_TYPES: tuple[type[Claim], ...] = typing.get_args(typing.get_args(AnyClaim)[0])
+"""The claim classes of `AnyClaim`, for ``isinstance``."""
+
+ClaimT = TypeVar("ClaimT", DateClaim, QuantityClaim, EntityClaim)
+
+
+class SourceClaims(BaseModel):
+    """The claims extracted from one source, before cluster-level linking."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    dates: list[DateClaim]
+    quantities: list[QuantityClaim]
+    entities: list[EntityClaim]
+    notes: list[str] = []
+    """Problems of extractor plugins on this source, reported with the run."""
+
+    def claims(self) -> Iterator[AnyClaim]:
+        yield from self.dates
+        yield from self.quantities
+        yield from self.entities
+
+
+class SourceOutcome(BaseModel):
+    """What extraction made of one source: its claims, or why it has none.
+
+    The one result of extraction, whether a source was read back from the
+    claims cache, extracted in this process, in a worker process (``--jobs``)
+    or on a Dask worker: the last two send it as JSON.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    claims: SourceClaims | None = None
+    failure: str | None = Field(default=None, description="Why extraction failed on this source.")
+
+    @model_validator(mode="after")
+    def _one_of(self) -> SourceOutcome:
+        if (self.claims is None) == (self.failure is None):
+            raise ValueError("an outcome holds either claims or a failure")
+        return self
 
 
 _FIELD_NAME_SETS: dict[frozenset[str], set[str]] = {}
@@ -156,16 +208,25 @@ def shared_field_names(names: set[str] | frozenset[str]) -> set[str]:
 
     Pydantic gives each model instance its own set of the field names it was
     given: about 700 bytes for a claim, more than the rest of the claim's
-    structure.  Pydantic changes the set in place only on attribute
-    assignment, which frozen claims refuse, and ``model_copy`` copies it
-    first; code that updates a claim it owns (linking) rebinds it instead.
-    So claims with equal sets can hold one.
+    structure.  Claims are frozen, so nothing changes the set after
+    construction, and claims with equal sets can hold one.
     """
     key = frozenset(names)
     shared = _FIELD_NAME_SETS.get(key)
     if shared is None:
         shared = _FIELD_NAME_SETS[key] = set(key)
     return shared
+
+
+def replaced(claim: ClaimT, update: Mapping[str, Any]) -> ClaimT:
+    """A copy of ``claim`` with some fields replaced, holding the shared field-name set.
+
+    ``model_copy(update=...)`` would give the copy a set of its own; the
+    values come from a validated claim, so they need no validation again.
+    """
+    names = shared_field_names(claim.model_fields_set | update.keys())
+    values: dict[str, Any] = {**claim.__dict__, **update}
+    return type(claim).model_construct(_fields_set=names, **values)
 
 
 class ClaimInterner:
@@ -175,18 +236,76 @@ class ClaimInterner:
     cluster-level stages.  Their strings repeat (the source id, a sentence
     shared by its claims, a name written the same way in every source, each
     label), and claims read back from the cache or from a worker process
-    each carry their own copy.  Claims are immutable values, so equal
-    strings can be one object; nothing observable changes.
+    each carry their own copy.  `intern` returns claims whose equal strings
+    are one object; claims are values, so nothing observable changes.
     """
 
     def __init__(self) -> None:
         self._strings: dict[str, str] = {}
 
-    def intern(self, claims: Iterable[Claim]) -> None:
+    def claim(self, claim: ClaimT) -> ClaimT:
+        """``claim``, or an equal copy holding the shared strings and field-name set."""
         strings = self._strings
+        values: dict[str, Any] = {
+            name: strings.setdefault(value, value) if type(value) is str else value
+            for name, value in claim.__dict__.items()
+        }
+        names = shared_field_names(claim.model_fields_set)
+        if names is claim.model_fields_set and all(values[k] is v for k, v in claim.__dict__.items()):
+            return claim
+        return type(claim).model_construct(_fields_set=names, **values)
+
+    def outcome(self, outcome: SourceOutcome) -> SourceOutcome:
+        """An outcome whose claims (if any) share strings with those interned before."""
+        return outcome if outcome.claims is None else SourceOutcome(claims=self.intern(outcome.claims))
+
+    def intern(self, extracted: SourceClaims) -> SourceClaims:
+        """The claims of one source with the strings of every source seen so far."""
+        return SourceClaims.model_construct(
+            _fields_set=extracted.model_fields_set,
+            dates=[self.claim(c) for c in extracted.dates],
+            quantities=[self.claim(c) for c in extracted.quantities],
+            entities=[self.claim(c) for c in extracted.entities],
+            notes=extracted.notes,
+        )
+
+
+def in_source_order(claims_of_each_source: Iterable[Sequence[ClaimT]]) -> list[ClaimT]:
+    """Claims in (source, start, end) order, so nothing downstream depends on the input order.
+
+    Sorting each source's few claims, then the source ids, costs less than
+    one sort of a whole cluster's claims and stays linear in their number.
+    The sorts are stable: claims at the same offsets keep extraction order.
+    """
+    by_source: dict[str, list[ClaimT]] = {}
+    for claims in claims_of_each_source:
         for claim in claims:
-            fields = claim.__dict__
-            for name, value in fields.items():
-                if type(value) is str:
-                    fields[name] = strings.setdefault(value, value)
-            object.__setattr__(claim, "__pydantic_fields_set__", shared_field_names(claim.__pydantic_fields_set__))
+            by_source.setdefault(claim.source, []).append(claim)
+    offsets = operator.attrgetter("start", "end")
+    return [claim for source in sorted(by_source) for claim in sorted(by_source[source], key=offsets)]
+
+
+@dataclass
+class ClusterClaims:
+    """Every claim of a cluster by kind, in source order: what the cluster-level stages work on.
+
+    A working container, not a record: linking replaces each mention in
+    ``entities`` by its linked copy, so that once the per-source
+    `SourceClaims` are dropped, no claim is held twice.
+    """
+
+    dates: list[DateClaim] = field(default_factory=list)
+    quantities: list[QuantityClaim] = field(default_factory=list)
+    entities: list[EntityClaim] = field(default_factory=list)
+
+    @classmethod
+    def gather(cls, extracted: Sequence[SourceClaims]) -> ClusterClaims:
+        return cls(
+            dates=in_source_order(x.dates for x in extracted),
+            quantities=in_source_order(x.quantities for x in extracted),
+            entities=in_source_order(x.entities for x in extracted),
+        )
+
+    def all(self) -> list[AnyClaim]:
+        """Every claim, in (source, start, end, kind) order: the report's ``claims``."""
+        return sorted([*self.dates, *self.quantities, *self.entities], key=lambda c: (c.source, c.start, c.end, c.kind))

@@ -14,12 +14,13 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from factcheck import __version__
 from factcheck.baseline import load_baseline, write_baseline
 from factcheck.errors import FactcheckError
 from factcheck.output import FORMATS
-from factcheck.pipeline import check, load_rules
+from factcheck.pipeline import check
+from factcheck.rulebook.compiled import load_rules
 from factcheck.rulebook.config import Config, apply_rule_overrides, find_config, load_config
+from factcheck.version import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 

@@ -24,14 +24,21 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from factcheck.claims import ClaimInterner
-from factcheck.extraction.cache import SourceClaims
-from factcheck.report import Problem, Report
-from factcheck.rulebook.compiled import worker_runtime
-from factcheck.sources.reading import Source
+from factcheck.claims import ClaimInterner, SourceOutcome
+from factcheck.extraction.nlp import load_pipeline
+from factcheck.extraction.per_source import SourceExtractor
+from factcheck.names.index import NameIndex
+from factcheck.pipeline import ClusterProblems, check_extracted, gather_outcomes, report_of_cluster
+from factcheck.report import Report
+from factcheck.rulebook.compiled import load_rules_and_names
+from factcheck.rulebook.loader import RuleSet
+from factcheck.sources.model import Source
+from factcheck.sources.reference_dates import ReferenceDate, complete_reference_dates, find_dateline
+from factcheck.timing import StageTimes
 
 Record = Mapping[str, Any]
 
@@ -45,8 +52,6 @@ def _source(record: Record) -> Source:
 
 def _stated_date(record: Record) -> tuple[str, str, str | None, str | None]:
     """What reference dates need of a record: cluster, id, and its stated date with the origin."""
-    from factcheck.sources.reference_dates import find_dateline
-
     source = _source(record)
     if source.published is not None:
         return str(record.get("cluster", "default")), source.id, source.published.isoformat(), "published"
@@ -60,8 +65,6 @@ References = Mapping[str, tuple[str | None, str, str]]
 
 
 def _references(stated: Iterable[tuple[str, str, str | None, str | None]], default: dt.date | None) -> References:
-    from factcheck.sources.reference_dates import ReferenceDate, complete_reference_dates
-
     by_cluster: dict[str, dict[str, ReferenceDate | None]] = {}
     for cluster, source_id, date, origin in stated:
         by_cluster.setdefault(cluster, {})[source_id] = (
@@ -74,92 +77,83 @@ def _references(stated: Iterable[tuple[str, str, str | None, str | None]], defau
     return out
 
 
-def _extract_partition(
-    records: Iterable[Record], references: References, rules: Sequence[str] | None, model: str | None
-) -> list[tuple[str, str, str]]:
-    """(cluster, source JSON, claims JSON or error) for each record of a partition."""
-    from factcheck.extraction.run import ExtractionSettings, extract_sources
-    from factcheck.timing import StageTimes
+@dataclass(frozen=True)
+class Recipe:
+    """What a Dask worker needs, picklable: the rule packs and the model, by name.
 
-    nlp, _, index = worker_runtime(rules, model)
+    Each worker process loads them on first use and keeps them for the
+    partitions and clusters that follow (both loaders cache per process).
+    """
+
+    rules: tuple[str, ...] | None
+    model: str | None
+
+    def rules_and_names(self) -> tuple[RuleSet, NameIndex]:
+        return load_rules_and_names(list(self.rules) if self.rules is not None else None)
+
+    def extractor(self) -> SourceExtractor:
+        return SourceExtractor(load_pipeline(self.model), self.rules_and_names()[1])
+
+
+def _extract_partition(records: Iterable[Record], references: References, recipe: Recipe) -> list[tuple[str, str, str]]:
+    """(cluster, source JSON, outcome JSON) for each record of a partition."""
     records = list(records)
     sources = [_source(r) for r in records]
     dates = [references[s.id][0] for s in sources]
-    settings = ExtractionSettings(nlp, index, model, list(rules) if rules is not None else None)
-    outcomes = extract_sources(
-        sources, [dt.date.fromisoformat(d) if d else None for d in dates], settings, StageTimes()
-    )
+    reference_dates = [dt.date.fromisoformat(d) if d else None for d in dates]
+    outcomes = recipe.extractor().outcomes(sources, reference_dates, StageTimes())
     return [
-        (
-            str(record.get("cluster", "default")),
-            source.model_dump_json(),
-            outcome.model_dump_json() if isinstance(outcome, SourceClaims) else "!" + outcome,
-        )
+        (str(record.get("cluster", "default")), source.model_dump_json(), outcome.model_dump_json())
         for record, source, outcome in zip(records, sources, outcomes, strict=True)
     ]
 
 
 def _check_group(
-    group: tuple[str, list[tuple[str, str, str]]],
-    references: References,
-    rules: Sequence[str] | None,
-    model: str | None,
+    group: tuple[str, list[tuple[str, str, str]]], references: References, recipe: Recipe
 ) -> tuple[str, str]:
     """The cluster id and its report as JSON (with the source texts, for text output)."""
-    from factcheck.pipeline import check_extracted
-    from factcheck.sources.reference_dates import ReferenceDate
-
     cluster_id, members = group
-    _, ruleset, index = worker_runtime(rules, model)
+    ruleset, index = recipe.rules_and_names()
     members = sorted(members, key=lambda m: json.loads(m[1])["id"])
-    sources, extracted, problems = [], [], []
     interner = ClaimInterner()
-    for _, source_json, claims_json in members:
-        source = Source.model_validate_json(source_json)
-        if claims_json.startswith("!"):
-            problems.append(Problem(kind="source", path=source.path or source.id, message=claims_json[1:]))
-            continue
-        sources.append(source)
-        extracted.append(SourceClaims.model_validate_json(claims_json))
-        interner.intern(extracted[-1].claims())
+    sources = [Source.model_validate_json(source_json) for _, source_json, _ in members]
+    outcomes = [interner.outcome(SourceOutcome.model_validate_json(outcome_json)) for _, _, outcome_json in members]
+    noted = ClusterProblems()
+    good, claims = gather_outcomes(sources, outcomes, noted)
+    del outcomes  # the cluster's claims are held once, in `claims`
     refs = {}
-    for s in sources:
+    for s in good:
         date, origin, detail = references[s.id]
         refs[s.id] = ReferenceDate(dt.date.fromisoformat(date) if date else None, origin, detail)  # type: ignore[arg-type]
-    report = check_extracted(cluster_id, sources, extracted, ruleset, index, refs, claims_owned=True)
-    report.problems[:0] = problems
-    report.summary.sources_failed = len(problems)
-    payload = {"report": report.model_dump(mode="json"), "texts": {s.id: s.text for s in sources}}
+    checked = check_extracted(cluster_id, good, claims, ruleset, index, refs)
+    report = report_of_cluster(cluster_id, good, refs, checked, ruleset, noted)
+    payload = {"report": report.model_dump(mode="json"), "texts": {s.id: s.text for s in good}}
     return cluster_id, json.dumps(payload)
 
 
 def check_bag(
     records: Any,
-    rules: Sequence[str] | None = None,
+    rules: Iterable[str] | None = None,
     reference_date: dt.date | str | None = None,
     model: str | None = None,
 ) -> Report:
     """Check a Dask bag of source records, cluster by cluster, on the current Dask scheduler."""
     import dask.bag as db
 
-    from factcheck.pipeline import merge_reports
-
     if isinstance(reference_date, str):
         reference_date = dt.date.fromisoformat(reference_date)
     if not isinstance(records, db.Bag):
         raise TypeError("check_bag takes a dask.bag.Bag of source records (dicts with id and text)")
-    rule_list = [str(r) for r in rules] if rules is not None else None
+    recipe = Recipe(tuple(str(r) for r in rules) if rules is not None else None, model)
     references = _references(records.map(_stated_date).compute(), reference_date)  # type: ignore[no-untyped-call]
-    extracted = records.map_partitions(_extract_partition, references, rule_list, model)  # type: ignore[no-untyped-call]
+    extracted = records.map_partitions(_extract_partition, references, recipe)  # type: ignore[no-untyped-call]
     grouped = extracted.groupby(lambda item: item[0])
-    payloads = grouped.map(_check_group, references, rule_list, model).compute()
+    payloads = grouped.map(_check_group, references, recipe).compute()
     reports = []
     for _, payload in sorted(payloads):
         data = json.loads(payload)
-        report = Report.model_validate(data["report"])
-        report._texts = data["texts"]
-        reports.append(report)
-    return merge_reports(reports)
+        reports.append(Report.from_json_data(data["report"], data["texts"]))
+    return Report.merge(reports)
 
 
 def check_dataframe(frame: Any, **kwargs: Any) -> Report:

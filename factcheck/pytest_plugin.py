@@ -206,7 +206,7 @@ def factcheck_cluster() -> ClusterChecker:
 
     def run(texts: dict[str, str] | Sequence[str], **kwargs: Any) -> Report:
         from factcheck.pipeline import check
-        from factcheck.sources.reading import Source
+        from factcheck.sources.model import Source
 
         if isinstance(texts, str):
             raise TypeError("pass a list or a dict of texts, not one string")

@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field, model_validator
 
 from factcheck.claims import AnyClaim
+from factcheck.sources.reference_dates import ReferenceOrigin
 
 Severity = Literal["info", "warning", "error"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+SEVERITIES_HIGHEST_FIRST: tuple[Severity, ...] = ("error", "warning", "info")
 
 Category = Literal[
     "name-spelling",
@@ -80,6 +84,12 @@ class Finding(BaseModel):
         return (self.cluster, first.source, first.start, self.category, self.rule, self.message)
 
 
+def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
+    """Findings per severity, every severity listed: the summary's ``findings``."""
+    counts = Counter(f.severity for f in findings)
+    return {s: counts.get(s, 0) for s in SEVERITIES_HIGHEST_FIRST}
+
+
 class SourceInfo(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -87,10 +97,14 @@ class SourceInfo(BaseModel):
     path: str | None
     published: dt.date | None
     reference_date: dt.date | None
-    reference_date_origin: Literal["published", "dateline", "argument", "inferred", "none"]
+    reference_date_origin: ReferenceOrigin
     reference_date_detail: str = ""
     words: int = 0
     cluster: str = "default"
+
+
+ProblemKind = Literal["source", "rule", "names", "plugin"]
+"""What a problem is about: a source, a rule file, a name list, a plugin."""
 
 
 class Problem(BaseModel):
@@ -98,7 +112,7 @@ class Problem(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    kind: Literal["source", "rule", "names", "plugin"]
+    kind: ProblemKind
     path: str
     line: int | None = None
     column: int | None = None
@@ -160,6 +174,72 @@ class Report(BaseModel):
     summary: Summary
     rules: list[RuleInfo] = Field(default_factory=list, description="The rules loaded for the run.")
     _texts: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        sources: list[SourceInfo],
+        findings: list[Finding],
+        rules: list[RuleInfo],
+        rule_files_failed: int,
+        claims: Sequence[AnyClaim] = (),
+        problems: Sequence[Problem] = (),
+        suppressed: Sequence[Suppressed] = (),
+        sources_failed: int = 0,
+        sources_skipped: int = 0,
+        texts: Mapping[str, str] | None = None,
+    ) -> Report:
+        """A report from everything it holds; the summary is counted here, and only here.
+
+        ``texts`` are the sources' texts, kept for renderings that quote
+        them (`source_text`), never serialized.
+        """
+        report = cls(
+            sources=sources,
+            findings=findings,
+            claims=list(claims),
+            problems=list(problems),
+            suppressed=list(suppressed),
+            summary=Summary(
+                sources_read=len(sources),
+                sources_failed=sources_failed,
+                sources_skipped=sources_skipped,
+                suppressed=len(suppressed),
+                rules_loaded=len(rules),
+                rule_files_failed=rule_files_failed,
+                findings=severity_counts(findings),
+            ),
+            rules=rules,
+        )
+        report._texts = dict(texts or {})
+        return report
+
+    @classmethod
+    def merge(cls, reports: Sequence[Report]) -> Report:
+        """One report of several clusters' reports, in their order."""
+        if len(reports) == 1:
+            return reports[0]
+        first = reports[0] if reports else None
+        return cls.build(
+            sources=[s for r in reports for s in r.sources],
+            findings=[f for r in reports for f in r.findings],
+            claims=[c for r in reports for c in r.claims],
+            problems=[p for r in reports for p in r.problems],
+            suppressed=[x for r in reports for x in r.suppressed],
+            sources_failed=sum(r.summary.sources_failed for r in reports),
+            sources_skipped=sum(r.summary.sources_skipped for r in reports),
+            rules=first.rules if first else [],
+            rule_files_failed=first.summary.rule_files_failed if first else 0,
+            texts={k: v for r in reports for k, v in r._texts.items()},
+        )
+
+    @classmethod
+    def from_json_data(cls, data: Any, texts: Mapping[str, str]) -> Report:
+        """A report read back from its JSON form, with the source texts sent beside it."""
+        report = cls.model_validate(data)
+        report._texts = dict(texts)
+        return report
 
     def source_text(self, source_id: str) -> str | None:
         """The text of a checked source (kept in memory, not serialized)."""

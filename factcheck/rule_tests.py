@@ -22,17 +22,11 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.report import Evidence, Finding, Problem, Report
-from factcheck.rulebook.loader import (
-    MANIFEST,
-    ExampleFinding,
-    LoadedRule,
-    RuleExample,
-    RuleSet,
-    bundled_rules_dir,
-    load_rule_packs,
-    resolve_pack,
-)
-from factcheck.sources.reading import Source
+from factcheck.rulebook.compiled import load_rules
+from factcheck.rulebook.loader import MANIFEST, LoadedRule, RuleSet, load_rule_packs
+from factcheck.rulebook.model import ExampleFinding, RuleExample
+from factcheck.rulebook.packs import bundled_rules_dir, resolve_pack
+from factcheck.sources.model import Source
 from factcheck.yaml_positions import YamlLoadError, load_yaml_file
 
 RULE_FILE_SUFFIXES = (".yaml", ".yml")
@@ -179,8 +173,6 @@ def run_example(
 
 def _load(packs: Sequence[Path]) -> RuleSet:
     """Rule packs through the pipeline's cache, so `check` reuses them."""
-    from factcheck.pipeline import load_rules
-
     return load_rules(list(packs))
 
 
@@ -229,8 +221,6 @@ class FileRules:
 
 def file_rules(path: Path, pack: Path | None = None) -> FileRules:
     """Load the pack holding rule file ``path`` and keep what concerns that file."""
-    from factcheck.pipeline import load_rules
-
     pack = pack or path.parent
     ruleset = load_rules([pack])  # the cached pack `check` will use, too
     same = {str(path), str(path.resolve())}

@@ -17,10 +17,8 @@ with atheris.instrument_imports(include=["factcheck"]):
     from factcheck.extraction.nlp import load_pipeline
     from factcheck.extraction.quantities import numbers
     from factcheck.extraction.quantities.extract import extract_quantities
-    from factcheck.extraction.vocabulary import register_lexicon
 
 NLP = load_pipeline()
-register_lexicon(NLP)
 LOCALES = (None, "en", "de-DE", "fr", "xx")
 UNITS = sorted(PINT_NAMES)
 SURROGATES = re.compile("[\ud800-\udfff]")

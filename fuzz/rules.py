@@ -14,8 +14,9 @@ sys.path.insert(0, os.path.dirname(__file__))
 from _common import run
 
 with atheris.instrument_imports(include=["factcheck"]):
+    from factcheck.checks.messages import render_message, template_fields
     from factcheck.checks.patterns import compile_pattern
-    from factcheck.rulebook.loader import load_name_list, load_rule_file, render_message, template_fields
+    from factcheck.rulebook.loader import load_name_list, load_rule_file
     from factcheck.yaml_positions import YamlLoadError, load_yaml_text
 
 TMP = Path(tempfile.mkdtemp(prefix="factcheck-fuzz-rules-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None))

@@ -13,7 +13,9 @@ sys.path.insert(0, os.path.dirname(__file__))
 from _common import run
 
 with atheris.instrument_imports(include=["factcheck"]):
-    from factcheck.sources.reading import Source, load_sources, parse_front_matter
+    from factcheck.sources.front_matter import parse_front_matter
+    from factcheck.sources.model import Source
+    from factcheck.sources.reading import load_sources
 
 TMP = Path(tempfile.mkdtemp(prefix="factcheck-fuzz-sources-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None))
 LIMIT = 4096

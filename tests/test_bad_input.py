@@ -20,13 +20,10 @@ import pytest
 import factcheck
 from factcheck.cli import main
 from factcheck.errors import FactcheckError
-from factcheck.sources.reading import (
-    DEFAULT_MAX_SOURCE_BYTES,
-    MAX_SOURCE_BYTES_ENV,
-    Source,
-    load_sources,
-    parse_front_matter,
-)
+from factcheck.sources.files import DEFAULT_MAX_SOURCE_BYTES, MAX_SOURCE_BYTES_ENV
+from factcheck.sources.front_matter import parse_front_matter
+from factcheck.sources.model import Source
+from factcheck.sources.reading import load_sources
 
 MB = 1 << 20
 

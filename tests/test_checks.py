@@ -25,7 +25,7 @@ from factcheck.checks.quantities import (
 from factcheck.claims import DateClaim, QuantityClaim
 from factcheck.names.index import NameIndex
 from factcheck.report import Finding
-from factcheck.sources.reading import Source
+from factcheck.sources.model import Source
 
 
 def run(*texts: str, published: list[str | None] | None = None, reference: str | None = "2025-03-10") -> list[Finding]:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.claims import ClaimInterner, DateClaim, EntityClaim, QuantityClaim
+from factcheck.claims import AnyClaim, ClaimInterner, DateClaim, EntityClaim, QuantityClaim
 
 words = st.sampled_from(["Ana Kovac", "Kovac", "NATO", "Kyiv", "the ministry said", ""])
 
 
 @st.composite
-def claims(draw: st.DrawFn) -> list[DateClaim | QuantityClaim | EntityClaim]:
-    made: list[DateClaim | QuantityClaim | EntityClaim] = []
+def claims(draw: st.DrawFn) -> list[AnyClaim]:
+    made: list[AnyClaim] = []
     for i in range(draw(st.integers(1, 12))):
         text = draw(words) or "x"
         # Built from separate string objects, as the cache and worker processes give them.
@@ -34,28 +34,40 @@ def claims(draw: st.DrawFn) -> list[DateClaim | QuantityClaim | EntityClaim]:
     return made
 
 
+def interned(made: list[AnyClaim]) -> list[AnyClaim]:
+    interner = ClaimInterner()
+    return [interner.claim(c) for c in made]
+
+
 @given(claims())
-def test_sharing_changes_no_value(made: list[DateClaim | QuantityClaim | EntityClaim]) -> None:
+def test_sharing_changes_no_value(made: list[AnyClaim]) -> None:
     before = [(c.model_dump(), c.model_fields_set.copy()) for c in made]
-    ClaimInterner().intern(made)
-    assert [(c.model_dump(), c.model_fields_set) for c in made] == before
+    shared = interned(made)
+    assert [(c.model_dump(), c.model_fields_set) for c in shared] == before
+    assert [(c.model_dump(), c.model_fields_set) for c in made] == before  # the originals are untouched
     by_value: dict[str, str] = {}
-    for claim in made:
+    for claim in shared:
         for value in (claim.source, claim.text, claim.sentence):
             assert by_value.setdefault(value, value) is value  # one object per distinct string
 
 
 @given(claims())
-def test_a_copy_of_a_shared_claim_leaves_the_others_alone(made: list[DateClaim | QuantityClaim | EntityClaim]) -> None:
-    ClaimInterner().intern(made)
-    fields_before = [c.model_fields_set.copy() for c in made]
-    changed = made[0].model_copy(update={"sentence_start": 5})
+def test_a_copy_of_a_shared_claim_leaves_the_others_alone(made: list[AnyClaim]) -> None:
+    shared = interned(made)
+    fields_before = [c.model_fields_set.copy() for c in shared]
+    changed = shared[0].model_copy(update={"sentence_start": 5})
     assert "sentence_start" in changed.model_fields_set
-    assert [c.model_fields_set for c in made] == fields_before
+    assert [c.model_fields_set for c in shared] == fields_before
 
 
 def test_claims_with_the_same_fields_share_one_field_set() -> None:
     a, b = (EntityClaim(source="s", start=0, end=3, text="Ana", label="PERSON", surface="Ana") for _ in range(2))
-    assert a.__pydantic_fields_set__ is not b.__pydantic_fields_set__
-    ClaimInterner().intern([a, b])
-    assert a.__pydantic_fields_set__ is b.__pydantic_fields_set__
+    assert a.model_fields_set is not b.model_fields_set
+    shared_a, shared_b = interned([a, b])
+    assert shared_a.model_fields_set is shared_b.model_fields_set
+
+
+def test_a_claim_already_shared_is_kept_as_is() -> None:
+    interner = ClaimInterner()
+    first = interner.claim(EntityClaim(source="s", start=0, end=3, text="Ana", label="PERSON", surface="Ana"))
+    assert interner.claim(first) is first

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 import factcheck
-from factcheck.sources.reading import Source
+from factcheck.sources.model import Source
 
 db = pytest.importorskip("dask.bag", reason="dask is a dev dependency; `make test` installs it")
 distributed = pytest.importorskip("distributed")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from factcheck.claims import EntityClaim
 from factcheck.extraction.entities import extract_entities
-from factcheck.extraction.vocabulary import register_lexicon
+from factcheck.extraction.vocabulary import english_words
 from factcheck.names.folding import fold, has_diacritics, translit_key
 from factcheck.names.index import NameIndex
 from factcheck.names.linking import link_entities
@@ -96,20 +97,38 @@ def test_folding_and_transliteration_keys() -> None:
     assert translit_key("Lavrov") != translit_key("Sobyanin")
 
 
+def linked(claims: list[EntityClaim], index: NameIndex) -> list[EntityClaim]:
+    """Linked copies of ``claims`` (linking replaces the mentions of the list it is given)."""
+    working = list(claims)
+    link_entities(working, index)
+    return working
+
+
 def test_extraction_strips_titles_and_possessives_and_splits_glued(nlp, index) -> None:  # type: ignore[no-untyped-def]
-    register_lexicon(nlp)
     text = "Prime Minister Ana Kovač met Mr. Petrenko’s deputy. Later Kovačannounced a deal with the ruto alliance."
-    claims = extract_entities(nlp(text), "s1", index)
+    claims = extract_entities(nlp(text), "s1", index, english_words(nlp))
     by_surface = {c.surface: c for c in claims}
     assert "Ana Kovač" in by_surface and by_surface["Ana Kovač"].title == "Prime Minister"
     assert "Petrenko" in by_surface
-    glued = [c for c in claims if c.match == "glued"]
+    glued = [c for c in claims if c.glued_to is not None]
     assert glued and glued[0].text == "Kovačannounced" and glued[0].glued_to == "announced"
+    assert all(c.match == "unlinked" for c in claims)  # the spelling class is linking's to say
     for claim in claims:
         assert text[claim.start : claim.end] == claim.text
-    linked = link_entities(claims, index)
-    assert {c.entity_id for c in linked if c.surface == "Petrenko"} == {"igor-petrenko"}
-    assert any(c.match == "casing" and c.text == "ruto" for c in linked)
+    after = linked(claims, index)
+    assert {c.entity_id for c in after if c.surface == "Petrenko"} == {"igor-petrenko"}
+    assert any(c.match == "casing" and c.text == "ruto" for c in after)
+    assert [c.match for c in after if c.text == "Kovačannounced"] == ["glued"]
+
+
+def test_glued_words_are_told_by_the_pipeline_s_own_words(nlp, index) -> None:  # type: ignore[no-untyped-def]
+    from factcheck.extraction.vocabulary import EnglishWords
+
+    doc = nlp("Later Kovačannounced a deal.")
+    assert any(c.glued_to == "announced" for c in extract_entities(doc, "s1", index, english_words(nlp)))
+    no_words = EnglishWords(frozenset())
+    assert all(c.glued_to is None for c in extract_entities(doc, "s1", index, no_words))
+    assert "announced" in english_words(nlp) and "announcements" in english_words(nlp)
 
 
 def test_unlisted_names_cluster_by_majority(nlp, index) -> None:  # type: ignore[no-untyped-def]
@@ -118,19 +137,20 @@ def test_unlisted_names_cluster_by_majority(nlp, index) -> None:  # type: ignore
         "b": "Jonas Valdemarsson spoke again.",
         "c": "Jonas Valdemarson spoke as well.",
     }
-    claims = [c for sid, t in texts.items() for c in extract_entities(nlp(t), sid, index)]
-    linked = {c.source: c for c in link_entities(claims, index) if c.label == "PERSON"}
-    assert linked["c"].canonical == "Jonas Valdemarsson" and linked["c"].match == "fuzzy"
-    assert linked["a"].match == "canonical"
+    words = english_words(nlp)
+    claims = [c for sid, t in texts.items() for c in extract_entities(nlp(t), sid, index, words)]
+    by_source = {c.source: c for c in linked(claims, index) if c.label == "PERSON"}
+    assert by_source["c"].canonical == "Jonas Valdemarsson" and by_source["c"].match == "fuzzy"
+    assert by_source["a"].match == "canonical"
 
 
 def test_lone_surname_follows_the_full_name_of_its_source(nlp, index) -> None:  # type: ignore[no-untyped-def]
     text = "Igor Sabatino, a local engineer, inspected the bridge. Sabatino said it was unsafe."
-    claims = extract_entities(nlp(text), "s1", index)
-    linked = [c for c in link_entities(claims, index) if c.surface == "Sabatino"]
+    claims = extract_entities(nlp(text), "s1", index, english_words(nlp))
+    surnames = [c for c in linked(claims, index) if c.surface == "Sabatino"]
     # "Igor Sabatino" is one letter from the listed Igor Sabatini, so the full
     # name may be flagged once; the lone surname is not a second near miss.
-    assert linked and all(c.match != "fuzzy" for c in linked)
+    assert surnames and all(c.match != "fuzzy" for c in surnames)
 
 
 def test_spelling_details_list_a_bounded_number_of_sources() -> None:
@@ -153,32 +173,26 @@ def test_spelling_details_list_a_bounded_number_of_sources() -> None:
     assert spellings.table(group) is spellings.table(group)  # built once per group
 
 
-def test_linking_in_place_gives_what_linking_copies_gives(index: NameIndex) -> None:
-    from factcheck.claims import ClaimInterner, EntityClaim
+def test_linking_replaces_mentions_with_linked_copies_and_changes_none(index: NameIndex) -> None:
+    from pydantic import ValidationError
 
-    written = [
-        "Ana Kovac",
-        "Kovac",
-        "Ana Kovcac",
-        "ruto",
-        "Igor Petrenko",
-        "Mark Johnston",
-        "Johnston",
-        "Marc Johnston",
+    written = ["Ana Kovac", "Kovac", "Ana Kovcac", "ruto", "Igor Petrenko", "Mark Johnston", "Johnston"]
+    written.append("Marc Johnston")
+    originals = [
+        EntityClaim(source=f"s{i % 3}", start=i * 20, end=i * 20 + len(w), text=w, label="PERSON", surface=w)
+        for i, w in enumerate(written)
     ]
-
-    def mentions() -> list[EntityClaim]:
-        return [
-            EntityClaim(source=f"s{i % 3}", start=i * 20, end=i * 20 + len(w), text=w, label="PERSON", surface=w)
-            for i, w in enumerate(written)
-        ]
-
-    copied_from = mentions()
-    copied = link_entities(copied_from, index)
-    owned = mentions()
-    ClaimInterner().intern(owned)  # as extraction leaves them: one field-name set for all
-    in_place = link_entities(owned, index, in_place=True)
-    assert [c.model_dump() for c in in_place] == [c.model_dump() for c in copied]
-    assert [c.model_fields_set for c in in_place] == [c.model_fields_set for c in copied]
-    assert all(a is b for a, b in zip(in_place, owned, strict=True))  # no copies
-    assert all(c.canonical is None for c in copied_from)  # the default leaves its input alone
+    before = [c.model_dump() for c in originals]
+    working = list(originals)
+    link_entities(working, index)
+    assert [c.model_dump() for c in originals] == before  # claims are values: linking made new ones
+    assert all(new is not old for new, old in zip(working, originals, strict=True))
+    by_text = {c.text: c for c in working}
+    assert (by_text["Kovac"].entity_id, by_text["Kovac"].match) == ("ana-kovac", "variant")
+    assert by_text["Ana Kovcac"].match == "fuzzy" and by_text["ruto"].match == "casing"
+    assert by_text["Marc Johnston"].canonical == by_text["Mark Johnston"].canonical  # one person
+    # Linked copies that set the same fields hold one field-name set, not one each.
+    sets = {frozenset(c.model_fields_set): c.model_fields_set for c in working}
+    assert all(c.model_fields_set is sets[frozenset(c.model_fields_set)] for c in working)
+    with pytest.raises(ValidationError):
+        working[0].canonical = "changed"  # type: ignore[misc]

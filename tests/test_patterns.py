@@ -13,8 +13,9 @@ from factcheck.checks import get_check_types
 from factcheck.checks.patterns import PatternCheck, PatternParams, compile_pattern
 from factcheck.names.index import NameIndex
 from factcheck.rule_tests import run_rule_tests
-from factcheck.rulebook.loader import Rule, load_rule_packs
-from factcheck.sources.reading import Source
+from factcheck.rulebook.loader import load_rule_packs
+from factcheck.rulebook.model import Rule
+from factcheck.sources.model import Source
 
 EXISTENCE = """rules:
   - id: style.hedges

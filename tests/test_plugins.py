@@ -9,8 +9,9 @@ import pytest
 
 import factcheck
 from factcheck import checks
+from factcheck.checks import registry as check_registry
 from factcheck.extraction import plugins as extractor_plugins
-from factcheck.sources.reading import Source
+from factcheck.sources.model import Source
 
 TEXT = "Zorblax Quennington said the minister was FURIOUS about the NATO leak."
 
@@ -34,15 +35,13 @@ def broken_entry_points(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     def fake(group: str) -> list[EntryPoint]:
         return [e for e in broken if e.group == group]
 
-    monkeypatch.setattr(checks, "entry_points", fake)
+    monkeypatch.setattr(check_registry, "entry_points", fake)
     monkeypatch.setattr(extractor_plugins, "entry_points", fake)
-    checks.get_check_types.cache_clear()
-    checks._plugin_errors.clear()
+    check_registry._discovered.cache_clear()
     extractor_plugins.extractor_plugins.cache_clear()
     yield
     monkeypatch.undo()
-    checks.get_check_types.cache_clear()
-    checks._plugin_errors.clear()
+    check_registry._discovered.cache_clear()
     extractor_plugins.extractor_plugins.cache_clear()
 
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import factcheck
 from factcheck.report import Report
-from factcheck.sources.reading import Source
+from factcheck.sources.model import Source
 
 NEWSY = st.sampled_from(
     [

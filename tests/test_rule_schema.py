@@ -10,13 +10,8 @@ import jsonschema
 import pytest
 
 from factcheck.cli import main
-from factcheck.rulebook.loader import (
-    RULEPACK_ENTRY_POINTS,
-    bundled_rules_dir,
-    load_rule_packs,
-    registered_packs,
-    resolve_pack,
-)
+from factcheck.rulebook.loader import load_rule_packs
+from factcheck.rulebook.packs import RULEPACK_ENTRY_POINTS, bundled_rules_dir, registered_packs, resolve_pack
 from factcheck.rulebook.schema import dumps, manifest_schema, rule_schema
 from factcheck.yaml_positions import load_yaml_file
 
@@ -200,7 +195,7 @@ def test_installed_pack_names_resolve(monkeypatch: pytest.MonkeyPatch, tmp_path:
         assert group == RULEPACK_ENTRY_POINTS
         return [e for e in entries if name is None or e.name == name]
 
-    monkeypatch.setattr("factcheck.rulebook.loader.entry_points", fake_entry_points)
+    monkeypatch.setattr("factcheck.rulebook.packs.entry_points", fake_entry_points)
     assert resolve_pack("as-path") == pack
     assert [r.rule.id for r in load_rule_packs(["as-function"]).rules] == ["my.casing"]
     broken = load_rule_packs(["broken"])
@@ -225,7 +220,7 @@ def test_installed_pack_as_a_package(monkeypatch: pytest.MonkeyPatch) -> None:
 
     entries = [Entry("pkg", package), Entry("mod", module), Entry("odd", 42)]
     monkeypatch.setattr(
-        "factcheck.rulebook.loader.entry_points",
+        "factcheck.rulebook.packs.entry_points",
         lambda *, group, name=None: [e for e in entries if name is None or e.name == name],
     )
     assert resolve_pack("pkg") == bundled_rules_dir()

@@ -10,7 +10,9 @@ import pytest
 from factcheck.cli import main
 from factcheck.report import Evidence, Finding, Report
 from factcheck.rule_tests import compare, coverage_problems, run_rule_tests
-from factcheck.rulebook.loader import RuleExample, bundled_rules_dir, load_rule_packs
+from factcheck.rulebook.loader import load_rule_packs
+from factcheck.rulebook.model import RuleExample
+from factcheck.rulebook.packs import bundled_rules_dir
 
 pytest_plugins = ["pytester"]
 

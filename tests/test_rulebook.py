@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.pipeline import check, load_rules
+from factcheck.checks.messages import render_message, template_fields
+from factcheck.pipeline import check
 from factcheck.report import CATEGORIES
-from factcheck.rulebook.loader import bundled_rules_dir, load_rule_packs, render_message, template_fields
+from factcheck.rulebook.compiled import load_rules
+from factcheck.rulebook.loader import load_rule_packs
+from factcheck.rulebook.packs import bundled_rules_dir
 
 GOOD_RULE = """rules:
   - id: my.casing

@@ -10,11 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import factcheck
-from factcheck.claims import EntityClaim
+from factcheck.claims import EntityClaim, in_source_order
 from factcheck.cli import main
 from factcheck.extraction.cache import ClaimCache
-from factcheck.pipeline import in_source_order, iter_check, plan_clusters
-from factcheck.sources.reading import Source
+from factcheck.pipeline import iter_check
+from factcheck.sources.clusters import plan_clusters
+from factcheck.sources.model import Source
 
 TEXTS = {
     "a1": "At least 40 people were killed in the blast in Lyon on Monday, 3 March 2025.",

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 import factcheck
-from factcheck.rulebook.loader import RuleScope, bundled_rules_dir, load_rule_packs
-from factcheck.sources.reading import Source
+from factcheck.rulebook.loader import load_rule_packs
+from factcheck.rulebook.model import RuleScope
+from factcheck.rulebook.packs import bundled_rules_dir
+from factcheck.sources.model import Source
 
 CASING = """rules:
   - id: scoped.casing

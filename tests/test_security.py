@@ -36,7 +36,7 @@ from factcheck.names.folding import fold, strip_accents, translit_key
 from factcheck.report import Problem
 from factcheck.rulebook.loader import load_rule_file, load_rule_packs
 from factcheck.rulebook.schema import rule_schema
-from factcheck.sources.reading import Source
+from factcheck.sources.model import Source
 
 REPO = Path(__file__).resolve().parents[1]
 PACKAGE = REPO / "factcheck"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from factcheck.sources.reading import Source, load_sources, parse_front_matter
+from factcheck.sources.front_matter import parse_front_matter
+from factcheck.sources.model import Source
+from factcheck.sources.reading import load_sources
 from factcheck.sources.reference_dates import assign_reference_dates, find_dateline
 
 

@@ -10,15 +10,36 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
-from factcheck.report import Evidence, Finding, Severity
+from factcheck.checks.messages import render_message
+from factcheck.report import Category, Evidence, Finding, Severity
 
 if TYPE_CHECKING:
     from factcheck.alignment import AlignedCluster
-    from factcheck.rulebook.loader import Rule
+
+
+class RuleFields(Protocol):
+    """What a check reads of the rule it runs for: the fields every finding carries.
+
+    A rule (`factcheck.rulebook.model.Rule`) has them; saying only these keeps
+    check types independent of the rule file format, and of its loader,
+    which imports the check types.
+    """
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def category(self) -> Category: ...
+
+    @property
+    def severity(self) -> Severity: ...
+
+    @property
+    def message(self) -> str: ...
 
 
 class NoParams(BaseModel):
@@ -32,7 +53,7 @@ class Check(ABC):
     Params: ClassVar[type[BaseModel]] = NoParams
     message_fields: ClassVar[frozenset[str]] = frozenset()
 
-    def __init__(self, rule: Rule, params: BaseModel) -> None:
+    def __init__(self, rule: RuleFields, params: BaseModel) -> None:
         self.rule = rule
         self.params = params
 
@@ -49,8 +70,6 @@ class Check(ABC):
         details: dict[str, Any] | None = None,
     ) -> Finding:
         """A finding of this rule, its message rendered from ``values``."""
-        from factcheck.rulebook.loader import render_message
-
         return Finding(
             rule=self.rule.id,
             category=self.rule.category,

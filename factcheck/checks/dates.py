@@ -8,11 +8,10 @@ from collections.abc import Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.alignment import AlignedCluster
+from factcheck.calendar_words import WEEKDAY_NAMES
 from factcheck.checks.base import Check
 from factcheck.claims import DateClaim
 from factcheck.report import Evidence, Finding, Severity
-
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def evidence_of(claim: DateClaim, note: str | None = None) -> Evidence:
@@ -40,13 +39,13 @@ class DateWeekday(Check):
             day = day_of(claim.value)
             if claim.weekday is None or day is None or day.weekday() == claim.weekday:
                 continue
-            actual = WEEKDAYS[day.weekday()]
+            actual = WEEKDAY_NAMES[day.weekday()]
             suggestion = f"{actual} {day.day} {day:%B %Y}"
             yield self.finding(
                 [evidence_of(claim, claim.value)],
                 {
                     "text": claim.text,
-                    "weekday": WEEKDAYS[claim.weekday],
+                    "weekday": WEEKDAY_NAMES[claim.weekday],
                     "date": day.isoformat(),
                     "actual": actual,
                     "suggestion": suggestion,
@@ -211,6 +210,3 @@ class _Counterparts:
 def _reference_origin(cluster: AlignedCluster, source: str) -> str:
     reference = cluster.reference_dates.get(source)
     return reference.origin if reference else "none"
-
-
-CHECK_TYPES: tuple[type[Check], ...] = (DateWeekday, DateFormat, DateConflict)

@@ -16,8 +16,9 @@ from collections.abc import Iterable, Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.alignment import AlignedCluster, entity_key
-from factcheck.checks.base import Check, NoParams
+from factcheck.checks.base import Check
 from factcheck.claims import EntityClaim
+from factcheck.names.index import DEFAULT_THRESHOLDS, FuzzyThresholds
 from factcheck.names.reference import ReferenceEntity, Role
 from factcheck.report import Evidence, Finding, Severity
 
@@ -110,19 +111,31 @@ def _suggestion(claim: EntityClaim, cluster: AlignedCluster) -> str | None:
 
 
 class NameSpellingParams(BaseModel):
+    # How close a near-miss name must be for linking to match it, and the
+    # check's own switches.  The thresholds default to `FuzzyThresholds`'
+    # own.  (A docstring here would become the schema's description.)
     model_config = ConfigDict(extra="forbid")
 
     fuzzy_full_name: float = Field(
-        default=82.0,
+        default=DEFAULT_THRESHOLDS.full_name,
         ge=50,
         le=100,
         description="Similarity (0-100) a full name needs to a listed form.",
     )
     fuzzy_name_part: float = Field(
-        default=70.0, ge=50, le=100, description="Similarity each part (first name, surname) needs."
+        default=DEFAULT_THRESHOLDS.name_part,
+        ge=50,
+        le=100,
+        description="Similarity each part (first name, surname) needs.",
     )
-    fuzzy_single_token: float = Field(default=89.0, ge=50, le=100, description="Similarity a lone surname needs.")
-    single_token_min_length: int = Field(default=7, ge=3, description="Shorter lone words are never fuzzy-matched.")
+    fuzzy_single_token: float = Field(
+        default=DEFAULT_THRESHOLDS.single_token, ge=50, le=100, description="Similarity a lone surname needs."
+    )
+    single_token_min_length: int = Field(
+        default=DEFAULT_THRESHOLDS.single_token_min_length,
+        ge=3,
+        description="Shorter lone words are never fuzzy-matched.",
+    )
     exonym_severity: Severity | None = Field(
         default=None, description="Severity for foreign-language forms; the rule's when unset."
     )
@@ -134,6 +147,17 @@ class NameSpelling(Check):
     name = "name-spelling"
     Params = NameSpellingParams
     message_fields = frozenset({"text", "canonical", "suggestion", "why", "spellings", "source"})
+
+    def thresholds(self) -> FuzzyThresholds:
+        """The rule's thresholds, as name linking takes them."""
+        p = self.params
+        assert isinstance(p, NameSpellingParams)
+        return FuzzyThresholds(
+            full_name=p.fuzzy_full_name,
+            name_part=p.fuzzy_name_part,
+            single_token=p.fuzzy_single_token,
+            single_token_min_length=p.single_token_min_length,
+        )
 
     def run(self, cluster: AlignedCluster) -> Iterator[Finding]:
         params = self.params
@@ -389,13 +413,3 @@ class TitleConflict(Check):
                 },
                 suggestion=current[0] if current else None,
             )
-
-
-CHECK_TYPES: tuple[type[Check], ...] = (
-    NameSpelling,
-    NameVariant,
-    NameCasing,
-    NameGlued,
-    TitleConflict,
-)
-__all__ = ["CHECK_TYPES", "NoParams"]

@@ -146,7 +146,3 @@ class PatternCheck(Check):
                         suggestion=replacement,
                         details={"pattern": pattern, "replacement": replacement},
                     )
-
-
-CHECK_TYPES: tuple[type[Check], ...] = (PatternCheck,)
-__all__ = ["CHECK_TYPES", "PatternCheck", "PatternParams", "compile_pattern"]

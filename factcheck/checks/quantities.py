@@ -307,6 +307,3 @@ class QuantityConflict(Check):
             },
             severity=severity,
         )
-
-
-CHECK_TYPES: tuple[type[Check], ...] = (QuantityConflict,)

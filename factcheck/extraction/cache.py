@@ -15,33 +15,16 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 
-import factcheck
-from factcheck.claims import DateClaim, EntityClaim, QuantityClaim
-from factcheck.sources.reading import Source
+from factcheck.claims import SourceClaims
+from factcheck.extraction.plugins import extractor_plugins
+from factcheck.sources.model import Source
+from factcheck.version import __version__
 
 CACHE_FORMAT = 1
-
-
-class SourceClaims(BaseModel):
-    """The claims extracted from one source, before cluster-level linking."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    dates: list[DateClaim]
-    quantities: list[QuantityClaim]
-    entities: list[EntityClaim]
-    notes: list[str] = []
-    """Problems of extractor plugins on this source, reported with the run."""
-
-    def claims(self) -> Iterator[DateClaim | QuantityClaim | EntityClaim]:
-        yield from self.dates
-        yield from self.quantities
-        yield from self.entities
 
 
 def default_cache_dir() -> Path:
@@ -54,22 +37,32 @@ def default_cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("factcheck"))
 
 
+CLAIM_CODE = ("extraction", "names", "claims.py", "calendar_words.py")
+"""The package's code that shapes claims, as paths in the package: folders count with every
+module under them.  A test checks it holds everything ``extraction`` imports, recursively."""
+
+
+def claim_code_files() -> list[Path]:
+    """The modules named by `CLAIM_CODE`, in a stable order."""
+    package = Path(__file__).resolve().parents[1]
+    files: list[Path] = []
+    for entry in CLAIM_CODE:
+        path = package / entry
+        files.extend(sorted(path.rglob("*.py")) if path.is_dir() else [path])
+    return files
+
+
 @functools.cache
 def extractor_version() -> str:
-    """The library version plus a digest of the code that turns text into claims."""
-    package = Path(factcheck.__file__).parent
-    digest = hashlib.sha256(factcheck.__version__.encode())
-    for folder in ("extraction", "names"):
-        for path in sorted((package / folder).rglob("*.py")):
-            digest.update(path.relative_to(package).as_posix().encode())
-            digest.update(path.read_bytes())
-    for module in ("claims.py",):
-        digest.update((package / module).read_bytes())
-    from factcheck.extraction.plugins import extractor_plugins
-
+    """The library version plus a digest of the code that turns text into claims, and its plugins."""
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256(__version__.encode())
+    for path in claim_code_files():
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
     for name, version, _ in extractor_plugins()[0]:
         digest.update(f"plugin {name} {version}".encode())
-    return f"{factcheck.__version__}+{digest.hexdigest()[:12]}"
+    return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
 class ClaimCache:

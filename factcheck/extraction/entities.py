@@ -22,7 +22,7 @@ from spacy.vocab import Vocab
 
 from factcheck.claims import EntityClaim
 from factcheck.extraction.doc_index import doc_text, sentence_of
-from factcheck.extraction.vocabulary import is_english_word
+from factcheck.extraction.vocabulary import EnglishWords
 from factcheck.names.index import NameIndex
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -142,18 +142,23 @@ _CAMEL = re.compile(r"^(?P<word>[a-z]{2,})(?P<name>[A-Z][a-z]{3,})$")
 
 
 def extract_entities(
-    doc: Doc, source_id: str, index: NameIndex, *, offset_floor: int = 0
+    doc: Doc, source_id: str, index: NameIndex, words: EnglishWords, *, offset_floor: int = 0
 ) -> list[EntityClaim]:
-    """Every name mention of one source, unlinked (linking needs the whole cluster)."""
+    """Every name mention of one source, unlinked (linking needs the whole cluster).
+
+    ``words`` are the English words of the pipeline that parsed ``doc``
+    (`factcheck.extraction.vocabulary.english_words`): a name glued to the
+    next word ("Scholzsaid") is told from a name by them.
+    """
     matcher = _gazetteer(index, doc.vocab)
     spans = list(_candidate_spans(doc, matcher))
     claims: list[EntityClaim] = []
     taken: list[tuple[int, int]] = []
-    single_forms = _known_single_tokens(index, doc)
+    single_forms = _known_single_tokens(index, doc, words)
     for span, label in spans:
         if span.start_char < offset_floor:
             continue
-        claim = _claim_for(span, label, source_id, single_forms)
+        claim = _claim_for(span, label, source_id, single_forms, words)
         if claim is None or any(s < claim.end and claim.start < e for s, e in taken):
             continue
         taken.append((claim.start, claim.end))
@@ -161,7 +166,7 @@ def extract_entities(
     for token in doc:
         if token.idx < offset_floor or any(s <= token.idx < e for s, e in taken):
             continue
-        glued = _glued_claim(token, source_id, single_forms)
+        glued = _glued_claim(token, source_id, single_forms, words)
         if glued is not None:
             taken.append((glued.start, glued.end))
             claims.append(glued)
@@ -204,7 +209,7 @@ def _ordinary_word(span: Span) -> bool:
 
 
 def _claim_for(
-    span: Span, label: str, source_id: str, single_forms: frozenset[str]
+    span: Span, label: str, source_id: str, single_forms: frozenset[str], words: EnglishWords
 ) -> EntityClaim | None:
     tokens = list(span)
     while tokens and (
@@ -229,7 +234,7 @@ def _claim_for(
         return None
     glued_to = None
     last = tokens[-1]
-    split = _split_glued(last.text, single_forms)
+    split = _split_glued(last.text, single_forms, words)
     if split is not None and last.text not in single_forms:
         name_part, glued_to = split
         surface = doc_text(doc)[start : last.idx] + name_part
@@ -243,7 +248,6 @@ def _claim_for(
         sentence_start=sent.start_char,
         label=label,
         surface=surface,
-        match="glued" if glued_to else "unlinked",
         glued_to=glued_to,
         title=_title_before(doc, start),
     )
@@ -256,11 +260,11 @@ def _title_before(doc: Doc, start: int) -> str | None:
     return match["title"].strip() if match else None
 
 
-def _split_glued(word: str, single_forms: frozenset[str]) -> tuple[str, str] | None:
+def _split_glued(word: str, single_forms: frozenset[str], words: EnglishWords) -> tuple[str, str] | None:
     """``("Scholz", "said")`` for "Scholzsaid"; None when the word is not two glued."""
     if len(word) < 6 or not word.isalpha() or not word[:1].isupper():
         return None
-    if is_english_word(word.lower()):
+    if word.lower() in words:
         return None
     for cut in range(len(word) - 2, 3, -1):
         head, tail = word[:cut], word[cut:]
@@ -268,23 +272,25 @@ def _split_glued(word: str, single_forms: frozenset[str]) -> tuple[str, str] | N
             head in single_forms
             and tail.islower()
             and tail not in DERIVATIONAL_SUFFIXES
-            and is_english_word(tail)
+            and tail in words
         ):
             return head, tail
     return None
 
 
-def _glued_claim(token: Token, source_id: str, single_forms: frozenset[str]) -> EntityClaim | None:
+def _glued_claim(
+    token: Token, source_id: str, single_forms: frozenset[str], words: EnglishWords
+) -> EntityClaim | None:
     word = token.text
     name: str | None = None
     glued_to: str | None = None
-    split = _split_glued(word, single_forms)
+    split = _split_glued(word, single_forms, words)
     if split is not None:
         name, glued_to = split
     elif (
         (camel := _CAMEL.match(word))
         and camel["name"] in single_forms
-        and is_english_word(camel["word"])
+        and camel["word"] in words
     ):
         name, glued_to = camel["name"], camel["word"]
     if name is None:
@@ -299,12 +305,11 @@ def _glued_claim(token: Token, source_id: str, single_forms: frozenset[str]) -> 
         sentence_start=sent.start_char,
         label="GAZETTEER",
         surface=name,
-        match="glued",
         glued_to=glued_to,
     )
 
 
-def _known_single_tokens(index: NameIndex, doc: Doc) -> frozenset[str]:
+def _known_single_tokens(index: NameIndex, doc: Doc, words: EnglishWords) -> frozenset[str]:
     """Single-word names a glued word may start with: listed forms and this text's names."""
     own = {
         token.text
@@ -314,7 +319,7 @@ def _known_single_tokens(index: NameIndex, doc: Doc) -> frozenset[str]:
         if len(token.text) >= 4
         and token.text[:1].isupper()
         and token.is_alpha
-        and not _split_glued(token.text, _listed_single_tokens(index))
+        and not _split_glued(token.text, _listed_single_tokens(index), words)
     }
     return _listed_single_tokens(index) | frozenset(own)
 

@@ -17,7 +17,7 @@ from importlib.metadata import entry_points
 from spacy.tokens import Doc
 
 from factcheck.claims import DateClaim, EntityClaim, QuantityClaim
-from factcheck.sources.reading import Source
+from factcheck.sources.model import Source
 
 ENTRY_POINTS = "factcheck.extractors"
 

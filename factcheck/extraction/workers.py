@@ -1,68 +1,76 @@
 """Extraction spread over worker processes (``--jobs N``).
 
-Each worker loads the spaCy pipeline and the name index once, then runs the
-NLP and every extractor on chunks of sources; claims come back as JSON and
-are put back in input order, so a run with N jobs gives exactly the output
-of a run with one.  Only extraction is parallel: linking, alignment and the
-checks need the whole cluster and are cheap.
+Each worker is started with a `WorkerRecipe` (the model's name and the name
+index, both picklable), loads the spaCy pipeline once, then runs the NLP and
+every extractor on chunks of sources; outcomes come back as JSON and are put
+back in input order, so a run with N jobs gives exactly the output of a run
+with one.  Only extraction is parallel: linking, alignment and the checks
+need the whole cluster and are cheap.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import multiprocessing
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 
-from factcheck.extraction.cache import SourceClaims
-from factcheck.sources.reading import Source
+from factcheck.claims import SourceOutcome
+from factcheck.extraction.nlp import load_pipeline
+from factcheck.extraction.per_source import SourceExtractor
+from factcheck.names.index import NameIndex
+from factcheck.sources.model import Source
+from factcheck.timing import StageTimes
 
 CHUNK_SOURCES = 16
 """Sources per task: large enough to batch the NLP, small enough to balance the load."""
 
 
-def _init_worker(model: str | None, rules: list[str] | None) -> None:
-    """Load the model and the rule packs once, when the worker starts."""
-    from factcheck.rulebook.compiled import worker_runtime
+@dataclass(frozen=True)
+class WorkerRecipe:
+    """What a worker process needs to extract: picklable, sent once when the worker starts.
 
-    worker_runtime(rules, model)
+    The pipeline travels by name (each worker loads it, or inherits it when
+    the platform forks); the name index travels whole, so a worker never
+    reads rule packs.
+    """
+
+    model: str | None
+    names: NameIndex
+
+    def extractor(self) -> SourceExtractor:
+        return SourceExtractor(load_pipeline(self.model), self.names)
 
 
-def _extract_chunk(
-    model: str | None, rules: list[str] | None, items: list[tuple[str, str | None]]
-) -> list[tuple[bool, str]]:
-    """(ok, SourceClaims JSON) or (False, error text) per source of the chunk."""
-    from factcheck.extraction.run import ExtractionSettings, extract_sources
-    from factcheck.rulebook.compiled import worker_runtime
-    from factcheck.timing import StageTimes
+_worker_extractor: SourceExtractor | None = None
+"""This worker process's extractor, made from the recipe when the process starts."""
 
-    nlp, _, index = worker_runtime(rules, model)
+
+def _start_worker(recipe: WorkerRecipe) -> None:
+    global _worker_extractor  # noqa: PLW0603 - the state of a worker process, set once at its start
+    _worker_extractor = recipe.extractor()
+
+
+def _extract_chunk(items: list[tuple[str, str | None]]) -> list[str]:
+    """The outcome (as JSON) of each (source JSON, reference date) of the chunk."""
+    assert _worker_extractor is not None, "the worker was not started with a recipe"
     sources = [Source.model_validate_json(raw) for raw, _ in items]
     references = [dt.date.fromisoformat(r) if r else None for _, r in items]
-    outcomes = extract_sources(sources, references, ExtractionSettings(nlp, index, model, rules), StageTimes())
-    return [(True, o.model_dump_json()) if isinstance(o, SourceClaims) else (False, o) for o in outcomes]
+    return [o.model_dump_json() for o in _worker_extractor.outcomes(sources, references, StageTimes())]
 
 
 def extract_in_processes(
-    sources: Sequence[Source],
-    references: Sequence[dt.date | None],
-    jobs: int,
-    model: str | None,
-    rules: Sequence[str] | None,
-) -> Iterator[tuple[Source, SourceClaims | str]]:
-    """Claims (or an error text) for each source, in input order."""
+    sources: Sequence[Source], references: Sequence[dt.date | None], jobs: int, recipe: WorkerRecipe
+) -> Iterator[SourceOutcome]:
+    """The outcome of each source, in input order."""
     items = [(s.model_dump_json(), r.isoformat() if r else None) for s, r in zip(sources, references, strict=True)]
     chunks = [items[i : i + CHUNK_SOURCES] for i in range(0, len(items), CHUNK_SOURCES)]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    rule_dirs = list(rules) if rules is not None else None
-    position = 0
     with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(model, rule_dirs)
+        max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(recipe,)
     ) as pool:
-        for results in pool.map(functools.partial(_extract_chunk, model, rule_dirs), chunks):
-            for ok, payload in results:
-                source = sources[position]
-                position += 1
-                yield source, (SourceClaims.model_validate_json(payload) if ok else payload)
+        for results in pool.map(_extract_chunk, chunks):
+            for payload in results:
+                yield SourceOutcome.model_validate_json(payload)

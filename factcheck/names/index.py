@@ -66,7 +66,10 @@ class Link:
 
 @dataclass(frozen=True)
 class FuzzyThresholds:
-    """How close a near miss must be; set from the ``name-spelling`` rule."""
+    """How close a near miss must be; the ``name-spelling`` rule may change them.
+
+    These defaults are the only ones: the rule's parameters default to them.
+    """
 
     full_name: float = 82.0
     name_part: float = 70.0
@@ -74,7 +77,7 @@ class FuzzyThresholds:
     single_token_min_length: int = 7
 
 
-_DEFAULT_THRESHOLDS = FuzzyThresholds()
+DEFAULT_THRESHOLDS = FuzzyThresholds()
 _ROMAN = re.compile(r"[IVXLC]+")
 _NAME_SUFFIXES = frozenset({"jr", "sr", "junior", "senior"})
 
@@ -141,7 +144,7 @@ class NameIndex:
         self,
         surface: str,
         context: set[str] | frozenset[str] = frozenset(),
-        thresholds: FuzzyThresholds = _DEFAULT_THRESHOLDS,
+        thresholds: FuzzyThresholds = DEFAULT_THRESHOLDS,
         label: str | None = None,
     ) -> Link | None:
         """The entity a written name refers to, or None.

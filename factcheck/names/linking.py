@@ -10,36 +10,37 @@ transliteration key, fuzzy similarity) and get the majority spelling.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from factcheck.claims import EntityClaim, shared_field_names
+from factcheck.claims import EntityClaim, replaced
 from factcheck.names.folding import fold, translit_key
-from factcheck.names.index import FuzzyThresholds, NameIndex
+from factcheck.names.index import DEFAULT_THRESHOLDS, FuzzyThresholds, NameIndex
 
-DEFAULT_THRESHOLDS = FuzzyThresholds()
 PERSONISH = frozenset({"PERSON", "GAZETTEER"})
 
 
 def link_entities(
-    claims: Sequence[EntityClaim],
-    index: NameIndex,
-    thresholds: FuzzyThresholds = DEFAULT_THRESHOLDS,
-    *,
-    in_place: bool = False,
-) -> list[EntityClaim]:
-    """The claims with ``canonical``, ``entity_id``, ``match`` and label filled in.
+    mentions: list[EntityClaim], index: NameIndex, thresholds: FuzzyThresholds = DEFAULT_THRESHOLDS
+) -> None:
+    """Replace each mention in ``mentions`` by its linked copy.
 
-    With ``in_place`` the given claims are updated rather than copied: a
-    caller that owns them saves a second copy of every mention, which is
-    a third of the memory of a 10,000-source cluster.
+    Linking is the one stage that writes a mention's ``canonical``,
+    ``entity_id``, ``match``, ``matched_form`` and ``score`` (and the
+    ``label`` of a listed entity).  Claims are immutable, so a linked mention
+    is a new claim; it takes the old one's place in the list as soon as it is
+    made, so a caller holding no other reference to the mentions never holds
+    two copies of them (a 10,000-source cluster holds hundreds of thousands).
     """
-    updated = _set_fields if in_place else _copy_with
+    # A name run into the next word is a spelling class that extraction only
+    # marks (``glued_to``); linking keeps it unless the name links otherwise.
+    for i, claim in enumerate(mentions):
+        if claim.glued_to is not None:
+            mentions[i] = replaced(claim, {"match": "glued"})
     # Pass 1: multi-word names need no context and give it to the rest.
     context: set[str] = set()
-    for claim in claims:
+    for claim in mentions:
         if " " in claim.surface:
             link = index.link(claim.surface, thresholds=thresholds, label=claim.label)
             if link is not None and link.match in ("canonical", "variant", "exonym"):
@@ -47,12 +48,11 @@ def link_entities(
     # A lone surname refers to the person the same source names in full with
     # it ("Mark Johnston ... Johnston said"), not to a listed near miss.
     full_by_surname: dict[tuple[str, str], str] = {}
-    for claim in claims:
+    for claim in mentions:
         words = claim.surface.split()
         if len(words) > 1 and claim.label in PERSONISH:
             full_by_surname.setdefault((claim.source, words[-1]), claim.surface)
-    linked: list[EntityClaim] = []
-    for claim in claims:
+    for i, claim in enumerate(mentions):
         surface = claim.surface
         if " " not in surface and claim.match != "glued":
             surface = full_by_surname.get((claim.source, surface), surface)
@@ -61,68 +61,42 @@ def link_entities(
             # The full name is itself a near miss: report it there, not on every surname.
             link = None
         if link is None:
-            linked.append(claim)
             continue
-        linked.append(
-            updated(
-                claim,
-                {
-                    "canonical": link.entity.canonical,
-                    "entity_id": link.entity.id,
-                    "label": link.entity.type,
-                    "match": "glued" if claim.match == "glued" else link.match,
-                    "matched_form": link.form.form,
-                    "score": link.score,
-                },
-            )
+        mentions[i] = replaced(
+            claim,
+            {
+                "canonical": link.entity.canonical,
+                "entity_id": link.entity.id,
+                "label": link.entity.type,
+                "match": "glued" if claim.match == "glued" else link.match,
+                "matched_form": link.form.form,
+                "score": link.score,
+            },
         )
-    return _link_unlisted(linked, thresholds, updated)
+    _link_unlisted(mentions, thresholds)
 
 
-def _copy_with(claim: EntityClaim, update: dict[str, Any]) -> EntityClaim:
-    return claim.model_copy(update=update)
-
-
-def _set_fields(claim: EntityClaim, update: dict[str, Any]) -> EntityClaim:
-    """Update a claim the caller owns, as ``model_copy(update=...)`` would but without the copy.
-
-    Claims are frozen so that nothing downstream changes them; linking runs
-    before any of them is hashed or shared, which is what makes this safe.
-    """
-    fields = claim.__dict__
-    for name, value in update.items():
-        # Key by key: ``dict.update`` sizes the table for old plus new keys, and
-        # doubled the dict of every linked claim though no key is new.
-        fields[name] = value
-    names = shared_field_names(claim.__pydantic_fields_set__ | update.keys())
-    object.__setattr__(claim, "__pydantic_fields_set__", names)
-    return claim
-
-
-def _link_unlisted(
-    claims: list[EntityClaim], t: FuzzyThresholds, updated: Callable[[EntityClaim, dict[str, Any]], EntityClaim]
-) -> list[EntityClaim]:
+def _link_unlisted(mentions: list[EntityClaim], t: FuzzyThresholds) -> None:
     """Cluster names absent from the lists by the corpus itself."""
-    pending = [i for i, c in enumerate(claims) if c.entity_id is None and c.label in PERSONISH | {"ORG"}]
-    full = [i for i in pending if " " in claims[i].surface]
-    groups = _group_full_names([claims[i] for i in full], t)
+    pending = [i for i, c in enumerate(mentions) if c.entity_id is None and c.label in PERSONISH | {"ORG"}]
+    full = [i for i in pending if " " in mentions[i].surface]
+    groups = _group_full_names([mentions[i] for i in full], t)
     by_surname: dict[str, str] = {}
-    result = list(claims)
     for members in groups:
-        spellings = Counter(claims[full[m]].surface for m in members)
+        spellings = Counter(mentions[full[m]].surface for m in members)
         # Ties broken by spelling, not by input order, so the result is order-free.
         majority, top = min(spellings.items(), key=lambda kv: (-kv[1], kv[0]))
         tie = sum(1 for n in spellings.values() if n == top) > 1
         majority_key = translit_key(majority)
         for m in members:
             i = full[m]
-            claim = claims[i]
+            claim = mentions[i]
             match = "canonical"
             if claim.surface != majority and not tie:
                 match = "variant" if translit_key(claim.surface) == majority_key else "fuzzy"
             elif claim.surface != majority:
                 match = "variant"
-            result[i] = updated(
+            mentions[i] = replaced(
                 claim,
                 {
                     "canonical": majority,
@@ -133,22 +107,21 @@ def _link_unlisted(
             )
         by_surname.setdefault(fold(majority).split()[-1], majority)
     for i in pending:
-        claim = result[i]
+        claim = mentions[i]
         if claim.canonical is not None:
             continue
         folded = fold(claim.surface)
         canonical = by_surname.get(folded) if " " not in folded else None
-        result[i] = updated(
+        mentions[i] = replaced(
             claim,
             {
                 "canonical": canonical or claim.surface,
                 "match": "canonical" if claim.match != "glued" else "glued",
             },
         )
-    for i, claim in enumerate(result):
+    for i, claim in enumerate(mentions):
         if claim.canonical is None:
-            result[i] = updated(claim, {"canonical": claim.surface})
-    return result
+            mentions[i] = replaced(claim, {"canonical": claim.surface})
 
 
 def _group_full_names(claims: Sequence[EntityClaim], t: FuzzyThresholds) -> list[list[int]]:

@@ -23,11 +23,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
 
-from factcheck import __version__
 from factcheck.alignment import quantity_key
 from factcheck.claims import DateClaim, QuantityClaim
 from factcheck.output.locations import LineIndex, SourceLocator
 from factcheck.report import SEVERITY_RANK, Evidence, Finding, Report
+from factcheck.version import __version__
 
 CONTEXT_CHARS = 70
 SEVERITY_COLOURS = {"error": "#c62828", "warning": "#b26a00", "info": "#1565c0"}

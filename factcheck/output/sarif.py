@@ -15,9 +15,9 @@ import json
 from importlib import metadata
 from typing import Any
 
-from factcheck import __version__
 from factcheck.output.locations import SourceLocator, describe, path_uri, rules_of
 from factcheck.report import Evidence, Finding, Report, RuleInfo
+from factcheck.version import __version__
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 DISTRIBUTION = "factcheck-consistency"

@@ -11,11 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from spacy.language import Language
-
 from factcheck.errors import FactcheckError
-from factcheck.names.index import FuzzyThresholds, NameIndex
-from factcheck.rulebook.loader import RuleSet, bundled_rules_dir, load_rule_packs, resolve_pack
+from factcheck.names.index import NameIndex
+from factcheck.rulebook.loader import RuleSet, load_rule_packs
+from factcheck.rulebook.packs import bundled_rules_dir, resolve_pack
 
 RuleSpec = Sequence[str | Path] | str | Path | None
 """Rule packs as the API takes them: pack directories or installed pack names; None for the bundled pack."""
@@ -73,32 +72,3 @@ def names_signature(rules: RuleSpec) -> str:
     for entry in _signature(pack_specs(rules)):
         digest.update(repr(entry).encode())
     return digest.hexdigest()[:16]
-
-
-def worker_runtime(rules: Sequence[str] | None, model: str | None) -> tuple[Language, RuleSet, NameIndex]:
-    """The spaCy pipeline, rule set and name index of this process (each cached where it is loaded).
-
-    Worker processes (``--jobs``, Dask) call it per task: the first call loads,
-    the others are dictionary look-ups.
-    """
-    from factcheck.extraction.nlp import load_pipeline
-    from factcheck.extraction.vocabulary import register_lexicon
-
-    nlp = load_pipeline(model)
-    register_lexicon(nlp)
-    ruleset, index = load_rules_and_names(list(rules) if rules is not None else None)
-    return nlp, ruleset, index
-
-
-def fuzzy_thresholds(ruleset: RuleSet) -> FuzzyThresholds:
-    """Matching thresholds from the first enabled ``name-spelling`` rule, else defaults."""
-    for loaded in ruleset.rules:
-        if loaded.rule.check == "name-spelling" and loaded.rule.enabled:
-            p = loaded.check.params
-            return FuzzyThresholds(
-                full_name=getattr(p, "fuzzy_full_name", 82.0),
-                name_part=getattr(p, "fuzzy_name_part", 70.0),
-                single_token=getattr(p, "fuzzy_single_token", 89.0),
-                single_token_min_length=getattr(p, "single_token_min_length", 7),
-            )
-    return FuzzyThresholds()

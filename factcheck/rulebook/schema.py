@@ -17,8 +17,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from factcheck.checks import Check, get_check_types
-from factcheck.rulebook.loader import PackManifest, Rule
+from factcheck.checks import bundled_check_types, get_check_types
+from factcheck.rulebook.model import PackManifest, Rule
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_ID = "https://example.invalid/factcheck/factcheck-rules.schema.json"
@@ -37,19 +37,13 @@ def _inline_schema(model: type[BaseModel], prefix: str, defs: dict[str, Any]) ->
     return schema
 
 
-def _bundled_check_types() -> dict[str, type[Check]]:
-    from factcheck.checks import _bundled
-
-    return _bundled()
-
-
 def rule_schema(*, bundled_only: bool = False) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a rule file (``rules:`` list).
 
     With ``bundled_only`` the check types of plugins are left out, so the
     result does not depend on what is installed.
     """
-    check_types = _bundled_check_types() if bundled_only else get_check_types()
+    check_types = bundled_check_types() if bundled_only else get_check_types()
     defs: dict[str, Any] = {}
     rule = _inline_schema(Rule, "", defs)
     names = sorted(check_types)

@@ -14,27 +14,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from factcheck.sources.reading import Source
+from factcheck.calendar_words import MONTH_NAMES
+from factcheck.sources.model import Source
 
 ReferenceOrigin = Literal["published", "dateline", "argument", "inferred", "none"]
 
 DATELINE_WINDOW = 300
 """Characters at the top of a body searched for a dateline."""
 
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
+_MONTHS = [m.lower() for m in MONTH_NAMES]
 _MONTH_RE = "|".join(m[:3] + f"(?:{m[3:]})?" + r"\.?" for m in _MONTHS)
 _DATELINE = re.compile(
     r"^\W{0,3}(?:date|dated|published|posted|updated|publication date)\s*[:\-–]?\s*"

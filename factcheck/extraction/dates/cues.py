@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
+from factcheck.calendar_words import MONTHS, WEEKDAY_NAMES, WEEKDAYS
 from factcheck.extraction.dates import lexicon as lex
 from factcheck.extraction.dates.holidays import HOLIDAYS, US_HOLIDAYS
 from factcheck.extraction.dates.types import Cue, CuedPattern
@@ -61,8 +62,8 @@ WORD_CUES: Final[dict[str, Cue]] = {}
 """Lower-cased word -> the cues it is (a word can be several: "second", "march")."""
 
 for _cue, _words in (
-    (Cue.MONTH, lex.MONTHS),
-    (Cue.WEEKDAY, (*lex.WEEKDAYS, *(f"{name.lower()}s" for name in lex.WEEKDAY_NAMES))),
+    (Cue.MONTH, MONTHS),
+    (Cue.WEEKDAY, (*WEEKDAYS, *(f"{name.lower()}s" for name in WEEKDAY_NAMES))),
     (Cue.NUMBER, _NUMBER_WORDS),
     (Cue.UNIT, _UNIT_WORDS),
     (Cue.ANCHOR, _ANCHOR_WORDS),

@@ -30,6 +30,7 @@ from typing import Final
 
 from spacy.tokens import Doc, Span, Token
 
+from factcheck.calendar_words import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAYS
 from factcheck.claims import DateClaim, DateIssue, DateMod
 from factcheck.extraction.dates import grammar
 from factcheck.extraction.dates import lexicon as lex
@@ -90,8 +91,8 @@ _PERIOD_WORD_RE: Final[re.Pattern[str]] = re.compile(r"\b(?:week|weekend|month|y
 _SEGMENT_BREAK_RE: Final[re.Pattern[str]] = re.compile(r"[.!?|•·]\s")
 _LAST_WORD_RE: Final[re.Pattern[str]] = re.compile(r"[A-Za-z]+$")
 _ABBREVIATIONS: Final[frozenset[str]] = frozenset(
-    {w for w in lex.MONTHS if w.capitalize() not in lex.MONTH_NAMES}
-    | {w for w in lex.WEEKDAYS if w.capitalize() not in lex.WEEKDAY_NAMES}
+    {w for w in MONTHS if w.capitalize() not in MONTH_NAMES}
+    | {w for w in WEEKDAYS if w.capitalize() not in WEEKDAY_NAMES}
     | {"m"}
 )
 _CORE_DEPS: Final[frozenset[str]] = frozenset({"aux", "auxpass", "acomp", "xcomp", "neg"})

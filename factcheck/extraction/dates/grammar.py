@@ -21,17 +21,18 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from factcheck.calendar_words import MONTHS, WEEKDAYS
 from factcheck.extraction.dates import holidays
 from factcheck.extraction.dates import lexicon as lex
 from factcheck.extraction.dates.types import Cue, CuedPattern, cued
 
-_MON_WORDS = sorted(lex.MONTHS, key=len, reverse=True)
+_MON_WORDS = sorted(MONTHS, key=len, reverse=True)
 _SAFE_MON = "|".join(w for w in _MON_WORDS if w not in {"may", "mar", "march"})
 _MON = "(?:" + "|".join(_MON_WORDS) + r")\.?"
 """Any month word, abbreviations with an optional dot."""
 _MON_SAFE = rf"(?:{_SAFE_MON}|(?-i:May|March|Mar|MAY|MARCH|MAR))\.?"
 """Month words that cannot be read as a verb: "may"/"march" only capitalised."""
-_WD = "(?:" + "|".join(sorted(lex.WEEKDAYS, key=len, reverse=True)) + r")\.?"
+_WD = "(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
 _ORD_DAY = "|".join(
     sorted({w.replace(" ", "-").replace("-", r"[\s-]+") for w in lex.ORDINAL_WORDS},
            key=len, reverse=True)

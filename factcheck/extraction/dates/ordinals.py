@@ -12,6 +12,7 @@ import re
 from datetime import date, timedelta
 from typing import Final
 
+from factcheck.calendar_words import MONTHS, WEEKDAYS
 from factcheck.extraction.dates import calendar as cal
 from factcheck.extraction.dates import lexicon as lex
 from factcheck.extraction.dates.types import (
@@ -68,7 +69,7 @@ def _target_month(match: re.Match[str], ctx: Context) -> tuple[int, int] | None:
     """(year, month) a "... of July" / "... of next month" names; the reference's by default."""
     ref = ctx.reference
     if match["mon"]:
-        month = lex.MONTHS[match["mon"]]
+        month = MONTHS[match["mon"]]
         if match["y"]:
             return int(match["y"]), month
         if ref is None:
@@ -91,7 +92,7 @@ def nth_weekday(norm: str, ctx: Context) -> Resolution | None:
     if target is None:
         return unresolved(NO_REFERENCE)
     year, month = target
-    weekday = lex.WEEKDAYS[match["wd"]]
+    weekday = WEEKDAYS[match["wd"]]
     days = [
         d for day in range(1, 32)
         if (d := cal.safe_date(year, month, day)) is not None and d.weekday() == weekday
@@ -246,7 +247,7 @@ def _weekday_count(norm: str, ctx: Context) -> Resolution | None:
     amount = lex.count_of(match["n"])
     if amount is None or amount < 1:
         return None
-    ahead = (lex.WEEKDAYS[match["wd"]] - ctx.reference.weekday()) % 7 or 7
+    ahead = (WEEKDAYS[match["wd"]] - ctx.reference.weekday()) % 7 or 7
     return day_resolution(ctx.reference + timedelta(days=ahead + 7 * (amount - 1)),
                           relative=True)
 

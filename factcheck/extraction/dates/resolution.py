@@ -18,6 +18,7 @@ from typing import Final
 
 from dateparser.date import DateDataParser
 
+from factcheck.calendar_words import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAYS
 from factcheck.extraction.dates import calendar as cal
 from factcheck.extraction.dates import holidays, ordinals, shapes
 from factcheck.extraction.dates import lexicon as lex
@@ -119,7 +120,7 @@ def malformed_ordinals(text: str) -> tuple[SpanIssue, ...]:
         end = match.end()
         month = _MONTH_AFTER_RE.match(text, end)
         if month:
-            month_name = lex.MONTH_NAMES[lex.MONTHS[month[1].lower()] - 1]
+            month_name = MONTH_NAMES[MONTHS[month[1].lower()] - 1]
             suggestion = f"{day} {month_name}"
             end = month.end(1)
         else:
@@ -190,7 +191,7 @@ def parse_parts(norm: str, locale: str | None = None) -> Parts | None:
     """Split a span into weekday/day/month/year words; None if any other word is present."""
     parts = Parts()
     tokens = norm.split()
-    if any(token in lex.MONTHS for token in tokens):
+    if any(token in MONTHS for token in tokens):
         parts.day_marked = True  # "twenty-five january": a cardinal next to a month is its day
     for token in tokens:
         if not _take_token(parts, token, locale):
@@ -228,10 +229,10 @@ def _take_token(parts: Parts, token: str, locale: str | None = None) -> bool:
     if month_day is not None and parts.month is None:
         parts.month, parts.day = month_day
         parts.day_marked = True
-    elif token in lex.WEEKDAYS and parts.weekday is None:
-        parts.weekday = lex.WEEKDAYS[token]
-    elif token in lex.MONTHS and parts.month is None:
-        parts.month = lex.MONTHS[token]
+    elif token in WEEKDAYS and parts.weekday is None:
+        parts.weekday = WEEKDAYS[token]
+    elif token in MONTHS and parts.month is None:
+        parts.month = MONTHS[token]
     elif _YEAR_TOKEN_RE.fullmatch(token) and parts.year is None:
         parts.year = int(token)
     elif day_match and parts.day is None:
@@ -256,11 +257,11 @@ def _take_token(parts: Parts, token: str, locale: str | None = None) -> bool:
 
 
 def _month_name(day: date) -> str:
-    return f"{day.day} {lex.MONTH_NAMES[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def _month_missing(day: date, parts: Parts, text: str) -> SpanIssue:
-    prefix = f"{lex.WEEKDAY_NAMES[parts.weekday]} " if parts.weekday is not None else ""
+    prefix = f"{WEEKDAY_NAMES[parts.weekday]} " if parts.weekday is not None else ""
     return SpanIssue(
         kind="month-missing", start=0, end=len(text),
         detail="day of the month given without the month; read against the reference date",
@@ -648,7 +649,7 @@ def _week_days(norm: str, ctx: Context) -> Resolution | None:
         return unresolved(NO_REFERENCE)
     step = {"this": 0, "next": 1}.get(match["rel"], -1)
     monday = ctx.reference - timedelta(days=ctx.reference.weekday()) + timedelta(weeks=step)
-    first, last = lex.WEEKDAYS[match["a"]], lex.WEEKDAYS[match["b"]]
+    first, last = WEEKDAYS[match["a"]], WEEKDAYS[match["b"]]
     if last < first:
         return None
     return Resolution(value=cal.interval(monday + timedelta(days=first),
@@ -745,9 +746,9 @@ def _weekday_in(norm: str, ctx: Context) -> Resolution | None:
     day = bounds[0]
     if rest.granularity == "week":
         monday = day
-        return day_resolution(monday + timedelta(days=lex.WEEKDAYS[match["wd"]]), rest.relative)
+        return day_resolution(monday + timedelta(days=WEEKDAYS[match["wd"]]), rest.relative)
     sunday = day - timedelta(days=(day.weekday() + 1) % 7)
-    return day_resolution(sunday + timedelta(days=(lex.WEEKDAYS[match["wd"]] + 1) % 7),
+    return day_resolution(sunday + timedelta(days=(WEEKDAYS[match["wd"]] + 1) % 7),
                           relative=True)
 
 
@@ -821,6 +822,6 @@ def resolve_span(text: str, ctx: Context) -> Resolution:
     extra: dict[str, object] = {}
     single_day = found.granularity not in {"interval", "week", "month", "season"}
     if weekday is not None and found.weekday is None and single_day:
-        extra = {"weekday": lex.WEEKDAYS[weekday[1].lower()], "weekday_text": weekday[1]}
+        extra = {"weekday": WEEKDAYS[weekday[1].lower()], "weekday_text": weekday[1]}
     issues = malformed_ordinals(text) + found.issues
     return replace(found, issues=issues, **extra)  # type: ignore[arg-type]

@@ -44,6 +44,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from factcheck.calendar_words import MONTHS, WEEKDAY_NAMES
 from factcheck.claims import Qualifier, QuantityClaim
 from factcheck.extraction.doc_index import doc_text, sentence_of
 from factcheck.extraction.quantities.numbers import NumberMatch, find_numbers, parse_number
@@ -138,14 +139,8 @@ LABEL_NOUNS = frozenset({
 })
 """Words after which a number is a label ("Article 5", "Flight 17"), not an amount."""
 
-MONTHS = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec",
-})
-WEEKDAYS = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-})
+WEEKDAY_WORDS = frozenset(name.lower() for name in WEEKDAY_NAMES)
+"""Weekdays written in full: "Sat" and "Wed" are too often something else next to a figure."""
 TEMPORAL_WORDS = frozenset({
     "year", "years", "day", "days", "week", "weeks", "month", "months", "decade", "decades",
     "century", "ago", "today", "yesterday", "tomorrow", "morning", "night", "evening",
@@ -661,7 +656,7 @@ def _in_temporal_entity(span: Span, fig: _Figure) -> bool:
 def _is_temporal_word(tok: Token) -> bool:
     low = tok.lower_.rstrip(".")
     return (
-        low in MONTHS or low in WEEKDAYS or low in TEMPORAL_WORDS
+        low in MONTHS or low in WEEKDAY_WORDS or low in TEMPORAL_WORDS
         or bool(re.fullmatch(r"[12]\d{3}s?", low))
     )
 
@@ -700,7 +695,7 @@ def _is_label_or_name(doc: Doc, span: Span, fig: _Figure) -> bool:
         and prev.text[:1].isupper()
         and not prev.is_stop
         and prev.lower_ not in MONTHS
-        and prev.lower_ not in WEEKDAYS
+        and prev.lower_ not in WEEKDAY_WORDS
         and prev.lower_ not in {k.split()[-1] for k in QUALIFIER_PREFIXES}
     )
 
@@ -715,7 +710,7 @@ def _is_calendar_day(span: Span, fig: _Figure, text: str) -> bool:
     i = span.start - 1
     if i >= 0 and doc[i].text == ",":
         i -= 1
-    if i >= 0 and (doc[i].lower_ in MONTHS or doc[i].lower_ in WEEKDAYS):
+    if i >= 0 and (doc[i].lower_ in MONTHS or doc[i].lower_ in WEEKDAY_WORDS):
         return True
     j = span.end
     if j < len(doc) and doc[j].text in {",", "of"}:

@@ -54,6 +54,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from factcheck.calendar_words import MONTHS
+
 NumberKind = Literal["digits", "words", "vague", "fraction", "slash"]
 
 SMALL_NUMBERS: dict[str, int] = {
@@ -900,13 +902,7 @@ _DOLLAR_PREFIX = (
 """Dollars of other countries ("C$", "HK$", "Mex$"); multi-letter ones in any case,
 because wire copy is sometimes lower-cased and tokenized ("hk $ 10.05 billion")."""
 _SCALE_WORD_ALT = "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
-_NOT_AFTER_MONTH = "".join(
-    f"(?<!{m.capitalize()} )" for m in (
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-        "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    )
-)
+_NOT_AFTER_MONTH = "".join(f"(?<!{m.capitalize()} )" for m in MONTHS)
 _DIGIT_NUMBER = re.compile(
     rf"(?:(?<![\w.,/:+@#])(?P<cur>{_DOLLAR_PREFIX}|{_CURRENCY_ALT})\s?"
     r"|(?<![\w.,/:+@#$€£¥₽₴])(?:(?<![A-Za-z]-)|(?<=[0-9][kKmMbB]-)))"

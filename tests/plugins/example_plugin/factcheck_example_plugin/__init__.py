@@ -19,7 +19,7 @@ from factcheck.alignment import AlignedCluster
 from factcheck.checks import Check
 from factcheck.claims import EntityClaim
 from factcheck.report import Evidence, Finding
-from factcheck.sources.reading import Source
+from factcheck.sources import Source
 
 FICTIONAL_CAST = ("Zorblax Quennington", "Mirelda Oxhound")
 _CAST = re.compile("|".join(re.escape(n) for n in FICTIONAL_CAST))
