@@ -12,7 +12,8 @@ sys.path.insert(0, os.path.dirname(__file__))
 from _common import run, text_of
 
 with atheris.instrument_imports(include=["factcheck"]):
-    from factcheck.extraction.dates.resolution import malformed_ordinals, normalise, resolve_span
+    from factcheck.extraction.dates.normalising import malformed_ordinals, normalise
+    from factcheck.extraction.dates.resolution import resolve_span
     from factcheck.extraction.dates.types import Context
 
 LOCALES = (None, "en-US", "en-GB", "fr", "de", "xx-invalid", "")

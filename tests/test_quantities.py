@@ -12,17 +12,17 @@ from spacy.language import Language
 from factcheck.claims import QuantityClaim
 from factcheck.extraction.nlp import load_pipeline
 from factcheck.extraction.quantities.extract import extract_quantities
+from factcheck.extraction.quantities.number_words import VAGUE_MAGNITUDES
 from factcheck.extraction.quantities.numbers import (
-    VAGUE_MAGNITUDES,
     find_numbers,
     format_thousands,
     parse_digits,
     parse_fraction,
     parse_number,
-    parse_number_words,
     parse_percent,
     parse_vague,
 )
+from factcheck.extraction.quantities.spelled_numbers import parse_number_words
 
 
 @pytest.fixture(scope="module")

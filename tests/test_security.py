@@ -30,7 +30,7 @@ from hypothesis_jsonschema import from_schema
 
 import factcheck
 from factcheck.checks import get_check_types
-from factcheck.extraction.dates.resolution import normalise
+from factcheck.extraction.dates.normalising import normalise
 from factcheck.extraction.quantities.numbers import format_thousands, parse_digits, parse_number
 from factcheck.names.folding import fold, strip_accents, translit_key
 from factcheck.report import Problem

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span
 from thinc.types import Ints2d
 
 from factcheck.extraction.dates.cues import WORD_CUES
-from factcheck.extraction.quantities import numbers
+from factcheck.extraction.quantities import number_words
 
 COMPONENT: Final[str] = "factcheck_selective_parser"
 UNPARSED_DEP: Final[str] = "dep"
@@ -47,14 +47,14 @@ _NUMERIC_LABELS: Final[frozenset[str]] = frozenset(
 PARSE_WORDS: Final[frozenset[str]] = frozenset(
     {
         *WORD_CUES,
-        *numbers.SMALL_NUMBERS,
-        *numbers.TENS,
-        *numbers.SCALE_WORDS,
-        *numbers.ORDINALS,
-        *numbers.FRACTION_DENOMINATORS,
-        *numbers.ZERO_WORDS,
-        *numbers.DOZEN_WORDS,
-        *(word for phrase in numbers.VAGUE_MAGNITUDES for word in phrase.split()),
+        *number_words.SMALL_NUMBERS,
+        *number_words.TENS,
+        *number_words.SCALE_WORDS,
+        *number_words.ORDINALS,
+        *number_words.FRACTION_DENOMINATORS,
+        *number_words.ZERO_WORDS,
+        *number_words.DOZEN_WORDS,
+        *(word for phrase in number_words.VAGUE_MAGNITUDES for word in phrase.split()),
     }
     - {"a", "an", "of"}
 )

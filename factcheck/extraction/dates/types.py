@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Final, Literal
@@ -60,6 +61,10 @@ class Resolution:
 
 
 DROP: Final[Resolution] = Resolution(drop=True)
+
+Resolver = Callable[[str, str, "Context"], Resolution]
+"""Reads a whole date span (normalized text, text as written, context): what the interval and
+clock-time readers call on their parts, so that they need not import the resolver itself."""
 
 
 def unresolved(reason: str) -> Resolution:

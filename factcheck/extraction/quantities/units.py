@@ -1,0 +1,175 @@
+"""The unit written with a figure: from the unit table, with quantulum3 as a guarded fallback.
+
+A unit is only ever something written in the text, right after the figure
+(or a currency before it).  quantulum3 is asked lazily, on a small window,
+only when the next word looks like an abbreviation, and its answer is kept
+only when it maps to a unit of the table.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import warnings
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from factcheck.extraction.quantities.figure import Figure
+from factcheck.extraction.quantities.lexicon import BRACKETED_UNIT, NEXT_WORD, QUANTULUM_UNITS, UNIT_PATTERNS
+from factcheck.extraction.quantities.numbers import parse_number
+
+
+def with_unit(fig: Figure, text: str) -> Figure:
+    """Attach the unit written right after the figure, if any (currency may be before)."""
+    if fig.unit is not None and fig.dimension == "currency":
+        found = _lexicon_unit(text, fig.end)
+        if found is not None and found[2] == "currency" and found[1] == fig.unit:
+            return replace(fig, end=found[0])
+        return fig
+    if fig.unit is not None:
+        return fig
+    found = _lexicon_unit(text, fig.end, words=fig.num.kind == "words",
+                          money=fig.num.scale >= 1e6)
+    if found is None and fig.num.kind == "digits":
+        found = _quantulum_unit(text, fig)
+    if found is None:
+        return fig
+    end, unit, dimension = found
+    fig = replace(fig, end=end, unit=unit, dimension=dimension, unit_start=fig.end)
+    if dimension == "temperature":
+        sign = _MINUS_BEFORE.search(text, max(0, fig.start - 2), fig.start)
+        if sign is not None and fig.value is not None:  # "-18 °C": only temperatures go negative
+            value = -fig.value
+            fig = replace(fig, start=sign.start(1), value=value, low=value, high=value)
+    return fig
+
+
+RANGE_PARTNER = re.compile(r"\s*(?:-|–|—|to)\s*([0-9][0-9,]*)(?![0-9])")
+OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+_MINUS_BEFORE = re.compile(r"(?:^|(?<=[\s(]))([-−])$")
+_SUBUNIT = re.compile(
+    r"(?:\s+and)?\s+(?P<n>[0-9]{1,2}|[a-z]+(?:[\s-][a-z]+)?)(?:\s+(?P<u>cents?|pence|p))?"
+    r"(?=\s*(?:[.,;!?)]|$))",
+    re.IGNORECASE,
+)
+_INCHES = re.compile(r"(?:\s+and)?\s+(?P<n>[0-9]{1,2}(?:\.[0-9]+)?)\s?(?:inch(?:es)?|in\b|\")")
+_MAJOR_CURRENCIES = frozenset({"USD", "EUR", "GBP", "CAD", "AUD", "NZD", "HKD", "CHF"})
+
+
+def with_subunit(fig: Figure, text: str) -> Figure:
+    """"3 dollars 50 cents", "thirteen dollars and forty-five cents": cents join the amount.
+
+    Only after a currency that has cents, only for 1..99, and only when the
+    phrase ends there (so "5 dollars and 3 people" is left alone).  Likewise
+    inches after feet ("5 ft 2 in", "6 feet and 1 inch").
+    """
+    if fig.unit == "ft" and fig.value is not None:
+        inch = _INCHES.match(text, fig.end)
+        if inch is not None and float(inch.group("n")) < 12:
+            value = fig.value + float(inch.group("n")) / 12
+            return replace(fig, end=inch.end(), value=value, low=value, high=value)
+        return fig
+    if fig.unit not in _MAJOR_CURRENCIES or fig.value is None or fig.num.scale != 1:
+        return fig
+    m = _SUBUNIT.match(text, fig.end)
+    if m is None:
+        return fig
+    cents = parse_number(m.group("n"))
+    if cents is None or cents != int(cents) or not 1 <= cents <= 99:
+        return fig
+    value = fig.value + cents / 100
+    return replace(fig, end=m.end(), value=value, low=value, high=value)
+
+
+_SI_PREFIXES = {"kilo": "k", "mega": "M", "giga": "G", "tera": "T"}
+
+
+def _unit_name(written: str, dimension: str) -> str:
+    """Name of a unit whose pattern has none: codes ("usd" -> "USD"), SI symbols as written
+    ("MWh"), spelled SI units as symbols ("megawatt hours" -> "MWh")."""
+    if dimension == "currency":
+        code = written.upper()
+        return "CNY" if code == "RMB" else code
+    m = re.fullmatch(r"(kilo|mega|giga|tera)?watt([\s-]?hours?)?s?", written, re.IGNORECASE)
+    if m is not None:
+        prefix = _SI_PREFIXES.get((m.group(1) or "").lower(), "")
+        return f"{prefix}W{'h' if m.group(2) else ''}"
+    return written
+
+
+def _lexicon_unit(
+    text: str, pos: int, *, words: bool = False, money: bool = False
+) -> tuple[int, str, str] | None:
+    """``(end, unit, dimension)`` of a unit written at ``pos``, after a space or hyphen.
+
+    "pounds" is a weight, unless ``money`` (a figure in millions or more:
+    "361 million pounds" is sterling).
+    """
+    rest = text[pos:pos + 40]
+    bracket = BRACKETED_UNIT.match(rest)
+    if bracket is not None:  # "20 (kg)", "20 [kg]": a unit in brackets right after
+        unit_text = next(g for g in bracket.groups() if g)
+        inner = _lexicon_unit(unit_text, 0, words=words, money=money)
+        if inner is not None and inner[0] == len(unit_text):
+            return pos + bracket.end(), inner[1], inner[2]
+    for gap in ("-", " ", "\u00a0", ""):
+        if gap and not rest.startswith(gap):
+            continue
+        if not gap and words:
+            continue
+        body = rest[len(gap):]
+        for up in UNIT_PATTERNS:
+            if gap == "-" and not up.hyphen_ok:
+                continue
+            if up.symbol and (words or gap == "-"):
+                continue
+            m = up.pattern.match(body)
+            if m is not None:
+                unit = up.unit or _unit_name(m.group(), up.dimension)
+                if up.unit == "lb" and money:
+                    unit, dimension = "GBP", "currency"  # "361 million pounds"
+                    return pos + len(gap) + m.end(), unit, dimension
+                return pos + len(gap) + m.end(), unit, up.dimension
+    return None
+
+
+@functools.cache
+def _quantulum_parser() -> Callable[[str], list[Any]]:
+    """quantulum3's parser, imported on first use (the import costs about two seconds)."""
+    with warnings.catch_warnings():
+        # quantulum3 warns on import that its optional classifier is missing; we never use it.
+        warnings.filterwarnings("ignore", message="Classifier dependencies not installed")
+        from quantulum3 import parser  # deliberately lazy, see docstring
+
+    parse: Callable[[str], list[Any]] = parser.parse
+    return parse
+
+
+def _quantulum_unit(text: str, fig: Figure) -> tuple[int, str, str] | None:
+    """Ask quantulum3 about a short window after the figure, for unit spellings we lack.
+
+    Only when the next word looks like a symbol or abbreviation (short, or not
+    purely lowercase letters): a counted noun ("troops") is never a unit.
+    """
+    nxt = NEXT_WORD.match(text[fig.end:fig.end + 30])
+    if nxt is None:
+        return None
+    word = nxt.group(1).rstrip(".,;:)")
+    if not word or (word.isalpha() and word.islower() and len(word) > 3) or word[0].isdigit():
+        return None
+    window_end = min(len(text), fig.end + nxt.end())
+    window = text[fig.num.start:window_end]
+    try:
+        quantities = _quantulum_parser()(window)
+    except Exception:  # quantulum3 raises assorted errors on odd input
+        return None
+    for q in quantities:
+        mapped = QUANTULUM_UNITS.get(str(q.unit.name))
+        span_start, span_end = q.span
+        if mapped is None or span_start > 1:
+            continue
+        unit_surface = window[fig.end - fig.num.start:span_end].strip(" -")
+        if len(unit_surface) >= 2 or (unit_surface and not unit_surface.isalnum()):
+            return fig.num.start + span_end, mapped[0], mapped[1]
+    return None
