@@ -67,6 +67,9 @@ class Claim(BaseModel):
     sentence_start: int = Field(default=0, ge=0, description="Offset of that sentence.")
 
 
+DateIssueKind = Literal["malformed-ordinal", "month-missing", "ambiguous-order", "unparsed"]
+
+
 class DateIssue(BaseModel):
     """Something wrong with how a date is written, found while reading it.
 
@@ -76,7 +79,7 @@ class DateIssue(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    kind: Literal["malformed-ordinal", "month-missing", "ambiguous-order", "unparsed"]
+    kind: DateIssueKind
     start: int
     end: int
     text: str

@@ -18,6 +18,7 @@ from factcheck.baseline import load_baseline, write_baseline
 from factcheck.errors import FactcheckError
 from factcheck.output import FORMATS
 from factcheck.pipeline import check
+from factcheck.report import SEVERITIES
 from factcheck.rulebook.compiled import load_rules
 from factcheck.rulebook.config import Config, apply_rule_overrides, find_config, load_config
 from factcheck.version import __version__
@@ -96,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--format", choices=sorted(FORMATS), help="output format (default: text)")
     check_cmd.add_argument(
         "--fail-on",
-        choices=("info", "warning", "error"),
+        choices=SEVERITIES,
         help="lowest severity that makes the exit status 1 (default: warning)",
     )
     check_cmd.add_argument("--baseline", type=Path, metavar="FILE", help="leave out findings recorded in this baseline")

@@ -8,18 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import typing
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field, model_validator
 
-from factcheck.claims import AnyClaim
+from factcheck.claims import AnyClaim, Claim
 from factcheck.sources.reference_dates import ReferenceOrigin
 
 Severity = Literal["info", "warning", "error"]
-SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
-SEVERITIES_HIGHEST_FIRST: tuple[Severity, ...] = ("error", "warning", "info")
+"""Lowest first."""
+SEVERITIES: tuple[Severity, ...] = typing.get_args(Severity)
+SEVERITIES_HIGHEST_FIRST: tuple[Severity, ...] = SEVERITIES[::-1]
+SEVERITY_RANK: dict[str, int] = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 
 Category = Literal[
     "name-spelling",
@@ -33,7 +36,9 @@ Category = Literal[
     "quantity-conflict",
     "custom",
 ]
-CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
+"""The fixed vocabulary of finding categories (the report contract's), listed here only:
+rule validation, the rule schema and the report read it from this one place."""
+CATEGORIES: tuple[Category, ...] = typing.get_args(Category)
 
 
 class Evidence(BaseModel):
@@ -46,6 +51,11 @@ class Evidence(BaseModel):
     end: int
     text: str
     note: str | None = Field(default=None, description="What this span says, e.g. its value.")
+
+    @classmethod
+    def of(cls, claim: Claim, note: str | None = None) -> Evidence:
+        """The span of a claim, with what it says."""
+        return cls(source=claim.source, start=claim.start, end=claim.end, text=claim.text, note=note)
 
 
 class Finding(BaseModel):

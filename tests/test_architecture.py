@@ -133,3 +133,105 @@ def test_every_module_imports_alone_in_a_fresh_interpreter() -> None:
     )
     result = subprocess.run([sys.executable, "-c", script], check=False, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def reachable(graph: dict[str, set[str]], roots: list[str]) -> set[str]:
+    seen: set[str] = set()
+    stack = list(roots)
+    while stack:
+        module = stack.pop()
+        if module not in seen:
+            seen.add(module)
+            stack.extend(graph[module])
+    return seen
+
+
+def test_the_claims_cache_keys_on_all_code_that_shapes_claims() -> None:
+    """Every module the extractors and the NLP pipeline import, recursively, is in the cache key."""
+    from factcheck.extraction.cache import claim_code_files
+
+    shaping = reachable(import_graph(), ["factcheck.extraction.per_source", "factcheck.extraction.nlp"])
+    modules = package_modules()
+    keyed = {p.resolve() for p in claim_code_files()}
+    missing = sorted(m for m in shaping if modules[m].resolve() not in keyed)
+    assert missing == [], f"code that shapes claims but is not in extraction.cache.CLAIM_CODE: {missing}"
+
+
+def test_no_module_writes_into_a_claim() -> None:
+    """Claims are immutable: nothing assigns through ``__dict__`` or ``object.__setattr__``."""
+    offenders = []
+    for name, path in package_modules().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            target_dict = (
+                isinstance(node, ast.Assign)
+                and any(
+                    isinstance(t, ast.Subscript) and isinstance(t.value, ast.Attribute) and t.value.attr == "__dict__"
+                    for t in node.targets
+                )
+            )
+            setattr_call = (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "__setattr__"
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "object"
+            )
+            if target_dict or setattr_call:
+                offenders.append(f"{name}:{node.lineno}")
+    assert offenders == []
+
+
+def test_modules_stay_small() -> None:
+    """A module over about 600 lines is doing more than one job: split it by job (tables apart)."""
+    lengths = {name: len(path.read_text(encoding="utf-8").splitlines()) for name, path in package_modules().items()}
+    assert {name: n for name, n in lengths.items() if n > 600} == {}
+
+
+BASE = {"version", "errors", "timing", "yaml_positions", "calendar_words"}
+ALLOWED: dict[str, set[str]] = {
+    **{room: set() for room in BASE},
+    "claims": set(),
+    "sources": BASE,
+    "names": {"claims"},
+    "extraction": BASE | {"claims", "sources", "names"},
+    "alignment": {"claims", "sources", "names"},
+    "report": {"claims", "sources"},
+    "checks": BASE | {"claims", "names", "alignment", "report"},
+    "rulebook": BASE | {"claims", "sources", "names", "report", "checks"},
+    "output": BASE | {"claims", "alignment", "report"},
+    "baseline": BASE | {"report"},
+    "pipeline": BASE | {"claims", "sources", "names", "extraction", "alignment", "report", "checks", "rulebook"},
+    **{
+        shell: BASE
+        | {"claims", "sources", "names", "extraction", "alignment", "report", "checks", "rulebook", "output"}
+        | {"baseline", "pipeline", "rule_tests"}
+        for shell in ("rule_tests", "cli", "pytest_plugin", "dask_support")
+    },
+    "__init__": BASE | {"claims", "sources", "report", "pipeline"},
+}
+"""What each room (a top-level module or folder) may import: the table that opens docs/pipeline.md."""
+
+
+def room_of(module: str) -> str:
+    parts = module.split(".")
+    return "__init__" if len(parts) == 1 else parts[1]
+
+
+def test_rooms_import_only_what_the_map_allows() -> None:
+    graph = import_graph()
+    assert {room_of(m) for m in graph} == set(ALLOWED), "a room is missing from the map (docs/pipeline.md too)"
+    wrong = sorted(
+        f"{module} -> {target}"
+        for module, targets in graph.items()
+        for target in targets
+        if room_of(target) != room_of(module) and room_of(target) not in ALLOWED[room_of(module)]
+    )
+    assert wrong == []
+
+
+def test_the_map_in_the_docs_names_every_room() -> None:
+    docs = (PACKAGE.parent / "docs" / "pipeline.md").read_text(encoding="utf-8")
+    table = docs[docs.index("## The tree") : docs.index("## The stages")]
+    for room in ALLOWED:
+        written = f"`{room}/`" if (PACKAGE / room).is_dir() else f"`{room}.py`"
+        assert written in table, f"{written} is not in the map of docs/pipeline.md"

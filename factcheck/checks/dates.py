@@ -14,10 +14,6 @@ from factcheck.claims import DateClaim
 from factcheck.report import Evidence, Finding, Severity
 
 
-def evidence_of(claim: DateClaim, note: str | None = None) -> Evidence:
-    return Evidence(source=claim.source, start=claim.start, end=claim.end, text=claim.text, note=note)
-
-
 def day_of(value: str | None) -> dt.date | None:
     """The day of a day-granular (or finer) ISO value, else None."""
     if not value or "/" in value or len(value) < 10:
@@ -42,7 +38,7 @@ class DateWeekday(Check):
             actual = WEEKDAY_NAMES[day.weekday()]
             suggestion = f"{actual} {day.day} {day:%B %Y}"
             yield self.finding(
-                [evidence_of(claim, claim.value)],
+                [Evidence.of(claim, claim.value)],
                 {
                     "text": claim.text,
                     "weekday": WEEKDAY_NAMES[claim.weekday],
@@ -158,7 +154,7 @@ class DateConflict(Check):
                     c.relative and _reference_origin(cluster, c.source) in ("inferred", "none") for c in (claim, other)
                 )
                 yield self.finding(
-                    [evidence_of(claim, claim.value), evidence_of(other, other.value)],
+                    [Evidence.of(claim, claim.value), Evidence.of(other, other.value)],
                     {
                         "event": event,
                         "values": f"{claim.value} ({claim.source}) vs {other.value} "

@@ -25,10 +25,6 @@ from factcheck.report import Evidence, Finding, Severity
 WRONG_SPELLINGS = ("misspelling", "fuzzy", "exonym")
 
 
-def evidence_of(claim: EntityClaim) -> Evidence:
-    return Evidence(source=claim.source, start=claim.start, end=claim.end, text=claim.text)
-
-
 MAX_SOURCES_PER_SPELLING = 100
 """Sources listed for each spelling in a finding's details; the rest are counted.
 
@@ -185,7 +181,7 @@ class NameSpelling(Check):
                     why = "most sources of the cluster spell it differently"
                 severity = params.exonym_severity if first.match == "exonym" else None
                 yield self.finding(
-                    [evidence_of(c) for c in claims],
+                    [Evidence.of(c) for c in claims],
                     {
                         "text": surface,
                         "canonical": first.canonical,
@@ -215,7 +211,7 @@ class NameVariant(Check):
             if not differing:
                 continue
             yield self.finding(
-                [evidence_of(c) for c in differing],
+                [Evidence.of(c) for c in differing],
                 {
                     "canonical": accepted[0].canonical,
                     "spellings": spelling_summary(differing),
@@ -272,7 +268,7 @@ class NameCasing(Check):
             if claim.matched_form and claim.matched_form.casefold() == claim.surface.casefold():
                 suggestion = claim.matched_form
             yield self.finding(
-                [evidence_of(claim)],
+                [Evidence.of(claim)],
                 {"text": claim.surface, "suggestion": suggestion, "canonical": claim.canonical},
                 suggestion=suggestion,
                 details=spellings.details(claim, cluster.entity_groups.get(claim.entity_id or "", [claim])),
@@ -383,7 +379,7 @@ class TitleConflict(Check):
             offices = {o for _, o in titled}
             if len(offices) > 1:
                 yield self.finding(
-                    [evidence_of(c) for c, _ in titled],
+                    [Evidence.of(c) for c, _ in titled],
                     {
                         "canonical": group[0].canonical,
                         "titles": "; ".join(sorted({f"“{c.title}” ({c.source})" for c, _ in titled})),
@@ -405,7 +401,7 @@ class TitleConflict(Check):
             on = reference.date if reference else None
             current = [r.title for r in entity.roles if _role_holds(r, on)] or [r.title for r in entity.roles]
             yield self.finding(
-                [evidence_of(claim)],
+                [Evidence.of(claim)],
                 {
                     "canonical": entity.canonical,
                     "titles": f"“{claim.title}”",

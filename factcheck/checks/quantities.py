@@ -272,22 +272,7 @@ class QuantityConflict(Check):
             if (second.low or 0) > (first.high or math.inf) or (second.low or 0) >= (first.low or 0):
                 severity = params.growing_counts_severity
         return self.finding(
-            [
-                Evidence(
-                    source=first.source,
-                    start=first.start,
-                    end=first.end,
-                    text=first.text,
-                    note=describe(first),
-                ),
-                Evidence(
-                    source=second.source,
-                    start=second.start,
-                    end=second.end,
-                    text=second.text,
-                    note=describe(second),
-                ),
-            ],
+            [Evidence.of(first, describe(first)), Evidence.of(second, describe(second))],
             {
                 "what": f"{what} ({event})" if event else what,
                 "first": describe(first),

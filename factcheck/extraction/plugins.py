@@ -16,12 +16,12 @@ from importlib.metadata import entry_points
 
 from spacy.tokens import Doc
 
-from factcheck.claims import DateClaim, EntityClaim, QuantityClaim
+from factcheck.claims import CLAIM_TYPES, AnyClaim
 from factcheck.sources.model import Source
 
 ENTRY_POINTS = "factcheck.extractors"
 
-Extractor = Callable[[Doc, Source, dt.date | None], Iterable[DateClaim | QuantityClaim | EntityClaim]]
+Extractor = Callable[[Doc, Source, dt.date | None], Iterable[AnyClaim]]
 
 
 @functools.cache
@@ -45,9 +45,9 @@ def extractor_plugins() -> tuple[tuple[tuple[str, str, Extractor], ...], tuple[s
 
 def run_extractor_plugins(
     doc: Doc, source: Source, reference: dt.date | None
-) -> tuple[list[DateClaim | QuantityClaim | EntityClaim], list[str]]:
+) -> tuple[list[AnyClaim], list[str]]:
     """Claims from every plugin, and what went wrong (as messages naming the plugin)."""
-    claims: list[DateClaim | QuantityClaim | EntityClaim] = []
+    claims: list[AnyClaim] = []
     errors: list[str] = []
     for name, _, extractor in extractor_plugins()[0]:
         try:
@@ -56,7 +56,7 @@ def run_extractor_plugins(
             errors.append(f"extractor plugin {name!r} failed on {source.id!r}: {type(exc).__name__}: {exc}")
             continue
         for claim in produced:
-            if not isinstance(claim, DateClaim | QuantityClaim | EntityClaim):
+            if not isinstance(claim, CLAIM_TYPES):
                 errors.append(f"extractor plugin {name!r} returned {type(claim).__name__}, not a claim")
             elif claim.source != source.id or source.text[claim.start : claim.end] != claim.text:
                 errors.append(f"extractor plugin {name!r} returned a claim whose span is not exact: {claim.text!r}")

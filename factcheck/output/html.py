@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from factcheck.output.html_charts import interval_chart, quantity_groups, timelines
 from factcheck.output.html_spans import Catalogue, Span, e
 from factcheck.output.locations import LineIndex, SourceLocator
-from factcheck.report import Evidence, Finding, Report
+from factcheck.report import SEVERITIES_HIGHEST_FIRST, Evidence, Finding, Report
 from factcheck.version import __version__
 
 CONTEXT_CHARS = 70
@@ -200,7 +200,7 @@ def _summary(report: Report, locator: SourceLocator) -> str:
     s = report.summary
     counts = "".join(
         f'<span><span class="badge {severity}">{severity}</span> {s.findings.get(severity, 0)}</span>'
-        for severity in ("error", "warning", "info")
+        for severity in SEVERITIES_HIGHEST_FIRST
     )
     rows = "".join(
         f"<tr><th>{e(src.id)}</th><td>{e(locator.path(src.id) or '(no file)')}</td>"

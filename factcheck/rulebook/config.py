@@ -13,7 +13,7 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -58,7 +58,7 @@ class Config(BaseModel):
     rules: list[str] | None = Field(default=None, description="Rule packs: directories or installed pack names.")
     model: str | None = None
     reference_date: str | None = Field(default=None, alias="reference-date")
-    fail_on: Literal["info", "warning", "error"] | None = Field(default=None, alias="fail-on")
+    fail_on: Severity | None = Field(default=None, alias="fail-on")
     format: str | None = None
     jobs: int | None = Field(default=None, ge=1)
     cache: bool | str | None = None

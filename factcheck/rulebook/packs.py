@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import types
-from importlib import resources
 from importlib.metadata import entry_points
 from pathlib import Path
 
@@ -16,18 +16,23 @@ RULEPACK_ENTRY_POINTS = "factcheck.rulepacks"
 def bundled_rules_dir() -> Path:
     """The rule pack shipped with the library (``rules/`` in the repository).
 
-    An installed wheel carries it as the package ``factcheck.bundled_rules``;
-    a source checkout (or an editable install run from it) uses ``rules/``.
+    An installed wheel carries it as the package ``factcheck.bundled_rules``
+    (a namespace package: YAML only, no ``__init__.py``, so its directory is
+    read from the import spec, not from ``importlib.resources``, whose
+    namespace paths do not convert to one directory); a source checkout
+    uses ``rules/``.
     """
     try:
-        return Path(str(resources.files("factcheck.bundled_rules")))
+        spec = importlib.util.find_spec("factcheck.bundled_rules")
     except ModuleNotFoundError:
-        checkout = Path(__file__).resolve().parents[2] / "rules"
-        if checkout.is_dir():
-            return checkout
-        raise FactcheckError(
-            "the bundled rule pack is missing; reinstall factcheck-consistency"
-        ) from None
+        spec = None
+    locations = list(spec.submodule_search_locations or []) if spec is not None else []
+    if locations:
+        return Path(locations[0])
+    checkout = Path(__file__).resolve().parents[2] / "rules"
+    if checkout.is_dir():
+        return checkout
+    raise FactcheckError("the bundled rule pack is missing; reinstall factcheck-consistency")
 
 
 def registered_packs() -> list[str]:

@@ -7,13 +7,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Final, Literal
+from typing import Final
 
-from factcheck.claims import DateGranularity
+from factcheck.claims import DateGranularity, DateIssueKind
 from factcheck.extraction.dates import calendar as cal
 from factcheck.extraction.dates.calendar import Direction
-
-IssueKind = Literal["malformed-ordinal", "month-missing", "ambiguous-order", "unparsed"]
 
 NO_REFERENCE = "relative expression and no reference date"
 VAGUE = "vague"
@@ -38,7 +36,7 @@ class Context:
 class SpanIssue:
     """A writing defect, with offsets relative to the span text."""
 
-    kind: IssueKind
+    kind: DateIssueKind
     start: int
     end: int
     detail: str
