@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import operator
 import typing
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -177,11 +177,6 @@ class SourceClaims(BaseModel):
     notes: list[str] = []
     """Problems of extractor plugins on this source, reported with the run."""
 
-    def claims(self) -> Iterator[AnyClaim]:
-        yield from self.dates
-        yield from self.quantities
-        yield from self.entities
-
 
 class SourceOutcome(BaseModel):
     """What extraction made of one source: its claims, or why it has none.
@@ -221,6 +216,22 @@ def shared_field_names(names: set[str] | frozenset[str]) -> set[str]:
     return shared
 
 
+def _built(cls: type[ClaimT], values: dict[str, Any], names: set[str]) -> ClaimT:
+    """A new claim holding ``values`` (those of a validated claim) and a shared field-name set.
+
+    This is what pydantic's ``model_construct`` does, without its pass over
+    every field's alias and default: it runs for every claim of a cluster,
+    and takes a fifth of the time.  The object is filled before anything
+    else can see it; no claim is changed after it is built.
+    """
+    claim = cls.__new__(cls)
+    object.__setattr__(claim, "__dict__", values)
+    object.__setattr__(claim, "__pydantic_fields_set__", names)
+    object.__setattr__(claim, "__pydantic_extra__", None)
+    object.__setattr__(claim, "__pydantic_private__", None)
+    return claim
+
+
 def replaced(claim: ClaimT, update: Mapping[str, Any]) -> ClaimT:
     """A copy of ``claim`` with some fields replaced, holding the shared field-name set.
 
@@ -228,8 +239,7 @@ def replaced(claim: ClaimT, update: Mapping[str, Any]) -> ClaimT:
     values come from a validated claim, so they need no validation again.
     """
     names = shared_field_names(claim.model_fields_set | update.keys())
-    values: dict[str, Any] = {**claim.__dict__, **update}
-    return type(claim).model_construct(_fields_set=names, **values)
+    return _built(type(claim), {**claim.__dict__, **update}, names)
 
 
 class ClaimInterner:
@@ -256,7 +266,7 @@ class ClaimInterner:
         names = shared_field_names(claim.model_fields_set)
         if names is claim.model_fields_set and all(values[k] is v for k, v in claim.__dict__.items()):
             return claim
-        return type(claim).model_construct(_fields_set=names, **values)
+        return _built(type(claim), values, names)
 
     def outcome(self, outcome: SourceOutcome) -> SourceOutcome:
         """An outcome whose claims (if any) share strings with those interned before."""

@@ -13,6 +13,7 @@ import contextlib
 import datetime as dt
 import functools
 import gc
+import inspect
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -171,6 +172,8 @@ def _merged(iterate: Callable[P, Iterator[Report]]) -> Callable[P, Report]:
     def merged(*args: P.args, **kwargs: P.kwargs) -> Report:
         return Report.merge(list(iterate(*args, **kwargs)))
 
+    # help() and IDEs show the parameters of ``iterate`` and this return type.
+    merged.__signature__ = inspect.signature(iterate).replace(return_annotation="Report")  # type: ignore[attr-defined]
     return merged
 
 
@@ -335,6 +338,7 @@ def check_extracted(
     return ClusterChecked(findings, claims.all() if include_claims else [], problems)
 
 
+@_gc_paused()
 def report_of_cluster(
     cluster_id: str,
     sources: Sequence[Source],

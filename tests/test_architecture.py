@@ -157,11 +157,24 @@ def test_the_claims_cache_keys_on_all_code_that_shapes_claims() -> None:
     assert missing == [], f"code that shapes claims but is not in extraction.cache.CLAIM_CODE: {missing}"
 
 
+CONSTRUCTORS = {("factcheck.claims", "_built")}
+"""Functions that fill a new object before anything else can see it (pydantic's own way)."""
+
+
 def test_no_module_writes_into_a_claim() -> None:
     """Claims are immutable: nothing assigns through ``__dict__`` or ``object.__setattr__``."""
     offenders = []
     for name, path in package_modules().items():
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        allowed = {
+            id(node)
+            for function in ast.walk(tree)
+            if isinstance(function, ast.FunctionDef) and (name, function.name) in CONSTRUCTORS
+            for node in ast.walk(function)
+        }
+        for node in ast.walk(tree):
+            if id(node) in allowed:
+                continue
             target_dict = (
                 isinstance(node, ast.Assign)
                 and any(

@@ -71,3 +71,12 @@ def test_a_claim_already_shared_is_kept_as_is() -> None:
     interner = ClaimInterner()
     first = interner.claim(EntityClaim(source="s", start=0, end=3, text="Ana", label="PERSON", surface="Ana"))
     assert interner.claim(first) is first
+
+
+@given(claims())
+def test_shared_copies_are_what_pydantic_would_construct(made: list[AnyClaim]) -> None:
+    for original, shared in zip(made, interned(made), strict=True):
+        constructed = type(original).model_construct(_fields_set=set(original.model_fields_set), **original.__dict__)
+        assert shared == constructed and shared.model_dump() == constructed.model_dump()
+        assert shared.model_fields_set == constructed.model_fields_set
+        assert (shared.__pydantic_extra__, shared.__pydantic_private__) == (None, None)

@@ -40,6 +40,19 @@ def test_mapping_of_clusters_is_checked_cluster_by_cluster() -> None:
     assert {s.id: s.cluster for s in report.sources} == {"a1": "alpha", "a2": "alpha", "b1": "beta", "b2": "beta"}
 
 
+def test_check_is_iter_check_merged_with_the_same_parameters() -> None:
+    import inspect
+
+    from factcheck.report import Report
+
+    assert inspect.signature(factcheck.check).parameters == inspect.signature(iter_check).parameters
+    assert inspect.signature(factcheck.check).return_annotation == "Report"
+    merged = Report.merge(list(iter_check(sources(), reference_date="2025-03-10")))
+    checked = factcheck.check(sources(), reference_date="2025-03-10")
+    assert checked.model_dump_json() == merged.model_dump_json()
+    assert checked.summary.sources_read == 4 and checked.source_text("b2") == TEXTS["b2"]
+
+
 def test_figures_of_different_clusters_are_never_compared(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     for cluster, text in (
         ("one", "Twelve people were killed in the fire."),
