@@ -100,7 +100,7 @@ class SelectiveParser:
     def _parse_batch(self, docs: list[Doc]) -> list[Doc]:
         chosen: list[tuple[int, Span]] = []
         for n, doc in enumerate(docs):
-            self._segment(doc)
+            self.segment(doc)
             chosen.extend((n, sent) for sent in doc.sents if needs_parse(sent))
         sentence_docs = [self._sentence_doc(sent) for _, sent in chosen]
         parsed = list(self.parser.pipe(sentence_docs, batch_size=self.batch_size))
@@ -112,7 +112,7 @@ class SelectiveParser:
             doc.from_array([HEAD, DEP], cast(Ints2d, tree))
         return docs
 
-    def _segment(self, doc: Doc) -> None:
+    def segment(self, doc: Doc) -> None:
         """Rule-based sentences, cut where the parser would cut them.
 
         The sentencizer leaves an opening quote or bracket at the end of the
