@@ -130,9 +130,30 @@ class QuantityClaim(Claim):
         default=None, description="What the unit measures (length, currency, percent ...)."
     )
     noun: str | None = Field(default=None, description="What is counted or measured, as written.")
-    noun_lemma: str | None = None
+    noun_lemma: str | None = Field(
+        default=None,
+        description="Lemma of what is counted, also where the text leaves the noun out: in 'licensed to "
+        "carry 150 passengers but was carrying 212', 212 counts passengers.",
+    )
     event: str | None = Field(
         default=None, description="Governing event lemma: killed, injured, deployed ..."
+    )
+    predicate: str | None = Field(
+        default=None,
+        description="Lemma of the verb the figure is an argument of ('carry' in 'was carrying 212'; "
+        "'license' in 'licensed to carry 150'), the complement of a light verb ('missing').",
+    )
+    holder: str | None = Field(
+        default=None,
+        description="Whose figure it is, as written: the named possessor or subject ('Dunmore' in "
+        "'Dunmore collect €4.5 million'), or the person an age belongs to.",
+    )
+    per: str | None = Field(default=None, description="The denominator of a rate: 'day' in '410,000 barrels a day'.")
+    scope: Literal["part", "total"] | None = Field(
+        default=None, description="'part' for 'seven of the nine members', 'total' for '15 in all'."
+    )
+    attribute: Literal["age"] | None = Field(
+        default=None, description="What the figure measures when it is not a count of its noun: an age."
     )
 
 

@@ -15,13 +15,8 @@ from hypothesis import strategies as st
 import factcheck
 from factcheck.alignment import AlignedCluster
 from factcheck.checks.dates import DateConflictParams, _Counterparts
-from factcheck.checks.quantities import (
-    Interval,
-    QuantityConflictParams,
-    gap,
-    trailing_zeros,
-    widened,
-)
+from factcheck.checks.figures import Interval, gap, trailing_zeros, widened
+from factcheck.checks.quantities import QuantityConflictParams
 from factcheck.claims import DateClaim, QuantityClaim
 from factcheck.names.index import NameIndex
 from factcheck.report import Finding
@@ -219,7 +214,7 @@ def test_currencies_are_never_converted_without_rates() -> None:
 
 
 def test_exchange_rates_from_the_rule_convert_currencies() -> None:
-    from factcheck.checks.quantities import in_common_unit
+    from factcheck.checks.figures import in_common_unit
 
     params = QuantityConflictParams(exchange_rates={"EUR": 1.1, "USD": 1.0})
     euros = QuantityClaim(source="a", start=0, end=1, text="x", value=10, low=10, high=10, unit="EUR")

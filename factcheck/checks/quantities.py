@@ -1,25 +1,35 @@
-"""The quantity-conflict check: figures for one measured thing that cannot both be true.
+"""The quantity-conflict check: figures that state the same fact and cannot both be true.
 
-Claims carry only the bounds their wording commits to; the tolerance of the
-comparison is set here, from the rule's parameters: a relative tolerance per
-qualifier ("about 900" stretches, "exactly 900" does not) and a rounding
-tolerance for round figures ("100,000" is rarely a head count).  Two figures
-conflict only when their widened intervals cannot overlap.
+Alignment puts figures that measure the same thing in one frame (the same
+noun, event, rate, scope, time and place: `factcheck.alignment.quantities`).
+Within a frame, two figures are compared only when something more says
+they state one fact, an *anchor*: the same predicate ("carried" and
+"carried", not "licensed to carry"), the same holder ("Dunmore's"), digits
+alike ("2.5 million" and "2.5 billion", "221" and "212": one figure
+misreported), or sentences that say the same thing.  The anchors set the
+severity and are listed in each finding's details, so a reader sees why
+the figures were compared.  The interval arithmetic is in
+`factcheck.checks.figures`.
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
-from collections.abc import Iterator
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from factcheck.alignment import AlignedCluster
+from factcheck.alignment import AlignedCluster, QuantityFrame
+from factcheck.alignment.quantities import event_class, holder_key, predicate_key
+from factcheck.alignment.sentences import overlap
 from factcheck.checks.base import Check
+from factcheck.checks.figures import Interval, describe, gap, in_common_unit, majority_anchor, widened
 from factcheck.checks.patterns import PatternText, compile_pattern
-from factcheck.checks.units import to_base
 from factcheck.claims import QuantityClaim
 from factcheck.report import Evidence, Finding, Severity
 
@@ -71,86 +81,27 @@ class QuantityConflictParams(BaseModel):
         default="info", description="Severity when a later-dated source reports a higher count."
     )
     growing_events: list[str] = Field(
-        default_factory=lambda: ["killed", "injured", "missing", "arrested", "displaced"],
+        default_factory=lambda: ["killed", "injured", "missing", "arrested", "displaced", "rescued"],
         description="Event classes (see alignment.EVENT_CLASSES) whose counts grow as news develops.",
     )
-
-
-@dataclass(frozen=True)
-class Interval:
-    low: float
-    high: float
-    low_open: bool
-    high_open: bool
-
-
-def trailing_zeros(value: float) -> int:
-    if value <= 0 or value != int(value):
-        return 0
-    n, count = int(value), 0
-    while n % 10 == 0:
-        n //= 10
-        count += 1
-    return count
-
-
-def widened(claim: QuantityClaim, params: QuantityConflictParams) -> Interval:
-    """The claim's interval stretched by the tolerances of this rule."""
-    low = -math.inf if claim.low is None else claim.low
-    high = math.inf if claim.high is None else claim.high
-    rel = params.relative_tolerance.get(claim.qualifier, 0.0)
-    for bound in (claim.low, claim.high):
-        if bound is None:
-            continue
-        rounding = min(params.rounding * 10 ** trailing_zeros(bound), params.max_rounding * abs(bound))
-        spread = max(rel * abs(bound), rounding)
-        if bound == claim.low:
-            low = bound - spread
-        if bound == claim.high:
-            high = bound + spread
-    return Interval(
-        low,
-        high,
-        claim.low is not None and not claim.low_inclusive,
-        claim.high is not None and not claim.high_inclusive,
+    context_overlap: float = Field(
+        default=0.25,
+        ge=0,
+        le=1,
+        description="Share of content words two figures' sentences must have in common to count as "
+        "context that the same fact is meant (common words over those of the shorter sentence).",
     )
-
-
-def gap(a: Interval, b: Interval) -> float | None:
-    """Relative distance between two intervals, or None where they overlap."""
-    if a.high < b.low or (a.high == b.low and (a.high_open or b.low_open)):
-        lower, upper = a.high, b.low
-    elif b.high < a.low or (b.high == a.low and (b.high_open or a.low_open)):
-        lower, upper = b.high, a.low
-    else:
-        return None
-    scale = max(abs(lower), abs(upper), 1e-9)
-    return (upper - lower) / scale
-
-
-def in_common_unit(
-    claim: QuantityClaim, interval: Interval, params: QuantityConflictParams
-) -> tuple[str | None, Interval]:
-    """The interval in the base unit of its dimension, so 100 km meets 62 miles.
-
-    Physical units convert with pint; a currency converts only through the
-    rule's ``exchange_rates`` (never by a rate the library would have to
-    guess); anything else stays in its own unit and compares only with it.
-    """
-    unit = claim.unit
-    if unit is None:
-        return None, interval
-    rate = params.exchange_rates.get(unit)
-    if rate is not None:
-        return f"currency:{params.base_currency}", Interval(
-            interval.low * rate, interval.high * rate, interval.low_open, interval.high_open
-        )
-    low, high = to_base(interval.low, unit), to_base(interval.high, unit)
-    if low is None and high is None:
-        return unit, interval
-    base = (low or high)[1]  # type: ignore[index]
-    return base, Interval(
-        low[0] if low else -math.inf, high[0] if high else math.inf, interval.low_open, interval.high_open
+    same_sentence_overlap: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description="Share of content words from which two sentences say the same thing: enough to "
+        "compare figures that no predicate or holder ties together.",
+    )
+    weak_alignment_severity: Severity = Field(
+        default="info",
+        description="Severity of a conflict that only one anchor supports (a predicate without "
+        "context, a holder, or like sentences alone).",
     )
 
 
@@ -161,103 +112,209 @@ def _found(pattern: Any, text: str) -> bool:
         return False
 
 
-def majority_anchor(intervals: list[Interval]) -> int:
-    """Index of the tightest interval through the point most intervals contain.
+Pair = tuple[QuantityClaim, Interval]
 
-    A sweep over sorted endpoints: O(n log n).  Ties go to the lowest point
-    and then to the narrowest interval, then to input order (which the
-    pipeline makes source order), so the choice is deterministic.
+
+@dataclass(frozen=True)
+class Anchors:
+    """What says two figures state the same fact, and how surely."""
+
+    reasons: tuple[str, ...]
+    overlap: float
+
+    @property
+    def strong(self) -> bool:
+        """A predicate with context or a holder, or digits alike: the figures surely state one fact."""
+        reasons = set(self.reasons)
+        return "digits" in reasons or ("predicate" in reasons and bool(reasons & {"context", "sentence", "holder"}))
+
+
+_DIGITS = re.compile(r"\d")
+
+
+def digits_alike(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """The same written figure, or its digits in another order: one figure, misreported.
+
+    "2.5 million" and "2.5 billion", "38 thousand" and "38 million" (the same
+    digits, another scale), "four miles" and "4 km", "eight months" and
+    "eight years" (the same number, another unit), "221" and "212", "41"
+    and "14" (digits swapped).  Figures that only agree do not count: an
+    anchor is for figures that disagree.
     """
-    events = sorted(
-        [(iv.low, 0, i) for i, iv in enumerate(intervals)] + [(iv.high, 1, i) for i, iv in enumerate(intervals)]
+    if a.low == b.low and a.high == b.high and a.unit == b.unit:
+        return False
+    if a.value is not None and a.value == b.value and a.unit and b.unit and a.unit != b.unit:
+        # The same number under another unit: a slip when the units are ones writers
+        # confuse, or the number is too long to repeat by chance ("12,400 acres").
+        return frozenset((a.unit, b.unit)) in CONFUSABLE_UNITS or len(_significant(a.text)) >= 3
+    da, db = _significant(a.text), _significant(b.text)
+    if not da or not db:
+        return False
+    if da == db:
+        return True
+    return len(da) >= 2 and len(set(da)) > 1 and sorted(da) == sorted(db)
+
+
+CONFUSABLE_UNITS = frozenset(
+    frozenset(pair)
+    for pair in (
+        ("km", "mile"), ("m", "ft"), ("m", "yard"), ("hectare", "acre"), ("kg", "lb"), ("tonne", "lb"),
+        ("degC", "degF"), ("litre", "gallon"), ("month", "year"), ("week", "month"), ("percent", "percentage point"),
+        ("mph", "km/h"), ("USD", "EUR"), ("USD", "GBP"), ("EUR", "GBP"),
     )
-    depth, best, best_x = 0, -1, intervals[0].low
-    for x, kind, _ in events:
-        if kind == 0:
-            depth += 1
-            if depth > best:
-                best, best_x = depth, x
-        else:
-            depth -= 1
-    inside = [i for i, iv in enumerate(intervals) if iv.low <= best_x <= iv.high]
-    return min(inside, key=lambda i: (intervals[i].high - intervals[i].low, i))
+)  # fmt: skip
+"""Units one is written for the other by mistake (a prison term in months for years, miles for km)."""
 
 
-def describe(claim: QuantityClaim) -> str:
-    def num(x: float | None) -> str:
-        if x is None:
-            return "∞"
-        return f"{x:,.0f}" if x == int(x) else f"{x:,}"
-
-    left = "(" if claim.low is None or not claim.low_inclusive else "["
-    right = ")" if claim.high is None or not claim.high_inclusive else "]"
-    low = "-∞" if claim.low is None else num(claim.low)
-    unit = f" {claim.unit}" if claim.unit else ""
-    return f"“{claim.text}” {left}{low}, {num(claim.high)}{right}{unit}"
+def _significant(text: str) -> str:
+    """The digits of a figure as written, without leading or trailing zeros; "" when too few to tell."""
+    digits = "".join(_DIGITS.findall(text)).strip("0")
+    scaled = re.search(r"(?i)\b(?:thousand|million|billion|trillion|milliards?|bn|mn)\b|\d(?:k|m|bn)\b", text)
+    return digits if len(digits) >= 2 or scaled else ""
 
 
 class QuantityConflict(Check):
-    """Figures of one counted noun or unit, and one event, whose intervals cannot overlap."""
+    """Figures of one frame, tied by an anchor, whose intervals cannot overlap."""
 
     name = "quantity-conflict"
     Params = QuantityConflictParams
-    message_fields = frozenset({"what", "first", "second", "sources", "gap", "support"})
+    message_fields = frozenset({"what", "first", "second", "sources", "gap", "support", "aligned_by"})
 
     def run(self, cluster: AlignedCluster) -> Iterator[Finding]:
-        """Each figure that cannot agree with the cluster's best-supported figure.
+        """Each figure that cannot agree with the best-supported figure of the same fact.
 
         Comparing every pair would report a quadratic number of findings (and
-        cost quadratic time) in a large cluster; instead a sweep over the
-        widened intervals finds the value most figures allow, its tightest
-        figure is the reference, and each figure that cannot overlap it is
-        one finding.
+        cost quadratic time) in a large cluster.  Instead the figures of a
+        frame are split by predicate (and holder); in each part a sweep over
+        the widened intervals finds the value most figures allow, its
+        tightest figure is the reference, and each figure of another source
+        that cannot overlap it, and is anchored to it, is one finding.
+        Figures with no telling predicate are compared with the reference
+        whose sentence theirs resembles most, if any resembles it enough.
         """
         params = self.params
         assert isinstance(params, QuantityConflictParams)
         furniture = [compile_pattern(p, ignore_case=True) for p in params.ignore_sentences]
-        for (what, event), group in sorted(cluster.quantity_groups.items()):
+        content = source_digests(cluster)
+        for frame, group in sorted(cluster.quantity_groups.items()):
             claims = [c for c in group if not any(_found(p, c.sentence) for p in furniture)]
-            by_unit: dict[str | None, list[tuple[QuantityClaim, Interval]]] = {}
+            by_unit: dict[str | None, list[Pair]] = {}
             for claim in claims:
                 if claim.low is not None or claim.high is not None:
                     unit, interval = in_common_unit(claim, widened(claim, params), params)
                     by_unit.setdefault(unit, []).append((claim, interval))
-            for pairs in by_unit.values():
-                comparable = [c for c, _ in pairs]
-                if len({c.source for c in comparable}) < 2:
+            for unit in sorted(by_unit, key=str):
+                pairs = by_unit[unit]
+                if len({c.source for c, _ in pairs}) >= 2:
+                    yield from self._frame(cluster, params, frame, pairs, content)
+
+    def _frame(
+        self,
+        cluster: AlignedCluster,
+        params: QuantityConflictParams,
+        frame: QuantityFrame,
+        pairs: list[Pair],
+        content: dict[str, str],
+    ) -> Iterator[Finding]:
+        by_predicate: dict[str, list[Pair]] = defaultdict(list)
+        loose: list[Pair] = []
+        for pair in pairs:
+            key = predicate_key(pair[0])
+            (loose if key is None else by_predicate[key]).append(pair)
+        stated = _stated_by_source(pairs)
+        parts = [
+            _Part.of(members, content, stated)
+            for key in sorted(by_predicate)
+            for members in _by_holder(by_predicate[key])
+        ]
+        for part in parts:
+            for claim, interval in part.members:
+                yield from self._judge(cluster, params, frame, claim, interval, part, ("predicate",))
+        by_digits = _index_by_digits(parts)
+        for part in parts:
+            # A part of another predicate is held against one whose digits it repeats ("2.5
+            # billion" against "2.5 million"), and that more sources state.
+            claim, interval = part.reference
+            for other in _digit_candidates(claim, by_digits, part):
+                if part.sources & other.sources or not _outweighs(other, part, content):
                     continue
-                intervals = [iv for _, iv in pairs]
-                anchor = majority_anchor(intervals)
-                reference = comparable[anchor]
-                support = len(
-                    {
-                        c.source
-                        for c, iv in zip(comparable, intervals, strict=True)
-                        if gap(iv, intervals[anchor]) is None
-                    }
-                )
-                for claim, interval in zip(comparable, intervals, strict=True):
-                    if claim.source == reference.source:
-                        continue
-                    distance = gap(interval, intervals[anchor])
-                    if distance is not None:
-                        yield self._conflict(cluster, params, what, event, claim, reference, distance, support)
+                found = list(self._judge(cluster, params, frame, claim, interval, other, (), cross=True))
+                if found:
+                    yield found[0]
+                    break
+        unmatched: list[Pair] = []
+        words = _measure_words(frame)
+        for claim, interval in loose:
+            target = next(
+                (p for p in _digit_candidates(claim, by_digits, None) if claim.source not in p.sources), None
+            )
+            if target is None:
+                scored = [
+                    (overlap(claim.sentence, p.reference[0].sentence, words), i)
+                    for i, p in enumerate(parts)
+                    if claim.source not in p.sources
+                ]
+                best = max(scored, default=None)
+                if best is None or best[0] < params.context_overlap:
+                    unmatched.append((claim, interval))
+                    continue
+                target = parts[best[1]]
+            yield from self._judge(cluster, params, frame, claim, interval, target, ())
+        if len({c.source for c, _ in unmatched}) >= 2:
+            part = _Part.of(unmatched, content, stated)
+            for claim, interval in unmatched:
+                yield from self._judge(cluster, params, frame, claim, interval, part, ())
+
+    def _judge(
+        self,
+        cluster: AlignedCluster,
+        params: QuantityConflictParams,
+        frame: QuantityFrame,
+        claim: QuantityClaim,
+        interval: Interval,
+        part: _Part,
+        given: tuple[str, ...],
+        *,
+        cross: bool = False,
+    ) -> Iterator[Finding]:
+        """A finding when ``claim`` cannot agree with ``part``'s reference and something ties the two."""
+        if claim.source in part.sources:
+            return  # its source also states the reference's value: another fact, not a contradiction
+        event = _event(claim)
+        if any(gap(interval, other) is None and not (event and e and e != event) for other, e in part.also_stated):
+            return  # the reference's sources state this value too: the frame holds two facts
+        reference, ref_interval = part.reference
+        distance = gap(interval, ref_interval)
+        if distance is None:
+            return
+        places, ref_places = cluster.places_of(claim), cluster.places_of(reference)
+        if places and ref_places and places != ref_places:
+            return  # "5,434 died in Turkey" and "1,250 died in Syria": two places, two facts
+        anchors = _anchors(claim, part, frame, params, given)
+        if anchors is None or (cross and "digits" not in anchors.reasons):
+            return
+        if _events_differ(claim, reference):
+            return
+        yield self._conflict(cluster, params, frame, claim, reference, distance, len(part.sources), anchors)
 
     def _conflict(
         self,
         cluster: AlignedCluster,
         params: QuantityConflictParams,
-        what: str,
-        event: str,
+        frame: QuantityFrame,
         a: QuantityClaim,
         b: QuantityClaim,
         distance: float,
-        support: int = 1,
+        support: int,
+        anchors: Anchors,
     ) -> Finding:
         severity: Severity = "error" if distance >= params.error_gap else "warning"
+        if not anchors.strong:
+            severity = min(severity, params.weak_alignment_severity, key=_rank)
         first, second = a, b
         date_a = cluster.reference_dates.get(a.source)
         date_b = cluster.reference_dates.get(b.source)
+        event = event_class(a.event) or event_class(b.event) or event_class(a.predicate)
         if (
             event in params.growing_events
             and date_a
@@ -271,24 +328,199 @@ class QuantityConflict(Check):
             first, second = (a, b) if date_a.date < date_b.date else (b, a)
             if (second.low or 0) > (first.high or math.inf) or (second.low or 0) >= (first.low or 0):
                 severity = params.growing_counts_severity
+        reasons = ", ".join(anchors.reasons)
         return self.finding(
             [Evidence.of(first, describe(first)), Evidence.of(second, describe(second))],
             {
-                "what": f"{what} ({event})" if event else what,
+                "what": frame.describe(),
                 "first": describe(first),
                 "second": describe(second),
                 "sources": f"{first.source}, {second.source}",
                 "gap": f"{distance:.0%}",
                 "support": support,
+                "aligned_by": reasons,
             },
             details={
-                "what": what,
+                "what": frame.measure,
                 "event": event or None,
+                "frame": {k: v for k, v in vars(frame).items() if v},
                 "figures": [
-                    {"source": c.source, "text": c.text, "low": c.low, "high": c.high, "unit": c.unit}
+                    {
+                        "source": c.source,
+                        "text": c.text,
+                        "low": c.low,
+                        "high": c.high,
+                        "unit": c.unit,
+                        "predicate": c.predicate,
+                        "holder": c.holder,
+                    }
                     for c in (first, second)
                 ],
+                "aligned_by": list(anchors.reasons),
+                "sentence_overlap": round(anchors.overlap, 2),
                 "agreeing_sources": support,
             },
             severity=severity,
         )
+
+
+def _rank(severity: str) -> int:
+    return {"info": 0, "warning": 1, "error": 2}[severity]
+
+
+def _measure_words(frame: QuantityFrame) -> frozenset[str]:
+    return frozenset(frame.measure.casefold().split())
+
+
+def _anchors(
+    claim: QuantityClaim, part: _Part, frame: QuantityFrame, params: QuantityConflictParams, given: tuple[str, ...]
+) -> Anchors | None:
+    """Why ``claim`` and the reference of ``part`` state the same fact, or None when nothing says they do."""
+    reference = part.reference[0]
+    holder_a, holder_b = holder_key(claim), holder_key(reference)
+    if holder_a and holder_b and holder_a != holder_b:
+        return None  # Dunmore's figure and Bergvik's: two facts
+    noun_a, noun_b = _noun(claim, frame), _noun(reference, frame)
+    if noun_a and noun_b and noun_a != noun_b:
+        return None  # money for a fund and money for a stadium
+    reasons = list(given)
+    if holder_a and holder_a == holder_b:
+        reasons.append("holder")
+    if any(digits_alike(claim, agreeing) for agreeing in part.agreeing):
+        reasons.append("digits")
+    shared = max(overlap(claim.sentence, agreeing.sentence, _measure_words(frame)) for agreeing in part.agreeing)
+    if shared >= params.same_sentence_overlap:
+        reasons.append("sentence")
+    elif shared >= params.context_overlap:
+        reasons.append("context")
+    if not set(reasons) & {"predicate", "holder", "digits", "sentence"}:
+        return None
+    return Anchors(tuple(reasons), shared)
+
+
+GENERIC_NOUNS = frozenset({"amount", "sum", "total", "figure", "value", "money", "cash", "number", "share", "rate"})
+"""Nouns that say nothing of what a sum of money or a share is for."""
+
+
+def _noun(claim: QuantityClaim, frame: QuantityFrame) -> str | None:
+    """What a sum of money or a percentage is of, where the frame does not already say it."""
+    if frame.measure in ("currency", "percent") and claim.noun_lemma not in GENERIC_NOUNS:
+        return claim.noun_lemma
+    return None
+
+
+def _event(claim: QuantityClaim) -> str:
+    return event_class(claim.event) or event_class(claim.predicate)
+
+
+def _events_differ(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """12 killed and 40 injured: figures of two events never compare."""
+    ea, eb = _event(a), _event(b)
+    return bool(ea and eb and ea != eb)
+
+
+@dataclass
+class _Part:
+    """Figures of one frame that share a predicate (and holder): one fact, as far as the text says."""
+
+    members: list[Pair]
+    reference: Pair
+    agreeing: list[QuantityClaim]
+    """Figures that agree with the reference, at most a few of each distinct text."""
+    sources: set[str]
+    """Sources with a figure that agrees with the reference."""
+    also_stated: list[tuple[Interval, str]]
+    """Other values those sources state in the frame, with their event class ("4.8% on 40 mg and
+    1.9% on 20 mg")."""
+
+    @classmethod
+    def of(cls, members: list[Pair], content: dict[str, str], stated: dict[str, list[tuple[Interval, str]]]) -> _Part:
+        reference = members[_reference(members, content)]
+        agree = [(c, iv) for c, iv in members if gap(iv, reference[1]) is None]
+        distinct: dict[str, QuantityClaim] = {}
+        for claim, _ in agree:
+            distinct.setdefault(claim.text, claim)
+        shown = [reference[0], *[c for t, c in sorted(distinct.items()) if c is not reference[0]][:_MAX_AGREEING]]
+        sources = {c.source for c, _ in agree}
+        others: dict[tuple[float, float, bool, bool, str], tuple[Interval, str]] = {}
+        for source in sorted(sources):
+            for iv, event in stated.get(source, []):
+                if gap(iv, reference[1]) is not None and len(others) < _MAX_AGREEING * 8:
+                    others.setdefault((iv.low, iv.high, iv.low_open, iv.high_open, event), (iv, event))
+        return cls(members, reference, shown, sources, list(others.values()))
+
+
+_MAX_AGREEING = 8
+"""Agreeing figures a dissenting one is held against (digits, sentences): a few, so a large cluster stays linear."""
+
+
+def _stated_by_source(pairs: list[Pair]) -> dict[str, list[tuple[Interval, str]]]:
+    by_source: dict[str, list[tuple[Interval, str]]] = defaultdict(list)
+    for claim, interval in pairs:
+        by_source[claim.source].append((interval, _event(claim)))
+    return by_source
+
+
+def _digit_keys(claim: QuantityClaim) -> set[str]:
+    """Keys under which figures that `digits_alike` may tie are found (a superset: it decides)."""
+    keys = set()
+    digits = _significant(claim.text)
+    if digits:
+        keys.add("d:" + "".join(sorted(digits)))
+    if claim.value is not None and claim.unit:
+        keys.add(f"v:{claim.value!r}")
+    return keys
+
+
+def _index_by_digits(parts: list[_Part]) -> dict[str, list[_Part]]:
+    index: dict[str, list[_Part]] = defaultdict(list)
+    for part in parts:
+        keys = set().union(*(_digit_keys(c) for c in part.agreeing))
+        for key in keys:
+            index[key].append(part)
+    return index
+
+
+def _digit_candidates(claim: QuantityClaim, index: dict[str, list[_Part]], own: _Part | None) -> list[_Part]:
+    """Parts whose agreeing figures repeat the claim's digits, most-stated first."""
+    found: dict[int, _Part] = {}
+    for key in sorted(_digit_keys(claim)):
+        for part in index.get(key, []):
+            if part is not own and any(digits_alike(claim, c) for c in part.agreeing):
+                found.setdefault(id(part), part)
+    return sorted(found.values(), key=lambda p: -len(p.sources))
+
+
+def _outweighs(other: _Part, part: _Part, content: dict[str, str]) -> bool:
+    """Whether ``other`` is the better-stated of two parts (more sources; a tie settled by content)."""
+    if len(other.sources) != len(part.sources):
+        return len(other.sources) > len(part.sources)
+    mine, theirs = part.reference[0], other.reference[0]
+    return (theirs.text, content[theirs.source]) < (mine.text, content[mine.source])
+
+
+def _by_holder(members: list[Pair]) -> list[list[Pair]]:
+    """Figures of one predicate split by holder; figures without one join the only holder there is."""
+    by_holder: dict[str | None, list[Pair]] = defaultdict(list)
+    for pair in members:
+        by_holder[holder_key(pair[0])].append(pair)
+    named = sorted(k for k in by_holder if k is not None)
+    if len(named) <= 1:
+        return [members]
+    parts = [by_holder[k] for k in named]
+    if None in by_holder:
+        parts.append(by_holder[None])
+    return parts
+
+
+def _reference(members: Sequence[Pair], content: dict[str, str]) -> int:
+    """The figure most others allow; ties decided by what the figures and their sources say, never by id."""
+    return majority_anchor([iv for _, iv in members], [(c.text, c.sentence, content[c.source]) for c, _ in members])
+
+
+def source_digests(cluster: AlignedCluster) -> dict[str, str]:
+    """A digest of each source's text: what tells two sources apart when their figures are alike."""
+    return {
+        source_id: hashlib.sha1(source.text.encode("utf-8", "surrogatepass")).hexdigest()
+        for source_id, source in cluster.sources.items()
+    }

@@ -47,10 +47,11 @@ from factcheck.extraction.quantities.bounds import join_bounds, join_ranges, sha
 from factcheck.extraction.quantities.counted import counted_noun, event
 from factcheck.extraction.quantities.figure import Figure
 from factcheck.extraction.quantities.filters import is_quantity, tokens
+from factcheck.extraction.quantities.frame import frame_of, same_clause_verb
 from factcheck.extraction.quantities.lexicon import PHONE, TIME_OF_DAY, URL
 from factcheck.extraction.quantities.number_words import NumberMatch
 from factcheck.extraction.quantities.numbers import find_numbers
-from factcheck.extraction.quantities.units import OF_AFTER, with_subunit, with_unit
+from factcheck.extraction.quantities.units import OF_AFTER, lexicon_unit, with_subunit, with_unit
 
 
 def extract_quantities(
@@ -78,11 +79,30 @@ def extract_quantities(
     figures = shared_units(join_ranges(doc, figures, text), text)
     figures = join_bounds([with_qualifiers(fig, text) for fig in figures], text)
     claims: list[QuantityClaim] = []
+    previous: tuple[QuantityClaim, Token | None] | None = None
     for fig in figures:
-        claim = _claim(doc, fig, source_id, locale)
-        if claim is not None:
-            claims.append(claim)
+        made = _claim(doc, fig, source_id, locale)
+        if made is None:
+            continue
+        claim, verb = made
+        if previous is not None and _elided_noun(claim, verb, *previous):
+            claim = claim.model_copy(update={"noun_lemma": previous[0].noun_lemma})
+        claims.append(claim)
+        previous = (claim, verb)
     return claims
+
+
+def _elided_noun(claim: QuantityClaim, verb: Token | None, before: QuantityClaim, before_verb: Token | None) -> bool:
+    """ "licensed to carry 150 passengers but was carrying 212": 212 counts passengers too."""
+    return (
+        claim.noun_lemma is None
+        and claim.unit is None
+        and claim.attribute is None
+        and before.noun_lemma is not None
+        and before.unit is None
+        and before.sentence_start == claim.sentence_start
+        and same_clause_verb(verb, before_verb)
+    )
 
 
 def _pattern_blocks(text: str) -> list[tuple[int, int]]:
@@ -119,8 +139,8 @@ def _initial_figure(num: NumberMatch) -> Figure:
                    unit, dimension)
 
 
-def _claim(doc: Doc, fig: Figure, source_id: str, locale: str | None) -> QuantityClaim | None:
-    """Assemble the claim: counted noun, event, final span and sentence."""
+def _claim(doc: Doc, fig: Figure, source_id: str, locale: str | None) -> tuple[QuantityClaim, Token | None] | None:
+    """Assemble the claim (counted noun, event, frame, final span and sentence), and the verb it hangs from."""
     span = tokens(doc, fig.num.start, fig.num.end)
     if span is None or len(span) == 0:
         return None
@@ -137,9 +157,13 @@ def _claim(doc: Doc, fig: Figure, source_id: str, locale: str | None) -> Quantit
         noun_end = noun_toks[-1].idx + len(noun_toks[-1])
         if noun_end > end and "\n" not in doc_text(doc)[end:noun_end]:
             end = noun_end
+    if fig.unit is None and noun_toks and (money := _currency_noun(noun_toks)) is not None:
+        fig = replace(fig, unit=money, dimension="currency")  # "1,4 millions of dollars"
+        noun_toks = None
     fig = _thousands_reading(fig, noun_toks)
     sent = sentence_of(num_tok)
-    return QuantityClaim(
+    framed = frame_of(doc, anchor, noun_toks[-1] if noun_toks else None, start, end, fig.unit)
+    claim = QuantityClaim(
         source=source_id, start=start, end=end, text=doc_text(doc)[start:end],
         sentence=sent.text, sentence_start=sent.start_char,
         value=fig.value, qualifier=fig.qualifier, low=fig.low, high=fig.high,
@@ -148,7 +172,22 @@ def _claim(doc: Doc, fig: Figure, source_id: str, locale: str | None) -> Quantit
         noun=_text_of(noun_toks) if noun_toks else None,
         noun_lemma=str(noun_toks[-1].lemma_).lower() if noun_toks else None,
         event=event(noun_toks[-1] if noun_toks else anchor, noun_toks, start),
+        predicate=framed.predicate,
+        holder=framed.holder,
+        per=framed.per,
+        scope=framed.scope,
+        attribute=framed.attribute,
     )
+    return claim, framed.verb
+
+
+def _currency_noun(noun: list[Token]) -> str | None:
+    """The currency a counted noun names ("dollars", "euros"), read with the unit table."""
+    written = _text_of(noun)
+    found = lexicon_unit(written, 0, money=True) if not written[:1].isupper() or written.isupper() else None
+    if found is None or found[2] != "currency" or found[0] != len(written):
+        return None
+    return found[1]
 
 
 def _text_of(tokens: list[Token]) -> str:
@@ -159,7 +198,9 @@ def _text_of(tokens: list[Token]) -> str:
 def _thousands_reading(fig: Figure, noun: list[Token] | None) -> Figure:
     """Switch "100.000" to 100000 when it counts plural things (see ``numbers``)."""
     alt = fig.num.thousands_value
-    if alt is None or fig.unit is not None or not noun or noun[-1].tag_ not in ("NNS", "NNPS"):
+    # No currency is written to three decimals: "450.000 euros" (but "$2.174T" is 2.174 trillion).
+    money = fig.dimension == "currency" and fig.num.scale == 1
+    if alt is None or (not money and (fig.unit is not None or not noun or noun[-1].tag_ not in ("NNS", "NNPS"))):
         return fig
     if fig.qualifier == "range":
         return fig

@@ -20,8 +20,9 @@ TENS: dict[str, int] = {
 }
 SCALE_WORDS: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    # French/European "milliard" is 10^9, met in translated or European copy.
-    "milliard": 1e9, "milliards": 1e9,
+    # French/European "milliard" is 10^9, met in translated or European copy, which
+    # also writes the plural after a figure ("2,5 millions"): still a scale there.
+    "milliard": 1e9, "milliards": 1e9, "millions": 1e6, "billions": 1e9, "trillions": 1e12,
     # Newsroom abbreviations written as separate words ("4.5 bn", "3 mln").
     "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12, "tln": 1e12,
     # Indian English: a lakh is 10^5, a crore 10^7 ("25 lakh tonnes").

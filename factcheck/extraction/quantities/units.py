@@ -23,13 +23,13 @@ from factcheck.extraction.quantities.numbers import parse_number
 def with_unit(fig: Figure, text: str) -> Figure:
     """Attach the unit written right after the figure, if any (currency may be before)."""
     if fig.unit is not None and fig.dimension == "currency":
-        found = _lexicon_unit(text, fig.end)
+        found = lexicon_unit(text, fig.end)
         if found is not None and found[2] == "currency" and found[1] == fig.unit:
             return replace(fig, end=found[0])
         return fig
     if fig.unit is not None:
         return fig
-    found = _lexicon_unit(text, fig.end, words=fig.num.kind == "words",
+    found = lexicon_unit(text, fig.end, words=fig.num.kind == "words",
                           money=fig.num.scale >= 1e6)
     if found is None and fig.num.kind == "digits":
         found = _quantulum_unit(text, fig)
@@ -98,7 +98,7 @@ def _unit_name(written: str, dimension: str) -> str:
     return written
 
 
-def _lexicon_unit(
+def lexicon_unit(
     text: str, pos: int, *, words: bool = False, money: bool = False
 ) -> tuple[int, str, str] | None:
     """``(end, unit, dimension)`` of a unit written at ``pos``, after a space or hyphen.
@@ -110,7 +110,7 @@ def _lexicon_unit(
     bracket = BRACKETED_UNIT.match(rest)
     if bracket is not None:  # "20 (kg)", "20 [kg]": a unit in brackets right after
         unit_text = next(g for g in bracket.groups() if g)
-        inner = _lexicon_unit(unit_text, 0, words=words, money=money)
+        inner = lexicon_unit(unit_text, 0, words=words, money=money)
         if inner is not None and inner[0] == len(unit_text):
             return pos + bracket.end(), inner[1], inner[2]
     for gap in ("-", " ", "\u00a0", ""):

@@ -1,0 +1,121 @@
+"""The aligned cluster: a cluster's claims indexed by what they state.
+
+Checks compare like with like only: figures of one frame (see
+`factcheck.alignment.quantities`), dates of the same event (same predicate
+and participants), mentions of the same entity.  Claims are indexed by those
+keys, so no check compares every claim with every other.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from factcheck.alignment.quantities import QuantityFrame, frame_of
+from factcheck.alignment.sentences import SentenceSets, in_sentence, stated_years
+from factcheck.claims import DateClaim, EntityClaim, QuantityClaim
+from factcheck.names.index import NameIndex
+from factcheck.sources.model import Source
+from factcheck.sources.reference_dates import ReferenceDate
+
+DateKey = str
+"""The lemma of the predicate a date attaches to."""
+
+
+@dataclass
+class AlignedCluster:
+    """Everything the checks see of one cluster of sources."""
+
+    id: str
+    sources: dict[str, Source]
+    reference_dates: dict[str, ReferenceDate]
+    dates: list[DateClaim]
+    quantities: list[QuantityClaim]
+    entities: list[EntityClaim]
+    names: NameIndex
+    entity_groups: dict[str, list[EntityClaim]] = field(default_factory=dict)
+    quantity_groups: dict[QuantityFrame, list[QuantityClaim]] = field(default_factory=dict)
+    date_groups: dict[DateKey, list[DateClaim]] = field(default_factory=dict)
+    participants: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
+    """Entity keys named in the sentence of each date claim, by (source, start)."""
+    places_by_sentence: SentenceSets = field(default_factory=dict)
+    """Places (folded) named in each sentence, by source and sentence offset."""
+
+    def places_of(self, claim: DateClaim | QuantityClaim) -> frozenset[str]:
+        """The places the claim's sentence names."""
+        return frozenset(in_sentence(self.places_by_sentence, claim))
+
+    @functools.cached_property
+    def entities_by_match(self) -> dict[str, list[EntityClaim]]:
+        """Mentions by how linking matched them ("casing", "glued", "misspelling" ...), in source order.
+
+        Checks of one kind of spelling read these few, not every mention of a
+        large cluster each; built on first use.
+        """
+        by_match: dict[str, list[EntityClaim]] = defaultdict(list)
+        for claim in self.entities:
+            by_match[claim.match].append(claim)
+        return dict(by_match)
+
+
+def entity_key(claim: EntityClaim) -> str:
+    """The group of a mention: its entity in the lists, else its canonical (or written) form, folded."""
+    return claim.entity_id or f"~{(claim.canonical or claim.surface).casefold()}"
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE"})
+
+
+def align(
+    cluster_id: str,
+    sources: Sequence[Source],
+    reference_dates: dict[str, ReferenceDate],
+    dates: Sequence[DateClaim],
+    quantities: Sequence[QuantityClaim],
+    entities: Sequence[EntityClaim],
+    names: NameIndex,
+) -> AlignedCluster:
+    entity_groups: dict[str, list[EntityClaim]] = defaultdict(list)
+    entities_by_sentence: SentenceSets = defaultdict(lambda: defaultdict(set))
+    places_by_sentence: SentenceSets = defaultdict(lambda: defaultdict(set))
+    for claim in entities:
+        key = entity_key(claim)
+        entity_groups[key].append(claim)
+        label = claim.label
+        if label in PARTICIPANT_LABELS:
+            entities_by_sentence[claim.source][claim.sentence_start].add(key)
+        if label in PLACE_LABELS:
+            places_by_sentence[claim.source][claim.sentence_start].add((claim.canonical or claim.surface).casefold())
+    years_by_sentence: SentenceSets = defaultdict(lambda: defaultdict(set))
+    for d in dates:
+        if years := stated_years(d):
+            years_by_sentence[d.source][d.sentence_start].update(years)
+    own_year = {s: str(r.date.year) for s, r in reference_dates.items() if r.date is not None}
+    quantity_groups: dict[QuantityFrame, list[QuantityClaim]] = defaultdict(list)
+    for q in quantities:
+        other_years = frozenset(in_sentence(years_by_sentence, q) - {own_year.get(q.source, "")})
+        if (frame := frame_of(q, other_years)) is not None:
+            quantity_groups[frame].append(q)
+    date_groups: dict[DateKey, list[DateClaim]] = defaultdict(list)
+    participants: dict[tuple[str, int], frozenset[str]] = {}
+    for d in dates:
+        if d.role == "event" and d.event and d.value:
+            date_groups[d.event].append(d)
+            participants[(d.source, d.start)] = frozenset(in_sentence(entities_by_sentence, d))
+    return AlignedCluster(
+        id=cluster_id,
+        sources={s.id: s for s in sources},
+        reference_dates=reference_dates,
+        dates=list(dates),
+        quantities=list(quantities),
+        entities=list(entities),
+        names=names,
+        entity_groups=dict(entity_groups),
+        quantity_groups=dict(quantity_groups),
+        date_groups=dict(date_groups),
+        participants=participants,
+        places_by_sentence={source: dict(by_start) for source, by_start in places_by_sentence.items()},
+    )

@@ -1,0 +1,109 @@
+"""Quantity frames: which figures of a cluster can state the same fact.
+
+A figure is compared with another only when both measure the same thing in
+the same way: the same counted noun (or unit dimension, or attribute such as
+an age), the same rate ("a day"), the same scope (a part "of the nine
+members" is not the whole), the same time (a figure in a sentence about 2019
+is not this event's).  Within a frame the check further
+asks for an anchor (the same predicate, the same holder, like digits, or
+like sentences) before it compares two figures, and never compares counts
+of two events (12 killed and 40 injured); see `factcheck.checks.quantities`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factcheck.claims import QuantityClaim
+from factcheck.names.folding import fold
+
+QuantityKey = tuple[str, str]
+"""(what is counted or the unit dimension, event class or ""): a coarse key, for charts."""
+
+EVENT_CLASSES: dict[str, str] = {
+    **dict.fromkeys(("kill", "die", "dead", "death", "perish", "slay", "murder"), "killed"),
+    **dict.fromkeys(("injure", "wound", "hurt", "maim"), "injured"),
+    **dict.fromkeys(("miss", "disappear"), "missing"),
+    **dict.fromkeys(("arrest", "detain", "jail", "imprison"), "arrested"),
+    **dict.fromkeys(("displace", "evacuate", "flee"), "displaced"),
+    **dict.fromkeys(("rescue", "save"), "rescued"),
+    **dict.fromkeys(("deploy", "mass", "amass", "station", "concentrate", "send", "position"), "deployed"),
+}
+"""Events that change what a count means (12 killed and 40 injured never compare), and
+verbs that say one thing in several ways: troops massed, stationed or deployed are one count."""
+
+WEAK_PREDICATES = frozenset(
+    {"be", "have", "include", "say", "see", "make", "get", "take", "give", "become", "remain", "stand", "add"}
+)
+"""Verbs too general to show that two figures state the same fact ("there were 210", "has 12")."""
+
+
+def event_class(event: str | None) -> str:
+    return EVENT_CLASSES.get(event or "", "")
+
+
+def quantity_key(claim: QuantityClaim) -> QuantityKey | None:
+    """What a figure measures, coarsely (noun or dimension, event class); None when nothing."""
+    what = claim.noun_lemma or (claim.noun.lower() if claim.noun else None) or claim.dimension
+    if what is None:
+        return None
+    return (what, event_class(claim.event))
+
+
+@dataclass(frozen=True, order=True)
+class QuantityFrame:
+    """What a group of figures measures: only figures of one frame are compared."""
+
+    measure: str
+    """The counted noun's lemma, the unit's dimension, or an attribute ("age")."""
+    per: str = ""
+    """The denominator of a rate ("day"), else ""."""
+    scope: str = ""
+    """"part" or "total", else ""."""
+    holder: str = ""
+    """For an age, whose it is (ages are compared only for one person)."""
+    time: str = ""
+    """Years the figure's sentence states other than its source's own year, joined by "+"."""
+
+    def describe(self) -> str:
+        """The frame in words, for messages: "people (killed)", "passengers a day"."""
+        text = self.measure
+        if self.per:
+            text += f" per {self.per}"
+        if self.holder:
+            text += f" of {self.holder}"
+        qualifiers = [q for q in (self.scope, f"in {self.time}" if self.time else "") if q]
+        return f"{text} ({', '.join(qualifiers)})" if qualifiers else text
+
+
+def frame_of(claim: QuantityClaim, other_years: frozenset[str]) -> QuantityFrame | None:
+    """The frame of a figure, or None when it cannot be aligned at all.
+
+    ``other_years`` are the years its sentence states besides its source's own.
+    """
+    time = "+".join(sorted(other_years))
+    if claim.attribute == "age":
+        if not claim.holder:
+            return None  # an age of someone unnamed: nothing says two are one person's
+        return QuantityFrame("age", holder=fold(claim.holder), time=time)
+    if claim.unit is not None and claim.dimension is not None:
+        what: str | None = claim.dimension  # 12,400 hectares "of forest" measure an area
+    else:
+        what = claim.noun_lemma or (claim.noun.lower() if claim.noun else None) or claim.dimension
+    if what is None:
+        return None
+    return QuantityFrame(what, claim.per or "", claim.scope or "", time=time)
+
+
+def predicate_key(claim: QuantityClaim) -> str | None:
+    """What a figure's verb says happened, as a key: an event class, a verb lemma, or None when too general."""
+    cls = event_class(claim.event) or event_class(claim.predicate)
+    if cls:
+        return cls
+    if claim.predicate is None or claim.predicate in WEAK_PREDICATES:
+        return None
+    return claim.predicate
+
+
+def holder_key(claim: QuantityClaim) -> str | None:
+    return fold(claim.holder) if claim.holder else None
