@@ -257,6 +257,7 @@ def test_page_furniture_is_not_compared() -> None:
 def test_date_counterpart_is_the_first_majority_date_of_another_source_sharing_participants(
     drawn: list[tuple[str, frozenset[str], bool]], needed: int
 ) -> None:
+    """First in the order of what the dates and their sources say, not of source ids."""
     claims = [
         DateClaim(source=source, start=i * 10, end=i * 10 + 5, text="x", value="2025-03-03", granularity="day")
         for i, (source, _, _) in enumerate(drawn)
@@ -264,11 +265,12 @@ def test_date_counterpart_is_the_first_majority_date_of_another_source_sharing_p
     participants = {(c.source, c.start): names for c, (_, names, _) in zip(claims, drawn, strict=True)}
     agreeing = [c for c, (_, _, majority) in zip(claims, drawn, strict=True) if majority]
     cluster = AlignedCluster("c", {}, {}, claims, [], [], NameIndex([]), participants=participants)
-    counterparts = _Counterparts(cluster, agreeing, DateConflictParams(min_shared_participants=needed))
+    content = {"s0": "c", "s1": "a", "s2": "b"}
+    counterparts = _Counterparts(cluster, agreeing, DateConflictParams(min_shared_participants=needed), content)
 
     def first_by_scanning(claim: DateClaim) -> DateClaim | None:
         mine = participants[(claim.source, claim.start)]
-        for other in agreeing:
+        for other in sorted(agreeing, key=lambda c: (c.text, c.sentence, content[c.source])):
             if other.source != claim.source and len(mine & participants[(other.source, other.start)]) >= needed:
                 return other
         return None

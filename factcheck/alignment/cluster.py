@@ -9,6 +9,7 @@ keys, so no check compares every claim with every other.
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -42,6 +43,19 @@ class AlignedCluster:
     """Entity keys named in the sentence of each date claim, by (source, start)."""
     places_by_sentence: SentenceSets = field(default_factory=dict)
     """Places (folded) named in each sentence, by source and sentence offset."""
+
+    @functools.cached_property
+    def source_digests(self) -> dict[str, str]:
+        """A digest of each source's text: what decides between two equal claims of two sources.
+
+        Checks break ties by what the claims and their sources say, never by
+        source id or input order, so renaming sources renames the findings
+        and changes nothing else.
+        """
+        return {
+            source_id: hashlib.sha1(source.text.encode("utf-8", "surrogatepass")).hexdigest()
+            for source_id, source in self.sources.items()
+        }
 
     def places_of(self, claim: DateClaim | QuantityClaim) -> frozenset[str]:
         """The places the claim's sentence names."""

@@ -12,6 +12,7 @@ of two events (12 killed and 40 injured); see `factcheck.checks.quantities`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from factcheck.claims import QuantityClaim
@@ -76,6 +77,9 @@ class QuantityFrame:
         return f"{text} ({', '.join(qualifiers)})" if qualifiers else text
 
 
+_MEASURE_ADJECTIVE = re.compile(r"\d-[A-Za-z]")
+
+
 def frame_of(claim: QuantityClaim, other_years: frozenset[str]) -> QuantityFrame | None:
     """The frame of a figure, or None when it cannot be aligned at all.
 
@@ -88,6 +92,8 @@ def frame_of(claim: QuantityClaim, other_years: frozenset[str]) -> QuantityFrame
         return QuantityFrame("age", holder=fold(claim.holder), time=time)
     if claim.unit is not None and claim.dimension is not None:
         what: str | None = claim.dimension  # 12,400 hectares "of forest" measure an area
+        if _MEASURE_ADJECTIVE.search(claim.text) and claim.noun_lemma:
+            what = f"{what} of {claim.noun_lemma}"  # a "15-inch laptop", a "73-yard pass": a property of the noun
     else:
         what = claim.noun_lemma or (claim.noun.lower() if claim.noun else None) or claim.dimension
     if what is None:

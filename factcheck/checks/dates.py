@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.alignment import AlignedCluster
+from factcheck.alignment.quantities import WEAK_PREDICATES
+from factcheck.alignment.sentences import overlap
 from factcheck.calendar_words import WEEKDAY_NAMES
 from factcheck.checks.base import Check
 from factcheck.claims import DateClaim
@@ -62,7 +65,14 @@ class DateFormatParams(BaseModel):
     )
     ambiguous_order: Severity | None = Field(
         default="warning",
-        description="Severity of numeric dates readable as day/month or month/day.",
+        description="Severity of numeric dates readable as day/month or month/day, when another "
+        "source of the cluster gives a date that one of the readings is (the ambiguity bears on a "
+        "fact the cluster reports).",
+    )
+    ambiguous_order_elsewhere: Severity | None = Field(
+        default="info",
+        description="Severity of an ambiguous numeric date that is a page stamp, or that no other "
+        "source's date matches (a date the cluster does not otherwise mention).",
     )
     unparsed: Severity | None = Field(default=None, description="Severity of date expressions that could not be read.")
 
@@ -77,9 +87,18 @@ class DateFormat(Check):
     def run(self, cluster: AlignedCluster) -> Iterator[Finding]:
         params = self.params
         assert isinstance(params, DateFormatParams)
+        days: dict[str, set[str]] = {}
+        for claim in cluster.dates:
+            if claim.value and not claim.readings:
+                days.setdefault(claim.value[:10], set()).add(claim.source)
         for claim in cluster.dates:
             for issue in claim.issues:
                 severity = getattr(params, issue.kind.replace("-", "_"), None)
+                if issue.kind == "ambiguous-order" and (
+                    _is_stamp(claim)
+                    or not any(days.get(reading[:10], set()) - {claim.source} for reading in claim.readings)
+                ):
+                    severity = params.ambiguous_order_elsewhere
                 if severity is None:
                     continue
                 yield self.finding(
@@ -113,6 +132,19 @@ class DateConflictParams(BaseModel):
         description="Severity when a side is a relative date ('today') in a source whose "
         "reference date was inferred, not stated: the conflict may be the guess's.",
     )
+    context_overlap: float = Field(
+        default=0.25,
+        ge=0,
+        le=1,
+        description="Share of content words the two dates' sentences must have in common for the "
+        "conflict to be a warning; below it, the two may date two events of one kind (info).",
+    )
+    max_days_apart: int = Field(
+        default=366,
+        ge=0,
+        description="Dates further apart than this date different events (a birth and a death), "
+        "whatever the verb: not compared.",
+    )
 
 
 class DateConflict(Check):
@@ -133,9 +165,14 @@ class DateConflict(Check):
         """
         params = self.params
         assert isinstance(params, DateConflictParams)
+        content = cluster.source_digests
         for event, claims in sorted(cluster.date_groups.items()):
+            if event in WEAK_PREDICATES or event in PAGE_VERBS:
+                continue  # "was", "has": no event to date; "updated": the page's date
             usable = [
-                c for c in claims if c.granularity in params.granularities and day_of(c.value) and c.mod is None
+                c
+                for c in claims
+                if c.granularity in params.granularities and day_of(c.value) and c.mod is None and not _is_stamp(c)
             ]
             sources_by_day: dict[dt.date, set[str]] = {}
             for claim in usable:
@@ -143,9 +180,10 @@ class DateConflict(Check):
             if len(sources_by_day) < 2:
                 continue
             majority = min(sources_by_day, key=lambda d: (-len(sources_by_day[d]), d))
-            counterparts = _Counterparts(cluster, [c for c in usable if day_of(c.value) == majority], params)
+            counterparts = _Counterparts(cluster, [c for c in usable if day_of(c.value) == majority], params, content)
             for claim in usable:
-                if day_of(claim.value) == majority:
+                day = day_of(claim.value)
+                if day == majority or day is None or abs((day - majority).days) > params.max_days_apart:
                     continue
                 other = counterparts.of(claim)
                 if other is None:
@@ -153,6 +191,10 @@ class DateConflict(Check):
                 uncertain = any(
                     c.relative and _reference_origin(cluster, c.source) in ("inferred", "none") for c in (claim, other)
                 )
+                shared = overlap(claim.sentence, other.sentence, frozenset({event}))
+                severity: Severity | None = params.inferred_reference_severity if uncertain else None
+                if shared < params.context_overlap:
+                    severity = "info"
                 yield self.finding(
                     [Evidence.of(claim, claim.value), Evidence.of(other, other.value)],
                     {
@@ -161,7 +203,8 @@ class DateConflict(Check):
                         f"({len(sources_by_day[majority])} source(s) incl. {other.source})",
                         "sources": f"{claim.source}, {other.source}",
                     },
-                    severity=params.inferred_reference_severity if uncertain else None,
+                    severity=severity,
+                    details={"event": event, "shared_participants": True, "sentence_overlap": round(shared, 2)},
                 )
 
 
@@ -176,8 +219,11 @@ class _Counterparts:
     the dissenter's.
     """
 
-    def __init__(self, cluster: AlignedCluster, agreeing: list[DateClaim], params: DateConflictParams) -> None:
-        self._agreeing = agreeing
+    def __init__(
+        self, cluster: AlignedCluster, agreeing: list[DateClaim], params: DateConflictParams, content: dict[str, str]
+    ) -> None:
+        # What each date says decides which one stands for the majority, never the order or ids of sources.
+        self._agreeing = sorted(agreeing, key=lambda c: (c.text, c.sentence, content[c.source]))
         self._participants = cluster.participants
         self._needed = params.min_shared_participants
         self._first_two: dict[frozenset[str], list[DateClaim]] = {}
@@ -201,6 +247,26 @@ class _Counterparts:
                 if len(found) == 2:
                     break
         return found
+
+
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
+
+
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
+PAGE_VERBS = frozenset({"update", "post", "publish", "modify", "edit", "print", "file", "upload"})
+"""Verbs of the page, not of the event: "Updated 22 July 2013"."""
+
+
+def _is_stamp(claim: DateClaim) -> bool:
+    """ "Posted 10:04 am on May 14, 2013", "05/02/2013 8:13 AM": a stamp of the page, not an event's date.
+
+    A date that makes up most of its sentence, or a clock time written with
+    a full date and year (an event's hour is written without its year).
+    """
+    short = len(claim.text) >= 0.4 * len(claim.sentence.strip())
+    clock = _CLOCK.search(claim.text) is not None
+    return (clock and (short or _YEAR.search(claim.text) is not None)) or (short and not claim.relative)
 
 
 def _reference_origin(cluster: AlignedCluster, source: str) -> str:

@@ -14,7 +14,7 @@ the figures were compared.  The interval arithmetic is in
 
 from __future__ import annotations
 
-import hashlib
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -121,13 +121,26 @@ class Anchors:
 
     reasons: tuple[str, ...]
     overlap: float
+    event_predicate: bool = False
+    """The shared predicate is an event class (killed, injured ...), not just a verb."""
 
     @property
     def strong(self) -> bool:
-        """A predicate with context or a holder, or digits alike: the figures surely state one fact."""
-        reasons = set(self.reasons)
-        return "digits" in reasons or ("predicate" in reasons and bool(reasons & {"context", "sentence", "holder"}))
+        """The figures surely state one fact: digits alike, or a telling predicate with context.
 
+        A predicate tells when it is an event class (killed, injured,
+        evacuated, deployed ...) or when the holders agree too; a common verb
+        with like sentences ("threw for 440 yards", "threw for 66 yards") is
+        only a hint.  Never strong when the part is ambiguous: a source that
+        gives two values for one predicate and measure shows that the frame
+        does not pin one fact down.
+        """
+        reasons = set(self.reasons)
+        if "digits" in reasons:
+            return True
+        if "ambiguous" in reasons or "predicate" not in reasons:
+            return False
+        return "holder" in reasons or (self.event_predicate and bool(reasons & {"context", "sentence"}))
 
 _DIGITS = re.compile(r"\d")
 
@@ -136,23 +149,24 @@ def digits_alike(a: QuantityClaim, b: QuantityClaim) -> bool:
     """The same written figure, or its digits in another order: one figure, misreported.
 
     "2.5 million" and "2.5 billion", "38 thousand" and "38 million" (the same
-    digits, another scale), "four miles" and "4 km", "eight months" and
-    "eight years" (the same number, another unit), "221" and "212", "41"
-    and "14" (digits swapped).  Figures that only agree do not count: an
-    anchor is for figures that disagree.
+    digits under a scale word a thousand times apart), "four miles" and "4
+    km", "eight months" and "eight years" (the same number under a unit
+    writers confuse), "221" and "212", "41 batches" and "14 batches" (digits
+    swapped; two digits only in plain counts).  Figures that agree do not
+    count: an anchor is for figures that disagree.
     """
-    if a.low == b.low and a.high == b.high and a.unit == b.unit:
+    if a.value is None or b.value is None or (a.value == b.value and a.unit == b.unit):
         return False
-    if a.value is not None and a.value == b.value and a.unit and b.unit and a.unit != b.unit:
-        # The same number under another unit: a slip when the units are ones writers
-        # confuse, or the number is too long to repeat by chance ("12,400 acres").
-        return frozenset((a.unit, b.unit)) in CONFUSABLE_UNITS or len(_significant(a.text)) >= 3
+    if a.value == b.value:
+        return frozenset((a.unit, b.unit)) in CONFUSABLE_UNITS
     da, db = _significant(a.text), _significant(b.text)
     if not da or not db:
         return False
     if da == db:
-        return True
-    return len(da) >= 2 and len(set(da)) > 1 and sorted(da) == sorted(db)
+        ratio = max(abs(a.value), abs(b.value)) / max(min(abs(a.value), abs(b.value)), 1e-12)
+        return any(math.isclose(ratio, 10.0**k, rel_tol=1e-6) for k in (3, 6, 9))
+    swapped = len(set(da)) > 1 and sorted(da) == sorted(db) and len(da) == len(db)
+    return swapped and (len(da) >= 3 or (a.unit is None and b.unit is None))
 
 
 CONFUSABLE_UNITS = frozenset(
@@ -195,7 +209,7 @@ class QuantityConflict(Check):
         params = self.params
         assert isinstance(params, QuantityConflictParams)
         furniture = [compile_pattern(p, ignore_case=True) for p in params.ignore_sentences]
-        content = source_digests(cluster)
+        content = cluster.source_digests
         for frame, group in sorted(cluster.quantity_groups.items()):
             claims = [c for c in group if not any(_found(p, c.sentence) for p in furniture)]
             by_unit: dict[str | None, list[Pair]] = {}
@@ -290,7 +304,7 @@ class QuantityConflict(Check):
         places, ref_places = cluster.places_of(claim), cluster.places_of(reference)
         if places and ref_places and places != ref_places:
             return  # "5,434 died in Turkey" and "1,250 died in Syria": two places, two facts
-        anchors = _anchors(claim, part, frame, params, given)
+        anchors = _anchors(claim, part, frame, params, given, ambiguous=part.ambiguous)
         if anchors is None or (cross and "digits" not in anchors.reasons):
             return
         if _events_differ(claim, reference):
@@ -373,7 +387,13 @@ def _measure_words(frame: QuantityFrame) -> frozenset[str]:
 
 
 def _anchors(
-    claim: QuantityClaim, part: _Part, frame: QuantityFrame, params: QuantityConflictParams, given: tuple[str, ...]
+    claim: QuantityClaim,
+    part: _Part,
+    frame: QuantityFrame,
+    params: QuantityConflictParams,
+    given: tuple[str, ...],
+    *,
+    ambiguous: bool = False,
 ) -> Anchors | None:
     """Why ``claim`` and the reference of ``part`` state the same fact, or None when nothing says they do."""
     reference = part.reference[0]
@@ -395,7 +415,10 @@ def _anchors(
         reasons.append("context")
     if not set(reasons) & {"predicate", "holder", "digits", "sentence"}:
         return None
-    return Anchors(tuple(reasons), shared)
+    if ambiguous and "digits" not in reasons:
+        reasons.append("ambiguous")
+    event = _event(claim) or _event(reference)
+    return Anchors(tuple(reasons), shared, bool(event) and "predicate" in given)
 
 
 GENERIC_NOUNS = frozenset({"amount", "sum", "total", "figure", "value", "money", "cash", "number", "share", "rate"})
@@ -432,6 +455,8 @@ class _Part:
     also_stated: list[tuple[Interval, str]]
     """Other values those sources state in the frame, with their event class ("4.8% on 40 mg and
     1.9% on 20 mg")."""
+    ambiguous: bool = False
+    """Some source gives the part two values that cannot both be the reference's fact."""
 
     @classmethod
     def of(cls, members: list[Pair], content: dict[str, str], stated: dict[str, list[tuple[Interval, str]]]) -> _Part:
@@ -447,7 +472,15 @@ class _Part:
             for iv, event in stated.get(source, []):
                 if gap(iv, reference[1]) is not None and len(others) < _MAX_AGREEING * 8:
                     others.setdefault((iv.low, iv.high, iv.low_open, iv.high_open, event), (iv, event))
-        return cls(members, reference, shown, sources, list(others.values()))
+        values: dict[str, list[Interval]] = defaultdict(list)
+        for claim, interval in members:
+            values[claim.source].append(interval)
+        ambiguous = any(
+            any(gap(a, b) is not None for a, b in itertools.combinations(ivs[:_MAX_AGREEING], 2))
+            for ivs in values.values()
+            if len(ivs) > 1
+        )
+        return cls(members, reference, shown, sources, list(others.values()), ambiguous)
 
 
 _MAX_AGREEING = 8
@@ -516,11 +549,3 @@ def _by_holder(members: list[Pair]) -> list[list[Pair]]:
 def _reference(members: Sequence[Pair], content: dict[str, str]) -> int:
     """The figure most others allow; ties decided by what the figures and their sources say, never by id."""
     return majority_anchor([iv for _, iv in members], [(c.text, c.sentence, content[c.source]) for c, _ in members])
-
-
-def source_digests(cluster: AlignedCluster) -> dict[str, str]:
-    """A digest of each source's text: what tells two sources apart when their figures are alike."""
-    return {
-        source_id: hashlib.sha1(source.text.encode("utf-8", "surrogatepass")).hexdigest()
-        for source_id, source in cluster.sources.items()
-    }
