@@ -342,7 +342,7 @@ class QuantityConflict(Check):
             first, second = (a, b) if date_a.date < date_b.date else (b, a)
             if (second.low or 0) > (first.high or math.inf) or (second.low or 0) >= (first.low or 0):
                 severity = params.growing_counts_severity
-        reasons = ", ".join(anchors.reasons)
+        reasons = _why(anchors, a, b)
         return self.finding(
             [Evidence.of(first, describe(first)), Evidence.of(second, describe(second))],
             {
@@ -376,6 +376,26 @@ class QuantityConflict(Check):
             },
             severity=severity,
         )
+
+
+_REASONS = {
+    "predicate": "the same verb ({predicate})",
+    "holder": "the same holder ({holder})",
+    "digits": "the same digits",
+    "sentence": "sentences alike ({overlap:.2f})",
+    "context": "sentences in part alike ({overlap:.2f})",
+    "ambiguous": "though a source gives this frame two values",
+}
+
+
+def _why(anchors: Anchors, a: QuantityClaim, b: QuantityClaim) -> str:
+    """Why two figures were compared, in words: "the same verb (killed), sentences alike (0.83)"."""
+    values = {
+        "predicate": predicate_key(a) or predicate_key(b) or "",
+        "holder": a.holder or b.holder or "",
+        "overlap": anchors.overlap,
+    }
+    return ", ".join(_REASONS[r].format(**values) for r in anchors.reasons)
 
 
 def _rank(severity: str) -> int:
