@@ -7,9 +7,12 @@ RSS, and the time of each stage, with each extraction stage as a share of
 the NLP time (the targets in the issues are stated that way).
 
     python benchmarks/run.py --sizes 10,100,1000 [--words 600] [--clusters 1] [--jobs 2] [--cache]
+                             [--news DIR] [--news-runs 3]
 
 With several sizes it also prints how much the time of alignment and rules
-grows from one size to the next (the linear-scaling target).
+grows from one size to the next (the linear-scaling target).  First it times
+the ``factcheck`` command on real news (benchmarks/news.py), when a folder
+of articles is there.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ import spacy
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import generate
+from news import bench_news
 
 import factcheck
 from factcheck.extraction.nlp import UNUSED_COMPONENTS, load_pipeline, resolve_model_name
@@ -48,6 +52,7 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+NEWS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ecbplus" / "clusters"
 EXTRACTION_STAGES = ("nlp", "dates", "quantities", "names")
 CLUSTER_STAGES = ("alignment", "rules")
 
@@ -160,8 +165,19 @@ def main() -> int:
     parser.add_argument("--clusters", type=int, default=1, help="clusters to spread the sources over")
     parser.add_argument("--jobs", type=int, default=0, help="also time check(jobs=N) and compare its JSON")
     parser.add_argument("--cache", action="store_true", help="also time a cold and a warm claims cache")
+    parser.add_argument(
+        "--news",
+        type=Path,
+        default=NEWS,
+        help="folder of real news articles to time the command on (default: the ECB+ corpus in ../shared)",
+    )
+    parser.add_argument("--news-runs", type=int, default=3, help="paired runs on the news folder (0: skip)")
     args = parser.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",")]
+    if args.news_runs and args.news.is_dir():
+        bench_news(args.news, args.news_runs)
+    elif args.news_runs:
+        print(f"(no real-news folder at {args.news}: the news benchmark is skipped)")
+    sizes = [int(s) for s in args.sizes.split(",") if s]
     cluster_times = [bench(size, min(args.clusters, size), args.words, args.jobs, args.cache) for size in sizes]
     for (small, small_time), (large, large_time) in itertools.pairwise(zip(sizes, cluster_times, strict=True)):
         factor = large_time / small_time if small_time else float("inf")
