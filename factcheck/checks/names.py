@@ -365,10 +365,15 @@ class TitleConflict(Check):
         params = self.params
         assert isinstance(params, TitleConflictParams)
         for group in cluster.entity_groups.values():
+            # A title before a lone surname ("President Clinton") may be a
+            # relative's of the same name: only titles of full names count.
             titled = [
                 (c, office)
                 for c in group
-                if c.title and c.label == "PERSON" and (office := office_of(c.title)) is not None
+                if c.title
+                and c.label == "PERSON"
+                and " " in c.surface.strip()
+                and (office := office_of(c.title)) is not None
             ]
             if not titled:
                 continue
