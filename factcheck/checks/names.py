@@ -177,6 +177,8 @@ class NameSpelling(Check):
                     why = f"the reference list has “{first.matched_form}”"
                 elif first.entity_id:
                     why = f"close to the listed form “{first.matched_form}” (similarity {first.score:.0f})"
+                elif first.match == "misspelling":
+                    why = f"most sources of the cluster write “{first.matched_form}”, with other accents"
                 else:
                     why = "most sources of the cluster spell it differently"
                 severity = params.exonym_severity if first.match == "exonym" else None

@@ -179,6 +179,10 @@ def person_difference(a: str, b: str, t: Thresholds = Thresholds()) -> Differenc
     ra, rb = _raw_words(a), _raw_words(b)
     ra_ok, rb_ok = len(ra) == len(wa), len(rb) == len(wb)
     last = _word_difference(wa[-1], wb[-1], ra[-1] if ra_ok else None, rb[-1] if rb_ok else None, max(t.name_part, 80))
+    if last is Difference.NEAR and convention_word(wa[-1]) == convention_word(wb[-1]):
+        # "Tar Heel" and "Tar Heels", "Deep Throat" and "Deep Throats": the model
+        # calls teams and nicknames persons, and a plural is no misspelling.
+        last = Difference.FORM
     if last is None:
         return None
     first = _first_name_difference(wa[0], wb[0], ra[0] if ra_ok else None, rb[0] if rb_ok else None, t.name_part)
