@@ -138,6 +138,26 @@ def test_lowercase_listed_acronym_is_still_a_casing_error() -> None:
     assert [f.evidence[0].text for f in loud(findings, "name-casing")] == ["nato"]
 
 
+def test_lowercase_unlisted_acronym_the_cluster_spells_out_is_a_casing_error() -> None:
+    findings = run(
+        "The Harlow Drug Board (HDB) halted the trial on Monday.",
+        "Officials at the hdb said the trial was halted.",
+        "The Hdb review took a week, the board said.",  # a house style, like "Nato"
+    )
+    casing = [f for f in findings if f.category == "name-casing"]
+    assert [(f.evidence[0].text, f.suggestion, f.severity) for f in casing] == [("hdb", "HDB", "warning")]
+
+
+def test_acronym_in_a_web_address_or_written_by_many_is_no_casing_error() -> None:
+    findings = run(
+        "The Harlow Drug Board (HDB) halted the trial; see www. hdb. gov for details.",
+        "A spokesman for the Harlow Drug Board (HDB) said the arm of the trial was halted.",
+        "The Orrin Medical Register (ARM) said the arm was broken.",
+        "Doctors said his arm was broken in the fall.",
+    )
+    assert [f for f in findings if f.category == "name-casing"] == []
+
+
 # --- 4. glued names ------------------------------------------------------------------------
 
 
