@@ -97,7 +97,7 @@ def test_conventions_are_one_organization(a: str, b: str) -> None:
     [
         ("Ferrow Library Association", "Ferrow Medical Association"),  # another word
         ("University of South Ferrow", "University of Ferrow"),  # a word more
-        ("Quill GX 9600M", "Quill GX 9400M"),  # another model number
+        ("Quill GX X600", "Quill GX X400"),  # another model number
     ],
 )
 def test_other_words_make_another_organization(a: str, b: str) -> None:
@@ -117,8 +117,8 @@ def test_spaced_initials_fold_together() -> None:
 
 
 def test_transliterations_of_final_y_and_ey() -> None:
-    assert translit_key("Gurbanguly") == translit_key("Gurbanguli")
-    assert translit_key("Heydar") == translit_key("Heidar")
+    assert translit_key("Orazguly") == translit_key("Orazguli")
+    assert translit_key("Reyhan") == translit_key("Reihan")
     assert translit_key("Kelly") != translit_key("Kelli")  # a doubled consonant: an English name
 
 
@@ -169,8 +169,8 @@ def test_glue_words_are_verbs_and_function_words(nlp) -> None:  # type: ignore[n
 
 def test_words_that_are_names_are_not_split() -> None:
     findings = run(
-        "Kalamazoo police said Orla Pellman was at the Grammys with Ada Pell.",
-        "Orla Pellman and Ada Pell met in Kalamazoo; Pellman was tasered by nobody.",
+        "Timbuktu police said Orla Pellman was at the Emmys with Ada Pell.",
+        "Orla Pellman and Ada Pell met in Timbuktu; Pellman was tasered by nobody.",
     )
     assert [f for f in findings if f.category == "name-glued"] == []
 
@@ -294,7 +294,7 @@ LIST = NameList.model_validate(
         "entities": [
             {"id": "ana-kovac", "canonical": "Ana Kovač", "type": "PERSON"},
             {"id": "tarn-centre", "canonical": "Tarnholm Arts Centre", "type": "ORG"},
-            {"id": "iva-michel", "canonical": "Iva Michel", "type": "PERSON"},
+            {"id": "iva-gabriel", "canonical": "Iva Gabriel", "type": "PERSON"},
         ]
     }
 )
@@ -314,15 +314,15 @@ def test_fuller_and_conventional_forms_of_listed_names_are_variants(index: NameI
 
 
 def test_lone_word_inside_a_full_name_is_not_a_near_miss_of_a_listed_surname(index: NameIndex) -> None:
-    assert index.link("Michele", label="PERSON") is not None  # a near miss of Michel on its own
+    assert index.link("Gabriele", label="PERSON") is not None  # a near miss of Gabriel on its own
     claims = [
         EntityClaim(
-            source="s1", start=0, end=17, text="Michele Lacamilla", sentence="", sentence_start=0,
-            label="PERSON", surface="Michele Lacamilla",
+            source="s1", start=0, end=18, text="Gabriele Lacamilla", sentence="", sentence_start=0,
+            label="PERSON", surface="Gabriele Lacamilla",
         ),
         EntityClaim(
-            source="s1", start=30, end=37, text="Michele", sentence="", sentence_start=0,
-            label="PERSON", surface="Michele",
+            source="s1", start=30, end=38, text="Gabriele", sentence="", sentence_start=0,
+            label="PERSON", surface="Gabriele",
         ),
     ]
     link_entities(claims, index)

@@ -268,7 +268,7 @@ def _shouted(sentence: str) -> bool:
 
 
 _SPELLED_OUT = re.compile(r"[A-Z][\w’'.-]*\s\((?P<acronym>[A-Z]{3,6})\)")
-"""A name spelled out and its acronym in parentheses: "Food and Drug Administration (FDA)"."""
+"""A name spelled out and its acronym in parentheses: "Harlow Drug Board (HDB)"."""
 
 
 def _address_part(text: str, start: int, end: int) -> bool:
@@ -449,7 +449,7 @@ class TitleConflict(Check):
         params = self.params
         assert isinstance(params, TitleConflictParams)
         for group in cluster.entity_groups.values():
-            # A title before a lone surname ("President Clinton") may be a
+            # A title before a lone surname ("President Varga") may be a
             # relative's of the same name: only titles of full names count.
             titled = [
                 (c, office)

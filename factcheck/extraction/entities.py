@@ -244,7 +244,7 @@ def _claim_for(
         return None
     glued_to = None
     last = tokens[-1]
-    place = len(tokens) == 1 and label in _NEVER_SPLIT_LABELS  # "Kalamazoo" is a town, not Kalama + zoo
+    place = len(tokens) == 1 and label in _NEVER_SPLIT_LABELS  # a town is one word, never a name plus a word
     split = None if place else _split_glued(last.text, single_forms, words, any_head=True)
     if split is not None and last.text not in single_forms:
         name_part, glued_to = split
@@ -319,10 +319,10 @@ def glue_word(tail: str, words: EnglishWords) -> bool:
     """Whether a lowercase word is one a lost space runs into a name.
 
     A glued word follows the name in the sentence: a reporting verb
-    ("Scholzsaid"), a past tense ("Cossaconfirmed") or a function word
+    ("Scholzsaid"), a past tense ("Ekvallconfirmed") or a function word
     ("Johnsonwas").  A noun ending is more often part of the name itself
-    ("Jackman", "Kalamazoo", "Gangmember"), and a two-letter tail is any
-    word's ending ("Tasered"), so neither is taken.
+    ("Pellman", "Crewmember"), and a two-letter tail is any
+    word's ending ("-ed"), so neither is taken.
     """
     if len(tail) < 3 or not tail.isalpha() or not tail.islower() or tail in DERIVATIONAL_SUFFIXES:
         return False
@@ -347,7 +347,7 @@ def _split_glued(
     if word.lower() in words:
         return None
     fallback: tuple[str, str] | None = None
-    for cut in range(4, len(word) - 2):  # the longest glued word first: "Cossa|confirmed", not "Cossacon|firmed"
+    for cut in range(4, len(word) - 2):  # the longest glued word first: "Ekvall|confirmed", not "Ekvallcon|firmed"
         head, tail = word[:cut], word[cut:]
         if not glue_word(tail, words):
             continue

@@ -27,8 +27,8 @@ _TRANSLIT_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for pattern, repl in (
         (r"(?<=[aeiou])y(?=\b)", "i"),  # Sergey -> Sergei, Nikolay -> Nikolai
         (r"(?:iy|yy|yi|ij|yj|ii)\b", "y"),  # Zelenskiy/Zelenskyy/Zelenskyj -> Zelensky
-        (r"(?<=[aeiou][^aeiouy])y\b", "i"),  # Gurbanguly -> Gurbanguli (not Kelly, Zelensky)
-        (r"ey(?=[^aeiou\s])", "ei"),  # Heydar -> Heidar
+        (r"(?<=[aeiou][^aeiouy])y\b", "i"),  # Orazguly -> Orazguli (not Kelly, Zelensky)
+        (r"ey(?=[^aeiou\s])", "ei"),  # Reyhan -> Reihan
         (r"iy(?=[aeiou])", "y"),  # Dmitriy-a
         (r"kh", "h"),  # Mikhail/Mihail
         (r"zh", "j"),

@@ -1,9 +1,9 @@
 """How two written forms of a name differ, word by word.
 
 A cluster's sources name one person or organization in many forms that are
-all right: with or without a middle name or initial ("Raj K. Chohan", "Raj
-Chohan"), with a nickname in quotes, with a short first name ("Stan" for
-"Stanley"), in the plural ("MacBook Pros"), in British or American spelling
+all right: with or without a middle name or initial ("Mira K. Osei", "Mira
+Osei"), with a nickname in quotes, with a short first name ("Stan" for
+"Stanley"), in the plural ("QuillBook Pros"), in British or American spelling
 ("Centre", "Center"), with an abbreviation ("Rd." for "Road").  None of those
 is a misspelling, and reporting them as one costs the reader's trust in the
 real ones ("Malcom" for "Malcolm", "Advisers" for "Advisors").  This module
@@ -92,8 +92,8 @@ def convention_word(word: str) -> str:
 
     British spellings become American, long forms of well-known
     abbreviations their short form, and a plural its singular ("Rangers",
-    "Ranger"), so "Promises Treatment Centre" and "...Center", or "Texas
-    Rangers" and "Texas Ranger", compare equal.  "Advisers" and "Advisors"
+    "Ranger"), so "Harwell Treatment Centre" and "...Center", or "Brackley
+    Rangers" and "Brackley Ranger", compare equal.  "Advisers" and "Advisors"
     do not: both spellings exist in every variety of English, so a
     company's name fixes one of them and the other is a mistake.
     """
@@ -110,7 +110,7 @@ def convention_word(word: str) -> str:
 def name_words(surface: str) -> list[str]:
     """The folded words of a name, quoted nicknames and generational suffixes cut.
 
-    'Vincent "The Chin" Gigante' is Vincent Gigante with a nickname, and
+    'Dario "The Hammer" Voskuijlen' is Dario Voskuijlen with a nickname, and
     "Martin Luther King Jr." is King: neither part is a spelling.
     """
     words = fold(_QUOTED.sub(" ", surface)).split()
@@ -151,7 +151,7 @@ def _word_difference(a: str, b: str, raw_a: str | None, raw_b: str | None, part:
     if a[:1] != b[:1] and fuzz.ratio(a, b) < 90:
         return None
     if any(c.isdigit() for c in a + b):
-        return None  # "9400M" and "9600M" are two products, not one misspelt
+        return None  # "X400" and "X600" are two products, not one misspelt
     return Difference.NEAR if fuzz.ratio(a, b) >= part else None
 
 
@@ -180,7 +180,7 @@ def person_difference(a: str, b: str, t: Thresholds = Thresholds()) -> Differenc
     ra_ok, rb_ok = len(ra) == len(wa), len(rb) == len(wb)
     last = _word_difference(wa[-1], wb[-1], ra[-1] if ra_ok else None, rb[-1] if rb_ok else None, max(t.name_part, 80))
     if last is Difference.NEAR and convention_word(wa[-1]) == convention_word(wb[-1]):
-        # "Tar Heel" and "Tar Heels", "Deep Throat" and "Deep Throats": the model
+        # "Harbour Gull" and "Harbour Gulls", "Night Owl" and "Night Owls": the model
         # calls teams and nicknames persons, and a plural is no misspelling.
         last = Difference.FORM
     if last is None:
@@ -209,9 +209,9 @@ def org_difference(a: str, b: str, t: Thresholds = Thresholds()) -> Difference |
     """How two written forms of an organization's (or a place's) name differ, or None for two names.
 
     The words are compared in order, after `convention_word`; a word more or
-    less ("University of South Alabama", "University of Alabama") makes
+    less ("University of South Ferrow", "University of Ferrow") makes
     another name, and so does a word that is no near miss of its
-    counterpart ("American Library Association", "American Medical
+    counterpart ("Ferrow Library Association", "Ferrow Medical
     Association").
     """
     wa, wb = _org_words(a), _org_words(b)

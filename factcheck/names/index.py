@@ -201,7 +201,7 @@ class NameIndex:
         """A fuller or conventional form of a listed name: a variant, not a near miss.
 
         "Vladimir V. Putin" and 'Vladimir "the Tsar" Putin' are Vladimir
-        Putin with a middle initial or a nickname; "Promises Treatment
+        Putin with a middle initial or a nickname; "Harwell Treatment
         Centre" is the listed "...Center" in British spelling.
         """
         words = name_words(surface)

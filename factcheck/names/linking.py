@@ -65,8 +65,8 @@ def link_entities(
             surface = full_by_surname.get((claim.source, surface), surface)
         link = index.link(surface, context, thresholds, label=claim.label)
         if link is not None and link.match == "fuzzy" and " " not in surface and surface in name_parts:
-            # A lone word that the cluster writes as part of a full name ("Michele" of
-            # "Michele LaCalamita") is that name, not a near miss of a listed one ("Michel").
+            # A lone word that the cluster writes as part of a full name ("Gabriele" of
+            # "Gabriele Dunst") is that name, not a near miss of a listed one ("Gabriel").
             link = None
         if link is not None and surface != claim.surface and link.match not in ("canonical", "variant"):
             # The full name is itself a near miss: report it there, not on every surname.
@@ -91,11 +91,11 @@ def _confirm_glued(mentions: list[EntityClaim], index: NameIndex) -> None:
     """Keep the glued names the cluster confirms; restore or drop the others.
 
     Extraction marks a word that may be a name run into the next word
-    ("Cossaconfirmed"), but only the cluster can say whether its head is a
+    ("Ekvallconfirmed"), but only the cluster can say whether its head is a
     name: a listed single-word form, or a word of a name that some mention
-    writes apart ("Helder Cossa").  A word that the cluster writes as a name
+    writes apart ("Tomas Ekvall").  A word that the cluster writes as a name
     of its own, or that is run together more than once, is a name itself
-    ("Grammys"), not a lost space.  An unconfirmed word that extraction
+    ("Pellmans"), not a lost space.  An unconfirmed word that extraction
     split off a name span gets its whole surface back; one found alone is
     dropped, as extraction would not have kept it.
     """
@@ -193,8 +193,8 @@ def _majority(claims: Sequence[EntityClaim], lone_sources: dict[str, set[str]]) 
 
     Sources are counted, not mentions: one source repeating a spelling is
     one voice.  A source that names the person only by the surname
-    ("Califf") supports every full spelling ending in that surname as
-    written, and a plain-ASCII spelling ("Jorgen Asheim") every accented
+    ("Ardley") supports every full spelling ending in that surname as
+    written, and a plain-ASCII spelling ("Soren Kjeldvik") every accented
     spelling it is the folding of: neither takes a side between them.  Ties
     are broken by spelling, never by input order.
     """
@@ -239,7 +239,7 @@ def _spelling_class(surface: str, majority: str, person: bool, tie: bool, limits
 def _split_people(claims: Sequence[EntityClaim], members: list[int]) -> list[list[int]]:
     """A group of one surname split where its first names show two people.
 
-    "Jerry Ortiz" and his stepson "Jeremy Ortiz" are two people, not one
+    "Jerry Pimblett" and his stepson "Jeremy Pimblett" are two people, not one
     misspelt, when one source names both in full, or when each spelling is
     written by several sources and no source writes both.  First names one
     letter apart ("Malcom", "Malcolm") are a slip, never two people; an
