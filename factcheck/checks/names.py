@@ -312,19 +312,20 @@ def unlisted_acronym_casings(cluster: AlignedCluster) -> Iterator[tuple[str, int
             if acronym.casefold() not in cluster.names.lowered and acronym.lower() not in STOP_WORDS:
                 spelled_out.add(acronym)
                 capitals[acronym] = max(capitals[acronym], 1)
-    for acronym, count in sorted(capitals.items()):
-        if count < 2 and acronym not in spelled_out:
-            continue
-        pattern = re.compile(rf"(?<![\w./@-]){acronym.lower()}(?![\w/@-])")
-        hits = [
-            (source_id, match.start(), match.end())
-            for source_id, source in sorted(cluster.sources.items())
-            for match in pattern.finditer(source.text, source.body_start)
-            if not _address_part(source.text, match.start(), match.end())
-        ]
-        if hits and len(hits) <= 2 and len({source_id for source_id, _, _ in hits}) == 1:
-            for source_id, start, end in hits:
-                yield source_id, start, end, acronym, count
+    acronyms = {a.lower(): a for a, count in capitals.items() if count >= 2 or a in spelled_out}
+    if not acronyms:
+        return
+    # One pass over the texts for all the acronyms, not one per acronym.
+    pattern = re.compile(rf"(?<![\w./@-])(?:{'|'.join(sorted(acronyms))})(?![\w/@-])")
+    hits: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
+    for source_id, source in sorted(cluster.sources.items()):
+        for match in pattern.finditer(source.text, source.body_start):
+            if not _address_part(source.text, match.start(), match.end()):
+                hits[match.group(0)].append((source_id, match.start(), match.end()))
+    for lower, found in sorted(hits.items()):
+        if len(found) <= 2 and len({source_id for source_id, _, _ in found}) == 1:
+            for source_id, start, end in found:
+                yield source_id, start, end, acronyms[lower], capitals[acronyms[lower]]
 
 
 class NameCasing(Check):
