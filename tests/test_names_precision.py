@@ -133,6 +133,15 @@ def test_who_the_band_and_the_question_are_not_the_acronym(nlp) -> None:  # type
     assert [f for f in findings if f.category == "name-casing"] == []
 
 
+def test_a_word_that_equals_a_listed_acronym_is_that_word() -> None:
+    """"Isis" the goddess opens a sentence; the word list knows it, so it is not ISIS miswritten."""
+    findings = run(
+        "Isis was worshipped across Egypt, the museum said on Monday.",
+        "The museum opened a room for the goddess Isis on Monday.",
+    )
+    assert [f for f in findings if f.category == "name-casing"] == []
+
+
 def test_lowercase_listed_acronym_is_still_a_casing_error() -> None:
     findings = run("The nato summit opened in Vilnius on Tuesday.", "The NATO summit opened in Vilnius.")
     assert [f.evidence[0].text for f in loud(findings, "name-casing")] == ["nato"]

@@ -177,7 +177,7 @@ def extract_entities(
     for span, label in spans:
         if span.start_char < offset_floor:
             continue
-        claim = _claim_for(span, label, source_id, single_forms, words)
+        claim = _claim_for(span, label, source_id, single_forms, words, index)
         if claim is None or any(s < claim.end and claim.start < e for s, e in taken):
             continue
         taken.append((claim.start, claim.end))
@@ -228,10 +228,10 @@ def _ordinary_word(span: Span) -> bool:
 
 
 def _claim_for(
-    span: Span, label: str, source_id: str, single_forms: frozenset[str], words: EnglishWords
+    span: Span, label: str, source_id: str, single_forms: frozenset[str], words: EnglishWords, index: NameIndex
 ) -> EntityClaim | None:
     tokens = _name_tokens(span, label)
-    if not tokens or _everyday_word(tokens, label):
+    if not tokens or _everyday_word(tokens, label, index, words):
         return None
     doc = span.doc
     start = tokens[0].idx
@@ -296,16 +296,23 @@ def _name_tokens(span: Span, label: str) -> list[Token]:
     return tokens
 
 
-def _everyday_word(tokens: list[Token], label: str) -> bool:
+def _everyday_word(tokens: list[Token], label: str, index: NameIndex, words: EnglishWords) -> bool:
     """A lone word such as "Who" (the band, the question) that is no name, whatever the model says.
 
     A stop word is a name only in capitals ("US", "WHO") or where the model
-    calls it a person ("May said").
+    calls it a person ("May said"); an English word that equals a listed
+    acronym but is not written in capitals, opening a sentence or in a
+    title, is that word, not the acronym in the wrong case.  A listed form
+    ("Nato", a house style) stays a name.
     """
     if len(tokens) != 1 or label == "PERSON":
         return False
     word = tokens[0].text
-    return not word.isupper() and word.lower() in STOP_WORDS
+    if word.isupper() or word in index.exact:
+        return False
+    lower = word.lower()
+    titled = word[:1].isupper()  # lowercase "nato" is the acronym miswritten: `_ordinary_word` judges it
+    return lower in STOP_WORDS or (titled and lower in _listed_acronyms(index) and lower in words)
 
 
 def _title_before(doc: Doc, start: int) -> str | None:
@@ -402,6 +409,12 @@ def _known_single_tokens(index: NameIndex, doc: Doc, words: EnglishWords) -> fro
         and not _split_glued(token.text, _listed_single_tokens(index), words, any_head=True)
     }
     return _listed_single_tokens(index) | frozenset(own)
+
+
+@functools.lru_cache(maxsize=8)
+def _listed_acronyms(index: NameIndex) -> frozenset[str]:
+    """The listed acronyms, lowercased."""
+    return frozenset(e.acronym.lower() for e in index.entities.values() if e.acronym)
 
 
 @functools.lru_cache(maxsize=8)
