@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from factcheck.alignment import AlignedCluster, entity_key
 from factcheck.checks.base import Check
@@ -177,6 +178,8 @@ class NameSpelling(Check):
                     why = f"the reference list has “{first.matched_form}”"
                 elif first.entity_id:
                     why = f"close to the listed form “{first.matched_form}” (similarity {first.score:.0f})"
+                elif first.match == "misspelling":
+                    why = f"most sources of the cluster write “{first.matched_form}”, with other accents"
                 else:
                     why = "most sources of the cluster spell it differently"
                 severity = params.exonym_severity if first.match == "exonym" else None
@@ -255,6 +258,76 @@ def _differing_parts(claims: list[EntityClaim], entity: ReferenceEntity | None) 
     return sorted((claims[i] for i in sorted(out)), key=lambda c: (c.source, c.start))
 
 
+_ACRONYM = re.compile(r"[A-Z]{3,6}")
+
+
+def _shouted(sentence: str) -> bool:
+    """A line mostly in capitals (a headline, a dateline): its capitals say nothing of acronyms."""
+    letters = [c for c in sentence if c.isalpha()]
+    return sum(c.isupper() for c in letters) * 2 > len(letters)
+
+
+_SPELLED_OUT = re.compile(r"[A-Z][\w’'.-]*\s\((?P<acronym>[A-Z]{3,6})\)")
+"""A name spelled out and its acronym in parentheses: "Harlow Drug Board (HDB)"."""
+
+
+def _address_part(text: str, start: int, end: int) -> bool:
+    """Whether a lowercase word is part of a web address or file name ("www. nih. gov", "Mshtml. dll").
+
+    In prose a word after a full stop is capitalized; a lowercase one after
+    a dot, or before a dot and more lowercase, is an address or a file name.
+    """
+    before = text[max(0, start - 3) : start].rstrip()
+    after = text[end : end + 3].lstrip()
+    return before.endswith((".", "/", ":", "@")) or (after.startswith(".") and after[1:2].islower())
+
+
+def unlisted_acronym_casings(cluster: AlignedCluster) -> Iterator[tuple[str, int, int, str, int]]:
+    """Lowercase writings of an acronym that no list holds but the cluster writes in capitals.
+
+    Yields (source, start, end, acronym, capital writings).  The acronym
+    must be an organization the model finds in capitals in running text
+    (not a headline), spelled out in parentheses or written so at least
+    twice; its lowercase form must be no stop word and come from one source
+    at most twice: a word that several sources write in lowercase ("the
+    gap", "arm") is an everyday word, not a slip.  Listed acronyms are the
+    gazetteer's to judge ("nato").
+    """
+    capitals: dict[str, int] = defaultdict(int)
+    spelled_out: set[str] = set()
+    for claim in cluster.entities:
+        surface = claim.surface
+        if claim.label != "ORG" or claim.glued_to or not _ACRONYM.fullmatch(surface):
+            continue
+        if surface.casefold() in cluster.names.lowered or surface.lower() in STOP_WORDS or _shouted(claim.sentence):
+            continue
+        capitals[surface] += 1
+        source = cluster.sources.get(claim.source)
+        around = source.text[max(claim.start - 1, 0) : claim.end + 1] if source else ""
+        if around == f"({surface})":
+            spelled_out.add(surface)
+    for source in cluster.sources.values():
+        for match in _SPELLED_OUT.finditer(source.text, source.body_start):
+            acronym = match["acronym"]
+            if acronym.casefold() not in cluster.names.lowered and acronym.lower() not in STOP_WORDS:
+                spelled_out.add(acronym)
+                capitals[acronym] = max(capitals[acronym], 1)
+    acronyms = {a.lower(): a for a, count in capitals.items() if count >= 2 or a in spelled_out}
+    if not acronyms:
+        return
+    # One pass over the texts for all the acronyms, not one per acronym.
+    pattern = re.compile(rf"(?<![\w./@-])(?:{'|'.join(sorted(acronyms))})(?![\w/@-])")
+    hits: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
+    for source_id, source in sorted(cluster.sources.items()):
+        for match in pattern.finditer(source.text, source.body_start):
+            if not _address_part(source.text, match.start(), match.end()):
+                hits[match.group(0)].append((source_id, match.start(), match.end()))
+    for lower, found in sorted(hits.items()):
+        if len(found) <= 2 and len({source_id for source_id, _, _ in found}) == 1:
+            for source_id, start, end in found:
+                yield source_id, start, end, acronyms[lower], capitals[acronyms[lower]]
+
+
 class NameCasing(Check):
     """A name or acronym in the wrong case; accepted house styles pass."""
 
@@ -262,6 +335,18 @@ class NameCasing(Check):
     message_fields = frozenset({"text", "suggestion", "canonical"})
 
     def run(self, cluster: AlignedCluster) -> Iterator[Finding]:
+        for source_id, start, end, acronym, count in unlisted_acronym_casings(cluster):
+            written = cluster.sources[source_id].text[start:end]
+            yield self.finding(
+                [Evidence(source=source_id, start=start, end=end, text=written)],
+                {"text": written, "suggestion": acronym, "canonical": acronym},
+                suggestion=acronym,
+                details={
+                    "canonical": acronym,
+                    "canonical_from": "majority of sources",
+                    "why": f"the cluster writes the organization “{acronym}” in capitals ({count} mentions)",
+                },
+            )
         spellings = GroupSpellings()
         for claim in cluster.entities_by_match.get("casing", ()):
             suggestion = _suggestion(claim, cluster) if claim.entity_id else claim.matched_form
@@ -365,10 +450,15 @@ class TitleConflict(Check):
         params = self.params
         assert isinstance(params, TitleConflictParams)
         for group in cluster.entity_groups.values():
+            # A title before a lone surname ("President Varga") may be a
+            # relative's of the same name: only titles of full names count.
             titled = [
                 (c, office)
                 for c in group
-                if c.title and c.label == "PERSON" and (office := office_of(c.title)) is not None
+                if c.title
+                and c.label == "PERSON"
+                and " " in c.surface.strip()
+                and (office := office_of(c.title)) is not None
             ]
             if not titled:
                 continue

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 
 from spacy.lang.en import English
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
@@ -140,6 +141,24 @@ DERIVATIONAL_SUFFIXES = frozenset(
 """Endings that make a new word from a name ("Thatcherism"), not a second word."""
 _CAMEL = re.compile(r"^(?P<word>[a-z]{2,})(?P<name>[A-Z][a-z]{3,})$")
 
+REPORTING_VERBS = frozenset(
+    {
+        *("said", "says", "told", "tells", "added", "adds", "wrote", "writes", "spoke", "speaks"),
+        *("asked", "asks", "noted", "notes", "stated", "states", "claimed", "claims", "insisted"),
+        *("insists", "urged", "urges", "replied", "replies", "explained", "explains"),
+    }
+)
+"""Words a reporter puts right after a name, where a lost space glues them to it."""
+NAME_ENDINGS = frozenset(
+    {
+        *("more", "well", "one", "over", "side", "down", "ever", "off", "out", "own", "man", "men"),
+        *("son", "ton", "land", "ham", "ley", "by", "ford", "field", "wood", "worth", "stone", "hill"),
+        *("brook", "dale", "house", "water", "ville", "burg", "berg", "bury"),
+    }
+)
+"""Stop words and words that end many surnames (Gilmore, Maxwell, Malone, Hanover): never a glued word."""
+_NEVER_SPLIT_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+
 
 def extract_entities(
     doc: Doc, source_id: str, index: NameIndex, words: EnglishWords, *, offset_floor: int = 0
@@ -158,7 +177,7 @@ def extract_entities(
     for span, label in spans:
         if span.start_char < offset_floor:
             continue
-        claim = _claim_for(span, label, source_id, single_forms, words)
+        claim = _claim_for(span, label, source_id, single_forms, words, index)
         if claim is None or any(s < claim.end and claim.start < e for s, e in taken):
             continue
         taken.append((claim.start, claim.end))
@@ -209,19 +228,10 @@ def _ordinary_word(span: Span) -> bool:
 
 
 def _claim_for(
-    span: Span, label: str, source_id: str, single_forms: frozenset[str], words: EnglishWords
+    span: Span, label: str, source_id: str, single_forms: frozenset[str], words: EnglishWords, index: NameIndex
 ) -> EntityClaim | None:
-    tokens = list(span)
-    while tokens and (
-        tokens[0].lower_ in HONORIFICS
-        or tokens[0].lower_ == "the"
-        or tokens[0].lower_ in TITLE_WORDS
-        or tokens[0].is_punct
-    ):
-        tokens.pop(0)
-    while tokens and (tokens[-1].is_punct or tokens[-1].text in ("'s", "’s", "'", "’")):
-        tokens.pop()
-    if not tokens:
+    tokens = _name_tokens(span, label)
+    if not tokens or _everyday_word(tokens, label, index, words):
         return None
     doc = span.doc
     start = tokens[0].idx
@@ -234,7 +244,8 @@ def _claim_for(
         return None
     glued_to = None
     last = tokens[-1]
-    split = _split_glued(last.text, single_forms, words)
+    place = len(tokens) == 1 and label in _NEVER_SPLIT_LABELS  # a town is one word, never a name plus a word
+    split = None if place else _split_glued(last.text, single_forms, words, any_head=True)
     if split is not None and last.text not in single_forms:
         name_part, glued_to = split
         surface = doc_text(doc)[start : last.idx] + name_part
@@ -253,6 +264,57 @@ def _claim_for(
     )
 
 
+def _name_tokens(span: Span, label: str) -> list[Token]:
+    """The tokens of a span that make the name: titles, possessives and stray marks cut.
+
+    A span that runs over a line break ends there (a name then a dateline
+    or a byline is two things), and a person's span with a comma keeps the
+    name after it ('Tyler,"Gene Hansbrough' is a quote's end, then a name).
+    """
+    tokens = list(span)
+    for k in range(1, len(tokens)):
+        gap = span.doc.text[tokens[k - 1].idx + len(tokens[k - 1].text) : tokens[k].idx]
+        if "\n" in gap or "\n" in tokens[k].text:
+            tokens = tokens[:k]
+            break
+    if label in ("PERSON", "GAZETTEER") and any(t.text == "," for t in tokens):
+        cut = max(k for k, t in enumerate(tokens) if t.text == ",")
+        after = [t for t in tokens[cut + 1 :] if any(c.isalnum() for c in t.text)]
+        generation = len(after) == 1 and after[0].lower_.rstrip(".") in ("jr", "sr", "ii", "iii", "iv")
+        tokens = tokens[:cut] if generation or not after else tokens[cut + 1 :]
+    while tokens and (
+        tokens[0].lower_ in HONORIFICS
+        or tokens[0].lower_ == "the"
+        or tokens[0].lower_ in TITLE_WORDS
+        or not any(c.isalnum() for c in tokens[0].text)
+    ):
+        tokens.pop(0)
+    while tokens and (
+        not any(c.isalnum() for c in tokens[-1].text) or tokens[-1].text in ("'s", "’s", "'", "’")
+    ):
+        tokens.pop()
+    return tokens
+
+
+def _everyday_word(tokens: list[Token], label: str, index: NameIndex, words: EnglishWords) -> bool:
+    """A lone word such as "Who" (the band, the question) that is no name, whatever the model says.
+
+    A stop word is a name only in capitals ("US", "WHO") or where the model
+    calls it a person ("May said"); an English word that equals a listed
+    acronym but is not written in capitals, opening a sentence or in a
+    title, is that word, not the acronym in the wrong case.  A listed form
+    ("Nato", a house style) stays a name.
+    """
+    if len(tokens) != 1 or label == "PERSON":
+        return False
+    word = tokens[0].text
+    if word.isupper() or word in index.exact:
+        return False
+    lower = word.lower()
+    titled = word[:1].isupper()  # lowercase "nato" is the acronym miswritten: `_ordinary_word` judges it
+    return lower in STOP_WORDS or (titled and lower in _listed_acronyms(index) and lower in words)
+
+
 def _title_before(doc: Doc, start: int) -> str | None:
     window = doc_text(doc)[max(0, start - 80) : start]
     window = window.split("\n")[-1]
@@ -260,22 +322,47 @@ def _title_before(doc: Doc, start: int) -> str | None:
     return match["title"].strip() if match else None
 
 
-def _split_glued(word: str, single_forms: frozenset[str], words: EnglishWords) -> tuple[str, str] | None:
-    """``("Scholz", "said")`` for "Scholzsaid"; None when the word is not two glued."""
+def glue_word(tail: str, words: EnglishWords) -> bool:
+    """Whether a lowercase word is one a lost space runs into a name.
+
+    A glued word follows the name in the sentence: a reporting verb
+    ("Scholzsaid"), a past tense ("Ekvallconfirmed") or a function word
+    ("Johnsonwas").  A noun ending is more often part of the name itself
+    ("Pellman", "Crewmember"), and a two-letter tail is any
+    word's ending ("-ed"), so neither is taken.
+    """
+    if len(tail) < 3 or not tail.isalpha() or not tail.islower() or tail in DERIVATIONAL_SUFFIXES:
+        return False
+    if tail in REPORTING_VERBS:
+        return True
+    if tail in STOP_WORDS:
+        return tail not in NAME_ENDINGS
+    return len(tail) >= 5 and tail.endswith("ed") and (tail in words.words or tail[:-2] in words or tail[:-1] in words)
+
+
+def _split_glued(
+    word: str, single_forms: frozenset[str], words: EnglishWords, *, any_head: bool = False
+) -> tuple[str, str] | None:
+    """``("Scholz", "said")`` for "Scholzsaid"; None when the word is not two glued.
+
+    The head is a known single-word name when one fits; with ``any_head``,
+    any capitalized head of four letters or more, for linking to confirm
+    against the names of the whole cluster (`names.linking`).
+    """
     if len(word) < 6 or not word.isalpha() or not word[:1].isupper():
         return None
     if word.lower() in words:
         return None
-    for cut in range(len(word) - 2, 3, -1):
+    fallback: tuple[str, str] | None = None
+    for cut in range(4, len(word) - 2):  # the longest glued word first: "Ekvall|confirmed", not "Ekvallcon|firmed"
         head, tail = word[:cut], word[cut:]
-        if (
-            head in single_forms
-            and tail.islower()
-            and tail not in DERIVATIONAL_SUFFIXES
-            and tail in words
-        ):
+        if not glue_word(tail, words):
+            continue
+        if head in single_forms:
             return head, tail
-    return None
+        if any_head and fallback is None:
+            fallback = head, tail
+    return fallback
 
 
 def _glued_claim(
@@ -284,7 +371,7 @@ def _glued_claim(
     word = token.text
     name: str | None = None
     glued_to: str | None = None
-    split = _split_glued(word, single_forms, words)
+    split = _split_glued(word, single_forms, words, any_head=True)
     if split is not None:
         name, glued_to = split
     elif (
@@ -319,9 +406,15 @@ def _known_single_tokens(index: NameIndex, doc: Doc, words: EnglishWords) -> fro
         if len(token.text) >= 4
         and token.text[:1].isupper()
         and token.is_alpha
-        and not _split_glued(token.text, _listed_single_tokens(index), words)
+        and not _split_glued(token.text, _listed_single_tokens(index), words, any_head=True)
     }
     return _listed_single_tokens(index) | frozenset(own)
+
+
+@functools.lru_cache(maxsize=8)
+def _listed_acronyms(index: NameIndex) -> frozenset[str]:
+    """The listed acronyms, lowercased."""
+    return frozenset(e.acronym.lower() for e in index.entities.values() if e.acronym)
 
 
 @functools.lru_cache(maxsize=8)

@@ -17,6 +17,7 @@ from unidecode import unidecode
 _APOSTROPHES = "'’‘`´ʼ"
 _NON_WORD = re.compile(r"[^a-z0-9 ]+")
 _SPACES = re.compile(r"\s+")
+_LETTER_RUN = re.compile(r"\b[a-z](?: [a-z]\b)+")
 
 # Rewrites applied in order to a folded name; each pair merges spellings
 # that English-language transliteration systems of Cyrillic, Arabic and
@@ -26,6 +27,8 @@ _TRANSLIT_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for pattern, repl in (
         (r"(?<=[aeiou])y(?=\b)", "i"),  # Sergey -> Sergei, Nikolay -> Nikolai
         (r"(?:iy|yy|yi|ij|yj|ii)\b", "y"),  # Zelenskiy/Zelenskyy/Zelenskyj -> Zelensky
+        (r"(?<=[aeiou][^aeiouy])y\b", "i"),  # Orazguly -> Orazguli (not Kelly, Zelensky)
+        (r"ey(?=[^aeiou\s])", "ei"),  # Reyhan -> Reihan
         (r"iy(?=[aeiou])", "y"),  # Dmitriy-a
         (r"kh", "h"),  # Mikhail/Mihail
         (r"zh", "j"),
@@ -49,12 +52,17 @@ def has_diacritics(text: str) -> bool:
 
 
 def fold(text: str) -> str:
-    """Accents, case, apostrophes and punctuation removed; spaces normalized."""
+    """Accents, case, apostrophes and punctuation removed; spaces normalized.
+
+    Spaced initials are joined ("U. S." and "U.S." both fold to "us"): how
+    an acronym is spaced is typography, not spelling.
+    """
     ascii_text = unidecode(text).lower()
     for mark in _APOSTROPHES:
         ascii_text = ascii_text.replace(mark, "")
-    ascii_text = ascii_text.replace("-", " ")
-    return _SPACES.sub(" ", _NON_WORD.sub("", ascii_text)).strip()
+    ascii_text = ascii_text.replace("-", " ").replace(".", ". ")
+    folded = _SPACES.sub(" ", _NON_WORD.sub("", ascii_text)).strip()
+    return _LETTER_RUN.sub(lambda m: m.group(0).replace(" ", ""), folded)
 
 
 def translit_key(text: str) -> str:

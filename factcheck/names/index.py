@@ -18,6 +18,7 @@ from typing import Any, Literal
 from rapidfuzz import fuzz
 
 from factcheck.names.folding import fold, has_diacritics
+from factcheck.names.forms import convention_key, name_words
 from factcheck.names.reference import NameList, ReferenceEntity
 
 FormKind = Literal["canonical", "variant", "foreign", "misspelling", "acronym", "house_style"]
@@ -91,8 +92,11 @@ class NameIndex:
         self.lowered: dict[str, list[KnownForm]] = defaultdict(list)
         self.folded: dict[str, list[KnownForm]] = defaultdict(list)
         self.short_folded: dict[str, list[KnownForm]] = defaultdict(list)
+        self.conventional: dict[str, list[KnownForm]] = defaultdict(list)
+        """Organization and place forms by `forms.convention_key`: plurals, British spellings, abbreviations."""
         self.blocks: dict[str, list[tuple[str, KnownForm]]] = defaultdict(list)
         self.matchers: dict[int, Any] = {}
+        self._single_tokens: frozenset[str] | None = None
         """Gazetteer matchers built from this index, by vocab (see extraction.entities)."""
         for name_list in lists:
             for entity in name_list.entities:
@@ -112,6 +116,8 @@ class NameIndex:
         self.folded[folded].append(known)
         if known.kind != "misspelling":
             self.blocks[folded.split()[-1][:1]].append((folded, known))
+            if known.entity.type != "PERSON" and (key := convention_key(known.form)):
+                self.conventional[key].append(known)
         if known.entity.type != "PERSON" or " " not in known.form or known.kind == "misspelling":
             return
         if known.entity.short_forms is not None:
@@ -136,9 +142,11 @@ class NameIndex:
         if short not in self.exact[short.form]:
             self.exact[short.form].append(short)
 
-    def single_token_forms(self) -> set[str]:
-        """Forms of one word (surnames, acronyms): the names a glued word may start with."""
-        return {form for form in self.exact if " " not in form and len(form) >= 4}
+    def single_token_forms(self) -> frozenset[str]:
+        """Forms of one word (surnames, acronyms): the names a glued word may start with (built once)."""
+        if self._single_tokens is None:
+            self._single_tokens = frozenset(form for form in self.exact if " " not in form and len(form) >= 4)
+        return self._single_tokens
 
     def link(
         self,
@@ -185,7 +193,27 @@ class NameIndex:
             if hit.kind in ("foreign", "misspelling"):
                 return Link(hit.entity, _KIND_TO_MATCH[hit.kind], hit, 99.0, "reference list")
             return Link(hit.entity, "variant", hit, 99.0, f"{hit.form!r} with diacritics dropped")
+        if link := self._other_form(surface, folded, context):
+            return link
         return self._fuzzy(surface, folded, context, thresholds)
+
+    def _other_form(self, surface: str, folded: str, context: set[str] | frozenset[str]) -> Link | None:
+        """A fuller or conventional form of a listed name: a variant, not a near miss.
+
+        "Vladimir V. Putin" and 'Vladimir "the Tsar" Putin' are Vladimir
+        Putin with a middle initial or a nickname; "Harwell Treatment
+        Centre" is the listed "...Center" in British spelling.
+        """
+        words = name_words(surface)
+        if len(words) > 2 or (len(words) == 2 and " ".join(words) != folded):
+            core = f"{words[0]} {words[-1]}"
+            hit = _choose([f for f in self.folded.get(core, ()) if f.entity.type == "PERSON"], context)
+            if hit is not None and hit.kind not in ("foreign", "misspelling"):
+                return Link(hit.entity, "variant", hit, 98.0, f"fuller form of {hit.form!r}")
+        key = convention_key(surface)
+        if " " in key and (hit := _choose(self.conventional.get(key, ()), context)):
+            return Link(hit.entity, "variant", hit, 98.0, f"{hit.form!r} in another spelling convention")
+        return None
 
     def _fuzzy(self, surface: str, folded: str, context: set[str] | frozenset[str], t: FuzzyThresholds) -> Link | None:
         parts = folded.split()

@@ -9,16 +9,27 @@ transliteration key, fuzzy similarity) and get the majority spelling.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
+from typing import Literal
 
-from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from factcheck.claims import EntityClaim, replaced
-from factcheck.names.folding import fold, translit_key
+from factcheck.names.folding import fold
+from factcheck.names.forms import (
+    Difference,
+    Thresholds,
+    accented,
+    difference,
+    first_name_key,
+    name_words,
+    related_first_names,
+)
 from factcheck.names.index import DEFAULT_THRESHOLDS, FuzzyThresholds, NameIndex
 
 PERSONISH = frozenset({"PERSON", "GAZETTEER"})
+SpellingClass = Literal["canonical", "variant", "misspelling", "fuzzy"]
 
 
 def link_entities(
@@ -33,21 +44,17 @@ def link_entities(
     made, so a caller holding no other reference to the mentions never holds
     two copies of them (a 10,000-source cluster holds hundreds of thousands).
     """
-    # A name run into the next word is a spelling class that extraction only
-    # marks (``glued_to``); linking keeps it unless the name links otherwise.
-    for i, claim in enumerate(mentions):
-        if claim.glued_to is not None:
-            mentions[i] = replaced(claim, {"match": "glued"})
-    # Pass 1: multi-word names need no context and give it to the rest.
+    _confirm_glued(mentions, index)
+    # Pass 1: names written in full (not lone surnames) need no context and give it to the rest.
     context: set[str] = set()
-    for claim in mentions:
-        if " " in claim.surface:
-            link = index.link(claim.surface, thresholds=thresholds, label=claim.label)
-            if link is not None and link.match in ("canonical", "variant", "exonym"):
-                context.add(link.entity.id)
+    for surface, label in sorted({(c.surface, c.label) for c in mentions}):
+        link = index.link(surface, thresholds=thresholds, label=label)
+        if link is not None and link.match in ("canonical", "variant", "exonym") and not link.form.short:
+            context.add(link.entity.id)
     # A lone surname refers to the person the same source names in full with
     # it ("Mark Johnston ... Johnston said"), not to a listed near miss.
     full_by_surname: dict[tuple[str, str], str] = {}
+    name_parts = {word for claim in mentions if " " in claim.surface for word in claim.surface.split()}
     for claim in mentions:
         words = claim.surface.split()
         if len(words) > 1 and claim.label in PERSONISH:
@@ -57,6 +64,10 @@ def link_entities(
         if " " not in surface and claim.match != "glued":
             surface = full_by_surname.get((claim.source, surface), surface)
         link = index.link(surface, context, thresholds, label=claim.label)
+        if link is not None and link.match == "fuzzy" and " " not in surface and surface in name_parts:
+            # A lone word that the cluster writes as part of a full name ("Gabriele" of
+            # "Gabriele Dunst") is that name, not a near miss of a listed one ("Gabriel").
+            link = None
         if link is not None and surface != claim.surface and link.match not in ("canonical", "variant"):
             # The full name is itself a near miss: report it there, not on every surname.
             link = None
@@ -76,36 +87,89 @@ def link_entities(
     _link_unlisted(mentions, thresholds)
 
 
+def _confirm_glued(mentions: list[EntityClaim], index: NameIndex) -> None:
+    """Keep the glued names the cluster confirms; restore or drop the others.
+
+    Extraction marks a word that may be a name run into the next word
+    ("Ekvallconfirmed"), but only the cluster can say whether its head is a
+    name: a listed single-word form, or a word of a name that some mention
+    writes apart ("Tomas Ekvall").  A word that the cluster writes as a name
+    of its own, or that is run together more than once, is a name itself
+    ("Pellmans"), not a lost space.  An unconfirmed word that extraction
+    split off a name span gets its whole surface back; one found alone is
+    dropped, as extraction would not have kept it.
+    """
+    if not any(c.glued_to is not None for c in mentions):
+        return
+    apart: set[str] = set()
+    for claim in mentions:
+        if claim.glued_to is None:
+            apart.update(claim.surface.split())
+    runs: dict[str, int] = defaultdict(int)
+    for claim in mentions:
+        if claim.glued_to is not None and claim.text.split():
+            runs[claim.text.split()[-1]] += 1
+    listed = index.single_token_forms()
+    kept: list[EntityClaim] = []
+    for claim in mentions:
+        if claim.glued_to is None or not claim.surface.split() or not claim.text.split():
+            kept.append(claim)
+            continue
+        head, whole = claim.surface.split()[-1], claim.text.split()[-1]
+        known_head = head in listed or head in apart
+        own_name = whole in apart or whole in index.exact or runs[whole] > 1
+        if known_head and not own_name:
+            kept.append(replaced(claim, {"match": "glued"}))
+        elif " " in claim.text or claim.label != "GAZETTEER":
+            kept.append(replaced(claim, {"surface": claim.text, "glued_to": None}))
+    mentions[:] = kept
+
+
 def _link_unlisted(mentions: list[EntityClaim], t: FuzzyThresholds) -> None:
-    """Cluster names absent from the lists by the corpus itself."""
+    """Cluster names absent from the lists by the corpus itself.
+
+    Full names are grouped when `forms.difference` finds them one name;
+    a group is split where its first names show two people of one surname
+    (`_split_people`).  The spelling most sources support is canonical (a
+    source writing the surname alone supports the full spellings with that
+    surname), and each other spelling is classed by how it differs from it:
+    a fuller or shorter form or a convention is a variant, other accents a
+    misspelling, a near miss in the letters a fuzzy match.
+    """
     pending = [i for i, c in enumerate(mentions) if c.entity_id is None and c.label in PERSONISH | {"ORG"}]
-    full = [i for i in pending if " " in mentions[i].surface]
-    groups = _group_full_names([mentions[i] for i in full], t)
-    by_surname: dict[str, str] = {}
+    full = [i for i in pending if len(name_words(mentions[i].surface)) > 1 and mentions[i].match != "glued"]
+    limits = Thresholds(name_part=t.name_part, full_name=t.full_name)
+    groups: list[list[int]] = []
+    for members in _group_full_names([mentions[i] for i in full], limits):
+        groups.extend(_split_people([mentions[full[m]] for m in members], members))
+    lone_sources: dict[str, set[str]] = defaultdict(set)
+    for i in pending:
+        claim = mentions[i]
+        if len(claim.surface.split()) == 1:
+            lone_sources[claim.surface].add(claim.source)
+    ranked: list[tuple[tuple[int, str], str, list[int], bool]] = []
     for members in groups:
-        spellings = Counter(mentions[full[m]].surface for m in members)
-        # Ties broken by spelling, not by input order, so the result is order-free.
-        majority, top = min(spellings.items(), key=lambda kv: (-kv[1], kv[0]))
-        tie = sum(1 for n in spellings.values() if n == top) > 1
-        majority_key = translit_key(majority)
+        claims = [mentions[full[m]] for m in members]
+        majority, tie, support = _majority(claims, lone_sources)
+        ranked.append(((-support, majority), majority, members, tie))
+    by_surname: dict[str, str] = {}
+    for _, majority, members, tie in sorted(ranked):
+        person = all(mentions[full[m]].label in PERSONISH for m in members)
         for m in members:
             i = full[m]
             claim = mentions[i]
-            match = "canonical"
-            if claim.surface != majority and not tie:
-                match = "variant" if translit_key(claim.surface) == majority_key else "fuzzy"
-            elif claim.surface != majority:
-                match = "variant"
             mentions[i] = replaced(
                 claim,
                 {
                     "canonical": majority,
-                    "match": match,
+                    "match": _spelling_class(claim.surface, majority, person, tie, limits),
                     "matched_form": majority,
                     "label": "PERSON" if claim.label == "GAZETTEER" else claim.label,
                 },
             )
-        by_surname.setdefault(fold(majority).split()[-1], majority)
+        words = name_words(majority)
+        if words:
+            by_surname.setdefault(words[-1], majority)
     for i in pending:
         claim = mentions[i]
         if claim.canonical is not None:
@@ -124,7 +188,100 @@ def _link_unlisted(mentions: list[EntityClaim], t: FuzzyThresholds) -> None:
             mentions[i] = replaced(claim, {"canonical": claim.surface})
 
 
-def _group_full_names(claims: Sequence[EntityClaim], t: FuzzyThresholds) -> list[list[int]]:
+def _majority(claims: Sequence[EntityClaim], lone_sources: dict[str, set[str]]) -> tuple[str, bool, int]:
+    """The spelling most sources support, whether another is as well supported, and its support.
+
+    Sources are counted, not mentions: one source repeating a spelling is
+    one voice.  A source that names the person only by the surname
+    ("Ardley") supports every full spelling ending in that surname as
+    written, and a plain-ASCII spelling ("Soren Kjeldvik") every accented
+    spelling it is the folding of: neither takes a side between them.  Ties
+    are broken by spelling, never by input order.
+    """
+    full_sources: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        full_sources[claim.surface].add(claim.source)
+    writing_in_full = set().union(*full_sources.values())
+    folded = {surface: fold(surface) for surface in full_sources}
+    plain = {
+        surface
+        for surface in full_sources
+        if not accented(surface) and any(accented(o) and folded[o] == folded[surface] for o in full_sources)
+    }
+    scores: dict[str, tuple[int, int]] = {}
+    for surface, sources in full_sources.items():
+        if surface in plain:
+            continue
+        words = surface.split()
+        supporters = set(sources) | (lone_sources.get(words[-1], set()) - writing_in_full)
+        for other in plain:
+            if folded[other] == folded[surface]:
+                supporters |= full_sources[other]
+        scores[surface] = (len(supporters), len(sources))
+    ordered = sorted(scores.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0]))
+    majority, top = ordered[0]
+    tie = len(ordered) > 1 and ordered[1][1] == top
+    return majority, tie, top[0]
+
+
+def _spelling_class(surface: str, majority: str, person: bool, tie: bool, limits: Thresholds) -> SpellingClass:
+    """A spelling's class against the majority's: canonical, variant, misspelling or fuzzy."""
+    if surface == majority:
+        return "canonical"
+    found = difference(surface, majority, person, limits)
+    if found is Difference.ACCENTS and not tie:
+        return "misspelling"
+    if found is Difference.NEAR and not tie:
+        return "fuzzy"
+    return "variant"  # a fuller form, a convention, or no sure majority: said at info by name-variant
+
+
+def _split_people(claims: Sequence[EntityClaim], members: list[int]) -> list[list[int]]:
+    """A group of one surname split where its first names show two people.
+
+    "Jerry Pimblett" and his stepson "Jeremy Pimblett" are two people, not one
+    misspelt, when one source names both in full, or when each spelling is
+    written by several sources and no source writes both.  First names one
+    letter apart ("Malcom", "Malcolm") are a slip, never two people; an
+    initial or a short form ("Stan", "Stanley") is the same first name.
+    """
+    if not all(c.label in PERSONISH for c in claims):
+        return [members]
+    keys = [first_name_key(c.surface) for c in claims]
+    distinct = sorted(set(keys))
+    parent = {k: k for k in distinct}
+    for a_pos, a in enumerate(distinct):
+        for b in distinct[a_pos + 1 :]:
+            if related_first_names(a, b) or Levenshtein.distance(a, b) <= 1:
+                parent[_root(parent, a)] = _root(parent, b)
+    families: dict[str, list[int]] = defaultdict(list)
+    for position, key in enumerate(keys):
+        families[_root(parent, key)].append(position)
+    if len(families) == 1:
+        return [members]
+    sources = {root: {claims[p].source for p in positions} for root, positions in families.items()}
+    main = min(families, key=lambda root: (-len(sources[root]), root))
+    kept = list(families[main])
+    out: list[list[int]] = []
+    for root, positions in sorted(families.items()):
+        if root == main:
+            continue
+        both_in_one = bool(sources[root] & sources[main])
+        each_by_several = len(sources[root]) >= 2 and len(sources[main]) >= 2
+        if both_in_one or each_by_several:
+            out.append([members[p] for p in positions])
+        else:
+            kept.extend(positions)
+    return [[members[p] for p in sorted(kept)], *out]
+
+
+def _root(parent: dict[str, str], key: str) -> str:
+    while parent[key] != key:
+        key = parent[key]
+    return key
+
+
+def _group_full_names(claims: Sequence[EntityClaim], t: Thresholds) -> list[list[int]]:
     """Union-find over names blocked by the folded surname's first letter."""
     parent = list(range(len(claims)))
 
@@ -135,28 +292,19 @@ def _group_full_names(claims: Sequence[EntityClaim], t: FuzzyThresholds) -> list
         return i
 
     blocks: dict[str, list[int]] = defaultdict(list)
-    folded = [fold(c.surface).split() for c in claims]
-    for i, parts in enumerate(folded):
+    words = [name_words(c.surface) for c in claims]
+    person = [c.label in PERSONISH for c in claims]
+    for i, parts in enumerate(words):
         if parts:
             blocks[parts[-1][:1]].append(i)
-    for members in blocks.values():
-        for a_pos, a in enumerate(members):
-            for b in members[a_pos + 1 :]:
-                if find(a) != find(b) and _same_person(folded[a], folded[b], t):
+    for block in blocks.values():
+        for a_pos, a in enumerate(block):
+            for b in block[a_pos + 1 :]:
+                if find(a) != find(b) and difference(
+                    claims[a].surface, claims[b].surface, person[a] and person[b], t
+                ) is not None:
                     parent[find(a)] = find(b)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(claims)):
         groups[find(i)].append(i)
     return list(groups.values())
-
-
-def _same_person(a: list[str], b: list[str], t: FuzzyThresholds) -> bool:
-    if len(a) < 2 or len(b) < 2:
-        return False
-    if translit_key(" ".join(a)) == translit_key(" ".join(b)):
-        return True
-    if fuzz.ratio(a[-1], b[-1]) < max(t.name_part, 80):
-        return False
-    if a[0][:1] != b[0][:1] or fuzz.ratio(a[0], b[0]) < t.name_part:
-        return False
-    return fuzz.ratio(" ".join(a), " ".join(b)) >= t.full_name
