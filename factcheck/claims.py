@@ -145,8 +145,8 @@ class QuantityClaim(Claim):
     )
     holder: str | None = Field(
         default=None,
-        description="Whose figure it is, as written: the named possessor or subject ('Dunmore' in "
-        "'Dunmore collect €4.5 million'), or the person an age belongs to.",
+        description="Whose figure it is, as written: the named possessor or subject ('Calder' in "
+        "'Calder collect €4.5 million'), or the person an age belongs to.",
     )
     per: str | None = Field(default=None, description="The denominator of a rate: 'day' in '410,000 barrels a day'.")
     scope: Literal["part", "total"] | None = Field(

@@ -154,10 +154,10 @@ def test_same_day_tolls_of_one_event_still_conflict() -> None:
 @pytest.mark.parametrize(
     ("first", "second", "anchor"),
     [
-        ("The council approved a fund of $2.5 million.", "The council approved a $2.5 billion fund.", "digits"),
-        ("The ferry was carrying 212 passengers.", "The ferry was transporting 221 passengers.", "digits"),
-        ("The fire burned 12,400 hectares of forest.", "The fire burned 12,400 acres of forest.", "digits"),
-        ("Korr was jailed for eight years.", "Korr got eight months behind bars.", "digits"),
+        ("The council approved a fund of $3.2 million.", "The council approved a $3.2 billion fund.", "digits"),
+        ("The bus was carrying 314 passengers.", "The bus was transporting 341 passengers.", "digits"),
+        ("The fire burned 8,600 hectares of forest.", "The fire burned 8,600 acres of forest.", "digits"),
+        ("Korr was jailed for six years.", "Korr got six months behind bars.", "digits"),
     ],
 )
 def test_a_misreported_figure_is_still_reported_with_why(first: str, second: str, anchor: str) -> None:

@@ -4,7 +4,7 @@ Alignment puts figures that measure the same thing in one frame (the same
 noun, event, rate, scope, time and place: `factcheck.alignment.quantities`).
 Within a frame, two figures are compared only when something more says
 they state one fact, an *anchor*: the same predicate ("carried" and
-"carried", not "licensed to carry"), the same holder ("Dunmore's"), digits
+"carried", not "licensed to carry"), the same holder ("Calder's"), digits
 alike ("2.5 million" and "2.5 billion", "221" and "212": one figure
 misreported), or sentences that say the same thing.  The anchors set the
 severity and are listed in each finding's details, so a reader sees why
@@ -419,7 +419,7 @@ def _anchors(
     reference = part.reference[0]
     holder_a, holder_b = holder_key(claim), holder_key(reference)
     if holder_a and holder_b and holder_a != holder_b:
-        return None  # Dunmore's figure and Bergvik's: two facts
+        return None  # Calder's figure and Orwen's: two facts
     noun_a, noun_b = _noun(claim, frame), _noun(reference, frame)
     if noun_a and noun_b and noun_a != noun_b:
         return None  # money for a fund and money for a stadium

@@ -202,7 +202,7 @@ def _open_clause(verb: Token) -> bool:
 def _holder(head: Token) -> str | None:
     """The named person, organisation or place the figure belongs to, when the parse says so.
 
-    "Dunmore's €4.5 million", "Dunmore collect €4.5 million", "the
+    "Calder's €4.5 million", "Calder collect €4.5 million", "the
     Democrats won 39%": a possessor of the figure's noun, or the named
     subject of the verb whose object the figure is.
     """
