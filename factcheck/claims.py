@@ -149,8 +149,10 @@ class QuantityClaim(Claim):
         "'Calder collect €4.5 million'), or the person an age belongs to.",
     )
     per: str | None = Field(default=None, description="The denominator of a rate: 'day' in '410,000 barrels a day'.")
-    scope: Literal["part", "total"] | None = Field(
-        default=None, description="'part' for 'seven of the nine members', 'total' for '15 in all'."
+    scope: Literal["part", "whole", "total"] | None = Field(
+        default=None,
+        description="'part' for the seven of 'seven of the nine members', 'whole' for the nine, "
+        "'total' for '15 in all'.",
     )
     attribute: Literal["age"] | None = Field(
         default=None, description="What the figure measures when it is not a count of its noun: an age."

@@ -186,7 +186,7 @@ class DateConflict(Check):
                 if day == majority or day is None or abs((day - majority).days) > params.max_days_apart:
                     continue
                 other = counterparts.of(claim)
-                if other is None:
+                if other is None or _each_its_own_day(cluster, claim, other):
                     continue
                 uncertain = any(
                     c.relative and _reference_origin(cluster, c.source) in ("inferred", "none") for c in (claim, other)
@@ -249,7 +249,7 @@ class _Counterparts:
         return found
 
 
-_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
+_CLOCK = re.compile(r"\d{1,2}\s?[:.]\s?\d{2}|\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
 
 
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
@@ -264,9 +264,33 @@ def _is_stamp(claim: DateClaim) -> bool:
     A date that makes up most of its sentence, or a clock time written with
     a full date and year (an event's hour is written without its year).
     """
-    short = len(claim.text) >= 0.4 * len(claim.sentence.strip())
-    clock = _CLOCK.search(claim.text) is not None
+    line = _line_of(claim)
+    short = len(claim.text) >= 0.4 * len(line.strip())
+    clock = _CLOCK.search(claim.text) is not None or _CLOCK.search(line) is not None
     return (clock and (short or _YEAR.search(claim.text) is not None)) or (short and not claim.relative)
+
+
+def _line_of(claim: DateClaim) -> str:
+    """The line of its sentence a claim stands on: a page stamp is a line of its own."""
+    at = claim.start - claim.sentence_start
+    sentence = claim.sentence
+    if not 0 <= at <= len(sentence):
+        return sentence
+    begin = sentence.rfind("\n", 0, at) + 1
+    end = sentence.find("\n", at)
+    return sentence[begin : end if end >= 0 else len(sentence)]
+
+
+def _each_its_own_day(cluster: AlignedCluster, a: DateClaim, b: DateClaim) -> bool:
+    """ "Announced today (14 October)" and, a week later, "today (20 October)": two reports, two days.
+
+    Each date is the day its own source was published: each source dates its
+    own day's news, not one event.
+    """
+    ref_a, ref_b = cluster.reference_dates.get(a.source), cluster.reference_dates.get(b.source)
+    if ref_a is None or ref_b is None or ref_a.date is None or ref_b.date is None or ref_a.date == ref_b.date:
+        return False
+    return day_of(a.value) == ref_a.date and day_of(b.value) == ref_b.date
 
 
 def _reference_origin(cluster: AlignedCluster, source: str) -> str:

@@ -123,6 +123,8 @@ class Anchors:
     overlap: float
     event_predicate: bool = False
     """The shared predicate is an event class (killed, injured ...), not just a verb."""
+    generic: bool = False
+    """The measure says little of what is counted ("times", "others"): only digits anchor it well."""
 
     @property
     def strong(self) -> bool:
@@ -138,9 +140,14 @@ class Anchors:
         reasons = set(self.reasons)
         if "digits" in reasons:
             return True
-        if "ambiguous" in reasons or "predicate" not in reasons:
+        if "ambiguous" in reasons or "predicate" not in reasons or self.generic:
             return False
         return "holder" in reasons or (self.event_predicate and bool(reasons & {"context", "sentence"}))
+
+    @property
+    def sure(self) -> bool:
+        """Strong, and the sentences say the same thing or the holders agree: enough for an error."""
+        return self.strong and bool(set(self.reasons) & {"sentence", "holder"})
 
 _DIGITS = re.compile(r"\d")
 
@@ -322,7 +329,7 @@ class QuantityConflict(Check):
         support: int,
         anchors: Anchors,
     ) -> Finding:
-        severity: Severity = "error" if distance >= params.error_gap else "warning"
+        severity: Severity = "error" if distance >= params.error_gap and anchors.sure else "warning"
         if not anchors.strong:
             severity = min(severity, params.weak_alignment_severity, key=_rank)
         first, second = a, b
@@ -438,8 +445,11 @@ def _anchors(
     if ambiguous and "digits" not in reasons:
         reasons.append("ambiguous")
     event = _event(claim) or _event(reference)
-    return Anchors(tuple(reasons), shared, bool(event) and "predicate" in given)
+    return Anchors(tuple(reasons), shared, bool(event) and "predicate" in given, frame.measure in GENERIC_MEASURES)
 
+
+GENERIC_MEASURES = frozenset({"time", "other", "one", "thing", "way", "case", "incident"})
+"""Counted nouns that do not say what is counted: "arrested four times", "250 others"."""
 
 GENERIC_NOUNS = frozenset({"amount", "sum", "total", "figure", "value", "money", "cash", "number", "share", "rate"})
 """Nouns that say nothing of what a sum of money or a share is for."""

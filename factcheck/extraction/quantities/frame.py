@@ -70,6 +70,8 @@ def frame_of(doc: Doc, anchor: Token, noun: Token | None, start: int, end: int, 
     scope = "total" if _TOTAL_AROUND.search(text, max(0, start - 14), min(len(text), end + 14)) else None
     if scope is None and unit is None and _is_part(anchor, start, end):
         scope = "part"
+    elif scope is None and unit is None and _is_whole(head):
+        scope = "whole"
     return Frame(predicate=predicate_of(head), holder=_holder(head), per=per, scope=scope, verb=_verb_above(head))
 
 
@@ -159,6 +161,12 @@ def _is_part(number: Token, start: int, end: int) -> bool:
                 ):
                     return True
     return False
+
+
+def _is_whole(head: Token) -> bool:
+    """ "two of the three victims": the three are the group a part is taken from, not a count of the event."""
+    of = head.head
+    return head.dep_ == "pobj" and of.lower_ == "of" and of.head.i != of.i and of.head.like_num
 
 
 def predicate_of(head: Token) -> str | None:

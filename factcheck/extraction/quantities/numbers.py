@@ -237,7 +237,7 @@ _DIGIT_NUMBER = re.compile(
     r"|[0-9]+(?:[.,][0-9]+)?)"
     r"(?![0-9])(?![.,][0-9])"
     r"(?P<glued>[A-Za-z²³µμ元]+[23²³]?(?:/hr?)?)?"
-    rf"(?:\s+(?P<scale>(?i:{_SCALE_WORD_ALT})))?(?![\w])",
+    rf"(?:(?:\s+|-)(?P<scale>(?i:{_SCALE_WORD_ALT})))?(?![\w])",
 )
 _BARE_CURRENCY_CODE = re.compile(r"^[A-Z]{3}$")
 _PLURAL_NEXT = re.compile(r"\s+([A-Za-z]+)")
