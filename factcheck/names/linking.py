@@ -282,8 +282,17 @@ def _root(parent: dict[str, str], key: str) -> str:
 
 
 def _group_full_names(claims: Sequence[EntityClaim], t: Thresholds) -> list[list[int]]:
-    """Union-find over names blocked by the folded surname's first letter."""
-    parent = list(range(len(claims)))
+    """Union-find over the distinct spellings, blocked by the folded surname's first letter.
+
+    Spellings, not mentions, are compared: a large cluster writes a few
+    spellings of a name thousands of times, and comparing mentions pairwise
+    was quadratic in their number.
+    """
+    spelling_of: dict[tuple[str, bool], list[int]] = defaultdict(list)
+    for i, claim in enumerate(claims):
+        spelling_of[(claim.surface, claim.label in PERSONISH)].append(i)
+    spellings = sorted(spelling_of)
+    parent = list(range(len(spellings)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -292,19 +301,17 @@ def _group_full_names(claims: Sequence[EntityClaim], t: Thresholds) -> list[list
         return i
 
     blocks: dict[str, list[int]] = defaultdict(list)
-    words = [name_words(c.surface) for c in claims]
-    person = [c.label in PERSONISH for c in claims]
-    for i, parts in enumerate(words):
+    for i, (surface, _) in enumerate(spellings):
+        parts = name_words(surface)
         if parts:
             blocks[parts[-1][:1]].append(i)
     for block in blocks.values():
         for a_pos, a in enumerate(block):
             for b in block[a_pos + 1 :]:
-                if find(a) != find(b) and difference(
-                    claims[a].surface, claims[b].surface, person[a] and person[b], t
-                ) is not None:
+                (surface_a, person_a), (surface_b, person_b) = spellings[a], spellings[b]
+                if find(a) != find(b) and difference(surface_a, surface_b, person_a and person_b, t) is not None:
                     parent[find(a)] = find(b)
     groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(claims)):
-        groups[find(i)].append(i)
-    return list(groups.values())
+    for i, spelling in enumerate(spellings):
+        groups[find(i)].extend(spelling_of[spelling])
+    return [sorted(members) for members in groups.values()]
