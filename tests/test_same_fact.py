@@ -129,6 +129,34 @@ def test_dates_years_apart_date_different_events() -> None:
     assert loud(findings, "date-conflict") == []
 
 
+def test_each_source_dating_its_own_days_news_is_not_a_conflict() -> None:
+    # Follow-up reports: each announcement is dated "today" in its own article, none of which is dated.
+    texts = (
+        "Harbour operator Brenna Ports announced today (14 March 2025) that the north quay had reopened.",
+        "Harbour operator Brenna Ports announced today (21 March 2025) that all quays had reopened.",
+    )
+    assert loud(run(*texts, published="2025-03-21"), "date-conflict") == []
+    undated = [Source(id=f"u{i}", text=t) for i, t in enumerate(texts)]
+    assert loud(factcheck.check(undated, include_claims=False).findings, "date-conflict") == []
+
+
+def test_a_source_giving_the_majority_day_too_dates_another_event_with_its_other_day() -> None:
+    texts = (
+        "Brenna Ports announced on 14 March 2025 that the quay had reopened. Its tenant Orvo announced "
+        "on 12 March 2025 that its ships were back in Brenna Ports.",
+        "On 14 March 2025 Brenna Ports announced that the quay had reopened.",
+    )
+    assert loud(run(*texts), "date-conflict") == []
+
+
+def test_a_model_named_with_a_figure_is_another_holder() -> None:
+    texts = (
+        "The 13-inch Galaxy Book sells for $999.",
+        "The new Galaxy Book will sell for $1,299 with 512GB of storage.",
+    )
+    assert loud(run(*texts), "quantity-conflict") == []
+
+
 def test_an_ambiguous_numeric_date_is_a_warning_only_when_the_cluster_gives_one_of_its_readings() -> None:
     alone = run("The council met on 05/03/2025 in Brenna.", "The council of Brenna met this spring.")
     assert [f.severity for f in alone if f.category == "date-format"] == ["info"]
@@ -149,6 +177,29 @@ def test_same_day_tolls_of_one_event_still_conflict() -> None:
     )
     assert len(findings) == 1
     assert set(findings[0].details["aligned_by"]) >= {"predicate", "sentence"}
+
+
+def test_a_toll_worded_as_a_loss_or_as_a_subgroup_still_conflicts() -> None:
+    # "lost ... four civilians" counts deaths; "including three civilians" shares the group's verb.
+    findings = loud(
+        run(
+            "Ostria has so far lost six soldiers and four civilians in the border war.",
+            "Eight Ostrians, including three civilians hit by shelling, have been killed in the border war.",
+        ),
+        "quantity-conflict",
+    )
+    assert [f.details["frame"]["measure"] for f in findings] == ["civilian"]
+    assert "predicate" in findings[0].details["aligned_by"]
+
+
+def test_things_lost_are_not_deaths() -> None:
+    texts = (
+        "The Greens lost four seats in the Ostria vote, and 12 people were killed in riots after it.",
+        "The Greens lost six seats in Ostria, the count showed.",
+    )
+    (claims,) = [factcheck.check(list(texts)).claims]
+    seats = [c for c in claims if c.kind == "quantity" and c.noun_lemma == "seat"]
+    assert seats and all(c.event is None for c in seats)
 
 
 @pytest.mark.parametrize(

@@ -185,6 +185,8 @@ class DateConflict(Check):
                 day = day_of(claim.value)
                 if day == majority or day is None or abs((day - majority).days) > params.max_days_apart:
                     continue
+                if claim.source in sources_by_day[majority]:
+                    continue  # the source gives the majority's day too: its other day is another event of the kind
                 other = counterparts.of(claim)
                 if other is None or _each_its_own_day(cluster, claim, other):
                     continue
@@ -287,10 +289,21 @@ def _each_its_own_day(cluster: AlignedCluster, a: DateClaim, b: DateClaim) -> bo
     Each date is the day its own source was published: each source dates its
     own day's news, not one event.
     """
-    ref_a, ref_b = cluster.reference_dates.get(a.source), cluster.reference_dates.get(b.source)
-    if ref_a is None or ref_b is None or ref_a.date is None or ref_b.date is None or ref_a.date == ref_b.date:
-        return False
-    return day_of(a.value) == ref_a.date and day_of(b.value) == ref_b.date
+    day_a, day_b = _own_day(cluster, a), _own_day(cluster, b)
+    return day_a is not None and day_b is not None and day_a != day_b
+
+
+_TODAY_BEFORE = re.compile(r"(?i)\btoday\s*[(,]?\s*$")
+
+
+def _own_day(cluster: AlignedCluster, claim: DateClaim) -> dt.date | None:
+    """The day of its source's own news: its reference date, or a date glossing "today" ("today (14 October)")."""
+    day = day_of(claim.value)
+    reference = cluster.reference_dates.get(claim.source)
+    if reference is not None and reference.date is not None and day == reference.date:
+        return day
+    before = claim.sentence[: max(0, claim.start - claim.sentence_start)]
+    return day if _TODAY_BEFORE.search(before[-40:]) else None
 
 
 def _reference_origin(cluster: AlignedCluster, source: str) -> str:

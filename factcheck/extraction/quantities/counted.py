@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from factcheck.extraction.quantities.lexicon import EVENT_VERBS, NOUN_EVENTS, TOTAL_VERBS, UNIT_PATTERNS
+from factcheck.extraction.quantities.lexicon import (
+    EVENT_VERBS,
+    INCLUDING_WORDS,
+    NOUN_EVENTS,
+    PEOPLE_NOUNS,
+    TOTAL_VERBS,
+    UNIT_PATTERNS,
+)
 
 
 def _is_unit_token(tok: Token) -> bool:
@@ -18,7 +25,7 @@ def _noun_tokens(head: Token, after: int) -> list[Token]:
         adjacent = child.i == first - 1 and child.i > after
         if child.dep_ == "compound" and adjacent and not child.like_num:
             first = child.i
-    return list(head.doc[first:head.i + 1])
+    return list(head.doc[first : head.i + 1])
 
 
 def counted_noun(tok: Token, skip_until: int = -1) -> tuple[list[Token], bool] | None:
@@ -70,17 +77,17 @@ def _plain_modifiers_between(tok: Token, noun: Token, skip_until: int = -1) -> b
     the wrong noun ("injured 30 and damaged homes").
     """
     blocked = {"VERB", "AUX", "CCONJ", "ADP", "PRON", "DET", "PART", "SCONJ", "NUM"}
-    between = [t for t in tok.doc[tok.i + 1:noun.i] if t.idx >= skip_until]
+    between = [t for t in tok.doc[tok.i + 1 : noun.i] if t.idx >= skip_until]
     return not any(t.pos_ in blocked or t.like_num for t in between)
 
 
 def _of_object(tok: Token) -> Token | None:
-    """"dozens of people", "12 of the victims": the object of the number's "of"."""
+    """ "dozens of people", "12 of the victims": the object of the number's "of"."""
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN"):
-                    between = tok.doc[tok.i + 1:obj.i]
+                    between = tok.doc[tok.i + 1 : obj.i]
                     if not any(t.like_num for t in between):
                         return obj
     return None
@@ -126,7 +133,35 @@ def event(anchor: Token, noun: list[Token] | None, claim_start: int) -> str | No
     nxt = anchor.i + 1
     if nxt < len(doc) and doc[nxt].lower_ in NOUN_EVENTS and doc[nxt].pos_ in ("ADJ", "NOUN"):
         return NOUN_EVENTS[doc[nxt].lower_]
+    if noun and _lost_people(noun[-1]):
+        return "die"
     return _governing_event(anchor, claim_start)
+
+
+def _lost_people(noun: Token) -> bool:
+    """ "(the army) lost seven soldiers and four medics", "200 lives were lost": deaths."""
+    if str(noun.lemma_).lower() not in PEOPLE_NOUNS and noun.lower_ not in PEOPLE_NOUNS:
+        return False
+    while noun.dep_ == "conj" and noun.head.i != noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun.dep_ in ("dobj", "nsubjpass") and str(noun.head.lemma_).lower() == "lose"
+
+
+def subgroup_of(tok: Token) -> Token | None:
+    """The group a figure is named as part of: "residents" in "nine residents, including three children".
+
+    The subgroup shares the group's verb and event: the three children "were killed" too.
+    """
+    word = tok.head
+    if tok.dep_ != "pobj" or word.lower_ not in INCLUDING_WORDS or word.dep_ not in ("prep", "acl"):
+        return None
+    group = word.head
+    return group if group.i != word.i and group.pos_ in ("NOUN", "PROPN", "NUM") else None
+
+
+def _own_subject(verb: Token) -> bool:
+    """ "(lost four seats,) and 12 people were killed": a joined clause of its own, not the same figure's verb."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 def _governing_event(anchor: Token, claim_start: int) -> str | None:
@@ -135,6 +170,10 @@ def _governing_event(anchor: Token, claim_start: int) -> str | None:
     for _ in range(4):
         if tok.head.i == tok.i:
             break
+        group = subgroup_of(tok)
+        if group is not None:
+            tok = group
+            continue
         if tok.dep_ == "pobj" and tok.head.idx < claim_start:
             break  # "after a five-hour meeting": an adverbial, not what the verb counts
         tok = tok.head
@@ -143,7 +182,7 @@ def _governing_event(anchor: Token, claim_start: int) -> str | None:
             if lemma in EVENT_VERBS:
                 return lemma
             for child in tok.children:
-                linked = child.dep_ in ("xcomp", "acomp", "oprd", "conj")
+                linked = child.dep_ in ("xcomp", "acomp", "oprd") or (child.dep_ == "conj" and not _own_subject(child))
                 if linked and child.pos_ in ("VERB", "ADJ"):
                     c_lemma = str(child.lemma_).lower()
                     if c_lemma in EVENT_VERBS:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from factcheck.extraction.quantities.counted import subgroup_of
+
 RATE_WORDS: dict[str, str] = {
     "day": "day", "daily": "day", "week": "week", "weekly": "week", "month": "month",
     "monthly": "month", "year": "year", "annually": "year", "yearly": "year", "annual": "year",
@@ -179,6 +181,10 @@ def predicate_of(head: Token) -> str | None:
     """
     token = head
     for _ in range(6):
+        group = subgroup_of(token)
+        if group is not None:  # "nine residents, including three children, were killed": killed too
+            token = group
+            continue
         parent = token.head
         if parent.i == token.i:
             return None
@@ -218,6 +224,8 @@ def _holder(head: Token) -> str | None:
         if child.dep_ == "poss" and _is_named(child):
             return _entity_text(child)
     token = head
+    while token.dep_ == "conj" and token.head.i != token.i and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        token = token.head  # "Ostria lost seven soldiers and four medics": Ostria's four too
     for _ in range(3):
         if token.dep_ in ("dobj", "attr", "oprd") or (token.dep_ == "pobj" and token.head.dep_ == "prep"):
             verb = token.head if token.dep_ != "pobj" else token.head.head
@@ -238,13 +246,24 @@ def _is_named(token: Token) -> bool:
 
 
 def _entity_text(token: Token) -> str:
-    """The whole entity (or proper-noun compound) a token is part of, possessive cut."""
+    """The whole entity (or proper-noun compound) a token is part of, possessive cut.
+
+    A modifier with a figure in it belongs to the holder: "the 15-inch
+    MacBook Pro" is not the "MacBook Pro" of another price.
+    """
     doc = token.doc
-    if token.ent_type_:
-        for ent in doc.ents:
-            if ent.start <= token.i < ent.end:
-                return re.sub(r"['’]s$", "", ent.text)
-    first = token.i
-    while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i == token.i:
-        first -= 1
-    return re.sub(r"['’]s$", "", doc[first : token.i + 1].text)
+    first, end = token.i, token.i + 1
+    entity = next((e for e in doc.ents if e.start <= token.i < e.end), None) if token.ent_type_ else None
+    if entity is not None:
+        first, end = entity.start, entity.end
+    else:
+        while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i == token.i:
+            first -= 1
+    for child in token.lefts:
+        if child.i < first and child.dep_ in ("amod", "compound", "nummod") and _has_digit(child):
+            first = child.left_edge.i
+    return re.sub(r"['’]s$", "", doc[first:end].text)
+
+
+def _has_digit(token: Token) -> bool:
+    return any(ch.isdigit() for t in token.subtree for ch in t.text)

@@ -77,6 +77,16 @@ EVENT_VERBS = frozenset({
     "detain", "deploy", "mass", "amass", "station", "concentrate", "send", "rescue",
 })
 """Casualty and deployment predicates whose counts the checks compare."""
+PEOPLE_NOUNS = frozenset({
+    "people", "person", "civilian", "soldier", "troop", "officer", "policeman", "policemen",
+    "man", "men", "woman", "women", "child", "children", "worker", "miner", "passenger",
+    "resident", "fighter", "militant", "crew", "crewman", "crewmen", "crewmember", "sailor",
+    "marine", "firefighter", "student", "patient", "migrant", "refugee", "tourist", "pilgrim",
+    "life", "citizen", "villager", "hostage", "climber", "diver", "fisherman", "fishermen",
+})
+"""Nouns for people: "lost seven soldiers" (or "lives") counts deaths, "lost seven seats" does not."""
+INCLUDING_WORDS = frozenset({"include", "including", "among"})
+"""Words that name a subgroup of the figure before them: "nine residents, including three children"."""
 NOUN_EVENTS: dict[str, str] = {
     "death": "die", "fatality": "die", "dead": "die", "injury": "injure",
     "injured": "injure", "wounded": "injure", "arrest": "arrest", "evacuee": "evacuate",
