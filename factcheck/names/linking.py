@@ -194,7 +194,7 @@ def _majority(claims: Sequence[EntityClaim], lone_sources: dict[str, set[str]]) 
     Sources are counted, not mentions: one source repeating a spelling is
     one voice.  A source that names the person only by the surname
     ("Ardley") supports every full spelling ending in that surname as
-    written, and a plain-ASCII spelling ("Soren Kjeldvik") every accented
+    written, and a plain-ASCII spelling ("Jose Alvaro") every accented
     spelling it is the folding of: neither takes a side between them.  Ties
     are broken by spelling, never by input order.
     """
