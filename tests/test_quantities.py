@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -23,6 +25,7 @@ from factcheck.extraction.quantities.numbers import (
     parse_vague,
 )
 from factcheck.extraction.quantities.spelled_numbers import parse_number_words
+from factcheck.extraction.quantities.units import _may_open_unit
 
 
 @pytest.fixture(scope="module")
@@ -579,3 +582,46 @@ def test_year_shaped_range_end_is_not_a_year(nlp: Language) -> None:
 )
 def test_more_noise_yields_nothing(nlp: Language, text: str) -> None:
     assert run(nlp, text) == []
+
+
+# quantulum3 as the unit fallback: asked only when the text after a figure can open a unit it knows.
+
+
+@pytest.mark.parametrize(
+    ("after", "asked"),
+    [
+        (" €, said the vendor", True),
+        (" US dollars in all", True),
+        (" miles per hour", True),
+        (" degrees Celsius", True),
+        (" hectares of forest", True),
+        ("'s were a hard decade", False),
+        (" has risen since", False),
+        (' " he said', False),
+        (" Americans died", False),
+        (" D. Smith", False),
+    ],
+)
+def test_quantulum_is_asked_only_before_a_unit_it_knows(after: str, asked: bool) -> None:
+    assert _may_open_unit(after) is asked
+
+
+def test_news_without_unusual_units_never_imports_quantulum() -> None:
+    # The first call imports inflect and typeguard for seconds; plain news must not pay it.
+    script = (
+        "import sys\n"
+        "from factcheck.extraction.nlp import load_pipeline\n"
+        "from factcheck.extraction.quantities.extract import extract_quantities\n"
+        "doc = load_pipeline()(\"In the 1990's 14,000 Americans and 300 others left; the 8900 has 2 D. Smith "
+        "said 12 'were hurt'.\")\n"
+        "claims = extract_quantities(doc, 's')\n"
+        "assert claims, 'no figures read'\n"
+        "print('quantulum3.parser' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
+def test_a_unit_only_quantulum_knows_is_still_read(nlp: Language) -> None:
+    (claim,) = [c for c in run(nlp, "The ticket cost 12 € at the gate.") if c.value == 12]
+    assert claim.unit == "EUR"

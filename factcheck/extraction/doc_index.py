@@ -1,9 +1,11 @@
-"""Per-document lookups computed once: the text, and the sentence of a token.
+"""Per-document lookups computed once: the text, the sentence of a token, the entity of a token.
 
-spaCy rebuilds ``Doc.text`` from its tokens on every access and walks all
-sentences for every ``Token.sent``; extractors ask for both many times per
-document, which made them the most expensive steps of extraction.  Both are
-computed once per document and kept in ``doc.user_data``.
+spaCy rebuilds ``Doc.text`` from its tokens on every access, walks all
+sentences for every ``Token.sent`` and builds every entity span for each
+``Doc.ents``; extractors ask for these many times per document, which made
+them the most expensive steps of extraction (quadratic in the length of a
+document).  The text and sentences are computed once per document and kept
+in ``doc.user_data``; a token's entity is read from the IOB tags around it.
 """
 
 from __future__ import annotations
@@ -38,3 +40,17 @@ def sentence_of(token: Token) -> Span:
     """The sentence holding ``token``."""
     starts, sents = _index(token.doc)
     return sents[max(0, bisect.bisect_right(starts, token.i) - 1)]
+
+
+def entity_of(token: Token) -> Span | None:
+    """The named entity ``token`` is part of, from the IOB tags around it (no pass over ``doc.ents``)."""
+    if token.ent_iob_ not in ("B", "I"):
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)

@@ -273,7 +273,7 @@ def _name_tokens(span: Span, label: str) -> list[Token]:
     """
     tokens = list(span)
     for k in range(1, len(tokens)):
-        gap = span.doc.text[tokens[k - 1].idx + len(tokens[k - 1].text) : tokens[k].idx]
+        gap = doc_text(span.doc)[tokens[k - 1].idx + len(tokens[k - 1].text) : tokens[k].idx]
         if "\n" in gap or "\n" in tokens[k].text:
             tokens = tokens[:k]
             break

@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from factcheck.calendar_words import MONTHS
+from factcheck.extraction.doc_index import entity_of
 from factcheck.extraction.quantities.counted import counted_noun, noun_after
 from factcheck.extraction.quantities.figure import Figure
 from factcheck.extraction.quantities.lexicon import (
@@ -64,7 +65,7 @@ def _in_temporal_entity(span: Span, fig: Figure) -> bool:
             continue
         if any(c in tok.text for c in ":"):
             return True
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        ent = entity_of(tok)
         if ent is None:
             continue
         temporal = any(
@@ -93,7 +94,7 @@ def _in_name_entity(span: Span, fig: Figure) -> bool:
     for tok in span:
         if tok.ent_type_ not in NAME_ENTITY_LABELS:
             continue
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        ent = entity_of(tok)
         if ent is None:
             continue
         for other in ent:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from factcheck.extraction.doc_index import doc_text, entity_of
 from factcheck.extraction.quantities.counted import subgroup_of
 
 RATE_WORDS: dict[str, str] = {
@@ -64,7 +65,7 @@ def frame_of(doc: Doc, anchor: Token, noun: Token | None, start: int, end: int, 
     when the number modifies it ("23 people died"), the anchor's when the
     noun is its "of" object ("39% of the vote", "dozens of people").
     """
-    text = doc.text
+    text = doc_text(doc)
     head = noun if noun is not None and (anchor.head.i == noun.i or anchor.i in _left_edge(noun)) else anchor
     if _is_age(text, start, end, unit):
         return Frame(attribute="age", holder=_age_holder(head))
@@ -253,7 +254,7 @@ def _entity_text(token: Token) -> str:
     """
     doc = token.doc
     first, end = token.i, token.i + 1
-    entity = next((e for e in doc.ents if e.start <= token.i < e.end), None) if token.ent_type_ else None
+    entity = entity_of(token)
     if entity is not None:
         first, end = entity.start, entity.end
     else:

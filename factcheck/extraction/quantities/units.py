@@ -9,6 +9,8 @@ only when it maps to a unit of the table.
 from __future__ import annotations
 
 import functools
+import importlib.resources
+import json
 import re
 import warnings
 from collections.abc import Callable
@@ -146,17 +148,74 @@ def _quantulum_parser() -> Callable[[str], list[Any]]:
     return parse
 
 
+@functools.cache
+def _quantulum_openings() -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """How the units we accept from quantulum3 can be written: (one-word forms, longer phrases), lower-cased.
+
+    Read from quantulum3's own unit files: each surface ("hectare", "degree
+    celsius"), each symbol ("€", "hrs") and each accepted name.  Symbols of
+    one letter ("a" for annum, "d" for day) and quote marks (minutes and
+    seconds of arc) are left out: after a figure they are nearly always a
+    word, an initial or the end of a quotation.  None when the files cannot
+    be read.
+    """
+    try:
+        root = importlib.resources.files("quantulum3")
+        data: dict[str, Any] = {}
+        for part in ("units.json", "_lang/en_US/units.json"):
+            data.update(json.loads(root.joinpath(part).read_text(encoding="utf-8")))
+    except (OSError, ValueError, ModuleNotFoundError):
+        return None
+    forms = set(QUANTULUM_UNITS)
+    for name in QUANTULUM_UNITS:
+        entry = data.get(name, {})
+        forms.update(entry.get("surfaces", []))
+        forms.update(x for x in entry.get("symbols", []) if not _UNWORTHY_SYMBOL.fullmatch(x))
+    lowered = {" ".join(form.lower().split()) for form in forms if form.strip()}
+    return frozenset(f for f in lowered if " " not in f), tuple(sorted(f for f in lowered if " " in f))
+
+
+_UNWORTHY_SYMBOL = re.compile(r"[A-Za-z]|['\"′″]+")
+
+
+def _may_open_unit(after: str) -> bool:
+    """The text after a figure starts with a form of a unit quantulum3 could give; True if its data is unreadable.
+
+    Only then is quantulum3 worth asking: on real news nearly every other
+    call found nothing, and the first call costs seconds of imports
+    (inflect, typeguard).
+    """
+    openings = _quantulum_openings()
+    if openings is None:
+        return True
+    words, phrases = openings
+    parts = after.lower().split()[:4]
+    if not parts:
+        return False
+    first = parts[0].rstrip(".,;:)")
+    forms = [first]
+    if first.isalpha() and len(first) > 3:
+        forms += [first.removesuffix("s"), first.removesuffix("es")]  # plurals: "hectares", "miles per hour"
+    if any(form in words for form in forms):
+        return True
+    texts = [" ".join([form, *parts[1:]]) for form in forms]
+    return any(text.startswith(phrase) for text in texts for phrase in phrases)
+
+
 def _quantulum_unit(text: str, fig: Figure) -> tuple[int, str, str] | None:
     """Ask quantulum3 about a short window after the figure, for unit spellings we lack.
 
     Only when the next word looks like a symbol or abbreviation (short, or not
-    purely lowercase letters): a counted noun ("troops") is never a unit.
+    purely lowercase letters), and can open one of the units we accept: a
+    counted noun ("troops") is never a unit.
     """
     nxt = NEXT_WORD.match(text[fig.end:fig.end + 30])
     if nxt is None:
         return None
     word = nxt.group(1).rstrip(".,;:)")
     if not word or (word.isalpha() and word.islower() and len(word) > 3) or word[0].isdigit():
+        return None
+    if not _may_open_unit(text[fig.end : fig.end + 60]):
         return None
     window_end = min(len(text), fig.end + nxt.end())
     window = text[fig.num.start:window_end]
