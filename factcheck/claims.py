@@ -157,6 +157,24 @@ class QuantityClaim(Claim):
     attribute: Literal["age"] | None = Field(
         default=None, description="What the figure measures when it is not a count of its noun: an age."
     )
+    change: Literal["up", "down"] | None = Field(
+        default=None,
+        description="The direction of a change the figure is part of: 'up' for the 0.9 percent and the "
+        "7,412.50 of 'the index rose 0.9 percent to 7,412.50', 'down' for 'fell', 'cut', 'down 5%'.",
+    )
+    change_role: Literal["amount", "from", "to"] | None = Field(
+        default=None,
+        description="The figure's part in that change: its size ('amount': 'rose 0.9 percent', 'by 25 "
+        "basis points'), the level it started from ('from $1,980') or the level it reached ('to $1,870').",
+    )
+    change_from: float | None = Field(
+        default=None,
+        description="On every figure of a change, the starting level the text writes ('from $1,980': 1980).",
+    )
+    change_to: float | None = Field(
+        default=None,
+        description="On every figure of a change, the level it reached as written ('to 7,412.50': 7412.5).",
+    )
 
 
 class EntityClaim(Claim):

@@ -4,7 +4,8 @@ A figure is compared with another only when both measure the same thing in
 the same way: the same counted noun (or unit dimension, or attribute such as
 an age), the same rate ("a day"), the same scope (a part "of the nine
 members" is not the whole), the same time (a figure in a sentence about 2019
-is not this event's).  Within a frame the check further
+is not this event's), the same part of a change (the 0.9 percent a figure
+rose by is no level, nor is the level it rose from).  Within a frame the check further
 asks for an anchor (the same predicate, the same holder, like digits, or
 like sentences) before it compares two figures, and never compares counts
 of two events (12 killed and 40 injured); see `factcheck.checks.quantities`.
@@ -65,15 +66,19 @@ class QuantityFrame:
     """For an age, whose it is (ages are compared only for one person)."""
     time: str = ""
     """Years the figure's sentence states other than its source's own year, joined by "+"."""
+    change: str = ""
+    """"change up" or "change down" for the size of a change ("rose 0.9 percent"), "from" for the
+    level a change started from ("fell from $1,980"), else "" (a level, also one a change reached)."""
 
     def describe(self) -> str:
-        """The frame in words, for messages: "people (killed)", "passengers a day"."""
+        """The frame in words, for messages: "people (killed)", "passengers a day", "percent (change up)"."""
         text = self.measure
         if self.per:
             text += f" per {self.per}"
         if self.holder:
             text += f" of {self.holder}"
-        qualifiers = [q for q in (self.scope, f"in {self.time}" if self.time else "") if q]
+        change = "starting level" if self.change == "from" else self.change
+        qualifiers = [q for q in (change, self.scope, f"in {self.time}" if self.time else "") if q]
         return f"{text} ({', '.join(qualifiers)})" if qualifiers else text
 
 
@@ -98,7 +103,26 @@ def frame_of(claim: QuantityClaim, other_years: frozenset[str]) -> QuantityFrame
         what = claim.noun_lemma or (claim.noun.lower() if claim.noun else None) or claim.dimension
     if what is None:
         return None
-    return QuantityFrame(what, claim.per or "", claim.scope or "", time=time)
+    return QuantityFrame(what, claim.per or "", claim.scope or "", time=time, change=change_key(claim))
+
+
+def change_key(claim: QuantityClaim) -> str:
+    """The part of a change a figure states, as frames tell it: a size is never compared with a level.
+
+    The level a change reached ("rose to 45") is the figure's state now, so it
+    stays with the levels; the one it started from is an earlier state.  A
+    size is set apart where a level is at hand to confuse it with: the
+    sentence writes the level ("rose 0.9 percent to 7,412.50"), or the size
+    is in percent or points, the units of rates and index levels.  A lone
+    size of money or of a count ("cut the bill by 118 billion a year") stays
+    with the figures of its noun, compared only on the anchors the check asks for.
+    """
+    set_apart = claim.change_from is not None or claim.change_to is not None or claim.dimension in (
+        "percent", "points"
+    )
+    if claim.change_role == "amount" and claim.change and set_apart:
+        return f"change {claim.change}"
+    return "from" if claim.change_role == "from" else ""
 
 
 def predicate_key(claim: QuantityClaim) -> str | None:

@@ -21,7 +21,7 @@ PINT_NAMES: dict[str, str] = {
     # length
     "km": "kilometer", "m": "meter", "cm": "centimeter", "mm": "millimeter",
     "dm": "decimeter", "nm": "nanometer", "pm": "picometer", "mile": "mile", "ft": "foot",
-    "inch": "inch", "yard": "yard",
+    "inch": "inch", "yard": "yard", "nautical mile": "nautical_mile",
     # mass
     "kg": "kilogram", "g": "gram", "mg": "milligram", "ug": "microgram", "lb": "pound",
     "oz": "ounce", "tonne": "tonne",
@@ -33,7 +33,9 @@ PINT_NAMES: dict[str, str] = {
     "ml": "milliliter", "cl": "centiliter", "gallon": "gallon", "barrel": "oil_barrel",
     "tbsp": "tablespoon", "tsp": "teaspoon", "cup": "cup",
     # speed
-    "km/h": "kilometer / hour", "mph": "mile / hour",
+    "km/h": "kilometer / hour", "mph": "mile / hour", "knot": "knot",
+    # pressure
+    "psi": "psi", "ksi": "ksi",
     # temperature (absolute readings: 0 degC is 273.15 K)
     "degC": "degC", "degF": "degF",
     # duration
@@ -43,7 +45,7 @@ PINT_NAMES: dict[str, str] = {
     "bit": "bit", "byte": "byte", "kB": "kilobyte", "MB": "megabyte", "GB": "gigabyte",
     "TB": "terabyte", "EB": "exabyte", "Mbit": "megabit",
     # angle, power, energy, frequency
-    "rad": "radian",
+    "rad": "radian", "hp": "horsepower",
     "W": "watt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "TW": "terawatt",
     "Wh": "watt_hour", "kWh": "kilowatt_hour", "MWh": "megawatt_hour",
     "GWh": "gigawatt_hour", "TWh": "terawatt_hour",

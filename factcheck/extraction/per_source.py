@@ -46,6 +46,21 @@ def describe_failure(exc: BaseException) -> str:
     return f"extraction failed ({type(exc).__name__}: {exc}{place}); please report this"
 
 
+def _without_measures(dates: list[DateClaim], quantities: list[QuantityClaim]) -> list[DateClaim]:
+    """Drop an unread date span that is a measurement ("rated at 9 ksi", tagged DATE by the model).
+
+    The quantity extractor keeps such a figure when a unit of length,
+    pressure, power ... ends it (see ``extract_quantities``); the date
+    claim would only say it could not be read.
+    """
+    measures = [
+        (q.start, q.end) for q in quantities if q.dimension not in (None, "duration", "currency", "percent")
+    ]
+    if not measures:
+        return dates
+    return [d for d in dates if d.value is not None or not any(s <= d.start and d.end <= e for s, e in measures)]
+
+
 @dataclass(frozen=True)
 class SourceExtractor:
     """The spaCy pipeline and the name index: all that turning a source into claims takes."""
@@ -68,6 +83,7 @@ class SourceExtractor:
             dates = extract_dates(doc, source.id, reference, locale=locale)
         with times.stage("quantities"):
             quantities = extract_quantities(doc, source.id, [(d.start, d.end) for d in dates], locale=locale)
+            dates = _without_measures(dates, quantities)
         with times.stage("names"):
             entities = extract_entities(doc, source.id, self.names, self.words, offset_floor=source.body_start)
         extra, notes = run_extractor_plugins(doc, source, reference)

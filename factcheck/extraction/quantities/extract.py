@@ -41,7 +41,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from factcheck.claims import QuantityClaim
+from factcheck.claims import QuantityClaim, replaced
 from factcheck.extraction.doc_index import doc_text, sentence_of
 from factcheck.extraction.quantities.bounds import join_bounds, join_ranges, shared_units, with_qualifiers
 from factcheck.extraction.quantities.counted import counted_noun, event
@@ -50,8 +50,15 @@ from factcheck.extraction.quantities.filters import is_quantity, tokens
 from factcheck.extraction.quantities.frame import frame_of, same_clause_verb
 from factcheck.extraction.quantities.lexicon import PHONE, TIME_OF_DAY, URL
 from factcheck.extraction.quantities.number_words import NumberMatch
-from factcheck.extraction.quantities.numbers import find_numbers
-from factcheck.extraction.quantities.units import OF_AFTER, lexicon_unit, with_subunit, with_unit
+from factcheck.extraction.quantities.numbers import find_numbers, number_convention
+from factcheck.extraction.quantities.units import (
+    OF_AFTER,
+    index_levels,
+    lexicon_unit,
+    regional_currencies,
+    with_subunit,
+    with_unit,
+)
 
 
 def extract_quantities(
@@ -63,14 +70,18 @@ def extract_quantities(
     inside them belong to dates.  Offsets are into ``doc.text``.
     """
     text = doc_text(doc)
-    blocked = [*exclude, *_pattern_blocks(text)]
+    if locale is None:
+        locale = number_convention(text)
+    pattern_blocks = _pattern_blocks(text)
     figures: list[Figure] = []
-    for num in find_numbers(text, locale, slash_fractions=True):
-        if _overlaps(num.start, num.end, blocked):
+    for num in find_numbers(text, locale, slash_fractions=True, exponents=True):
+        if _overlaps(num.start, num.end, pattern_blocks):
             continue
         if figures and num.start < figures[-1].end:
             continue  # inside the previous figure's unit ("4km^3", "15 dollars 50")
         fig = with_subunit(with_unit(_initial_figure(num), text), text)
+        if _overlaps(num.start, num.end, exclude) and not _measure_in_date(fig, exclude):
+            continue
         if "/" in num.text and fig.unit is None and not OF_AFTER.match(text, num.end):
             continue  # "3/4" alone may be a date; "1/4 mile", "1/40 of" are amounts
         if not is_quantity(doc, fig, text):
@@ -79,17 +90,49 @@ def extract_quantities(
     figures = shared_units(join_ranges(doc, figures, text), text)
     figures = join_bounds([with_qualifiers(fig, text) for fig in figures], text)
     claims: list[QuantityClaim] = []
+    changes: dict[int, list[tuple[int, bool]]] = {}
     previous: tuple[QuantityClaim, Token | None] | None = None
     for fig in figures:
         made = _claim(doc, fig, source_id, locale)
         if made is None:
             continue
-        claim, verb = made
+        claim, verb, change_word, counted_after = made
         if previous is not None and _elided_noun(claim, verb, *previous):
             claim = claim.model_copy(update={"noun_lemma": previous[0].noun_lemma})
+        if change_word is not None:
+            changes.setdefault(change_word, []).append((len(claims), counted_after))
         claims.append(claim)
         previous = (claim, verb)
-    return claims
+    for members in changes.values():
+        _join_change(claims, members)
+    return index_levels(regional_currencies(claims, text))
+
+
+def _join_change(claims: list[QuantityClaim], members: list[tuple[int, bool]]) -> None:
+    """Give every figure of one change its from and to levels, and a bare "to" level the "from" level's unit.
+
+    ``members`` are the indices of the change's claims, each with whether a
+    counted noun is written after the figure.  "from 24 mpg to 27": 27 is in
+    mpg too.  A level with a noun of its own ("to 45 stores") takes no unit.
+    """
+    levels: dict[str, tuple[int, bool]] = {}
+    for index, counted_after in members:
+        role = claims[index].change_role
+        if role in ("from", "to") and role in levels:
+            return  # two starting (or ending) levels: not one change as far as the text shows
+        if role in ("from", "to"):
+            levels[role] = (index, counted_after)
+    if "to" in levels and "from" in levels:
+        index, counted_after = levels["to"]
+        bare, written = claims[index], claims[levels["from"][0]]
+        if bare.unit is None and written.unit is not None and not counted_after:
+            claims[index] = replaced(bare, {"unit": written.unit, "dimension": written.dimension})
+    update = {
+        "change_from": claims[levels["from"][0]].value if "from" in levels else None,
+        "change_to": claims[levels["to"][0]].value if "to" in levels else None,
+    }
+    for index, _ in members:
+        claims[index] = replaced(claims[index], update)
 
 
 def _elided_noun(claim: QuantityClaim, verb: Token | None, before: QuantityClaim, before_verb: Token | None) -> bool:
@@ -103,6 +146,17 @@ def _elided_noun(claim: QuantityClaim, verb: Token | None, before: QuantityClaim
         and before.sentence_start == claim.sentence_start
         and same_clause_verb(verb, before_verb)
     )
+
+
+def _measure_in_date(fig: Figure, dates: Sequence[tuple[int, int]]) -> bool:
+    """A figure with a physical unit that a date span covers ("rated at 9 ksi" tagged DATE).
+
+    No date ends in a unit of length, pressure or power, so the figure wins;
+    durations and currencies stay with the date reading.
+    """
+    if fig.unit is None or fig.dimension in (None, "duration", "currency", "percent"):
+        return False
+    return any(s <= fig.start and fig.end <= e and e - fig.end <= 1 for s, e in dates)
 
 
 def _pattern_blocks(text: str) -> list[tuple[int, int]]:
@@ -139,8 +193,14 @@ def _initial_figure(num: NumberMatch) -> Figure:
                    unit, dimension)
 
 
-def _claim(doc: Doc, fig: Figure, source_id: str, locale: str | None) -> tuple[QuantityClaim, Token | None] | None:
-    """Assemble the claim (counted noun, event, frame, final span and sentence), and the verb it hangs from."""
+def _claim(
+    doc: Doc, fig: Figure, source_id: str, locale: str | None
+) -> tuple[QuantityClaim, Token | None, int | None, bool] | None:
+    """Assemble the claim (counted noun, event, frame, final span and sentence).
+
+    Also returns the verb it hangs from, the index of the token stating the
+    change it is part of (if any), and whether its counted noun is written after it.
+    """
     span = tokens(doc, fig.num.start, fig.num.end)
     if span is None or len(span) == 0:
         return None
@@ -163,6 +223,9 @@ def _claim(doc: Doc, fig: Figure, source_id: str, locale: str | None) -> tuple[Q
     fig = _thousands_reading(fig, noun_toks)
     sent = sentence_of(num_tok)
     framed = frame_of(doc, anchor, noun_toks[-1] if noun_toks else None, start, end, fig.unit)
+    if framed.attribute == "age" and fig.unit is None:
+        fig = replace(fig, unit="year", dimension="duration")  # "aged 40", "Jensen, 58,": years
+    change = framed.change
     claim = QuantityClaim(
         source=source_id, start=start, end=end, text=doc_text(doc)[start:end],
         sentence=sent.text, sentence_start=sent.start_char,
@@ -177,8 +240,10 @@ def _claim(doc: Doc, fig: Figure, source_id: str, locale: str | None) -> tuple[Q
         per=framed.per,
         scope=framed.scope,
         attribute=framed.attribute,
+        change=change.direction if change else None,
+        change_role=change.role if change else None,
     )
-    return claim, framed.verb
+    return claim, framed.verb, change.word if change else None, bool(noun_toks and follows)
 
 
 def _currency_noun(noun: list[Token]) -> str | None:

@@ -10,6 +10,7 @@ from factcheck.calendar_words import MONTHS
 from factcheck.extraction.doc_index import entity_of
 from factcheck.extraction.quantities.counted import counted_noun, noun_after
 from factcheck.extraction.quantities.figure import Figure
+from factcheck.extraction.quantities.frame import appositive_age
 from factcheck.extraction.quantities.lexicon import (
     AGO,
     IDIOMATIC_ONE_NOUNS,
@@ -105,7 +106,7 @@ def _in_name_entity(span: Span, fig: Figure) -> bool:
 
 
 def _is_label_or_name(doc: Doc, span: Span, fig: Figure) -> bool:
-    """"Boeing 737", "Article 5", "Nord Stream 2", "Smith, 45,": part of a name."""
+    """"Boeing 737", "Article 5", "Nord Stream 2": part of a name ("Smith, 45," is Smith's age)."""
     if span.start == 0 or fig.num.currency or fig.unit is not None:
         return False  # a figure with a unit is a measure ("Core i7 2.80 GHz")
     prev = doc[span.start - 1]
@@ -114,7 +115,8 @@ def _is_label_or_name(doc: Doc, span: Span, fig: Figure) -> bool:
     if prev.text == "," and span.start >= 2:
         before = doc[span.start - 2]
         after = doc[span.end] if span.end < len(doc) else None
-        return before.pos_ == "PROPN" and after is not None and after.text == ","
+        apposition = before.pos_ == "PROPN" and after is not None and after.text == ","
+        return apposition and not appositive_age(doc, fig.num.start, fig.num.end, fig.unit)  # "Smith, 45," is an age
     return (
         prev.pos_ == "PROPN"
         and prev.text[:1].isupper()

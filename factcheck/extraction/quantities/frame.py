@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from spacy.tokens import Doc, Token
 
@@ -30,7 +31,9 @@ RATE_WORDS: dict[str, str] = {
 """What a rate is per ("410,000 barrels a day", "57 cents a share", "per capita")."""
 
 _RATE_AFTER = re.compile(
-    r"\s*(?:(?:a|an|per|each|every|a\s+single)\s+(?P<per>[A-Za-z]+)|/\s*(?P<slash>[A-Za-z]+)"
+    r"\s*(?:(?:a|an|per)\s+(?P<area>square\s+(?:foot|feet|met(?:re|er)|mile|kilomet(?:re|er)|yard))s?"
+    r"|per\s+(?P<explicit>[A-Za-z][A-Za-z0-9]*)"
+    r"|(?:a|an|each|every|a\s+single)\s+(?P<per>[A-Za-z]+)|/\s*(?P<slash>[A-Za-z]+)"
     r"|(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|a\s+head|apiece|each))\b",
     re.IGNORECASE,
 )
@@ -43,6 +46,47 @@ LIGHT_VERBS = frozenset({"be", "have", "become", "remain", "stand", "get", "incl
 
 HOLDER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT"})
 
+UP_VERBS = frozenset({
+    "rise", "climb", "gain", "increase", "jump", "grow", "surge", "soar", "add", "advance", "raise",
+})  # fmt: skip
+DOWN_VERBS = frozenset({
+    "fall", "drop", "decline", "decrease", "slip", "slide", "lose", "shed", "cut", "reduce", "plunge",
+    "sink", "tumble", "lower", "shrink",
+})  # fmt: skip
+"""Verbs that state a change and its direction: "rose 0.9 percent", "cut rates by 25 basis points"."""
+
+_OBJECT_VERBS = frozenset({"add", "raise", "lose", "shed", "cut", "reduce", "lower"})
+"""Change verbs whose object is what changes ("cut 500 jobs", "raised $5 million"), not by how much:
+their bare object is the size of the change only in percent or points ("shed 3%")."""
+
+_SHIFT_VERBS = frozenset({"go", "be", "move", "come", "edge", "tick", "trend", "inch", "creep", "head"})
+"""Verbs that state a change with "up" or "down": "went up 3%", "ticked down 0.1 points"."""
+
+_CHANGE_PREPOSITION = re.compile(r"\b(from|to|by|at)\s+$", re.IGNORECASE)
+ChangeRole = Literal["amount", "from", "to"]
+_CHANGE_ROLES: dict[str, ChangeRole] = {"from": "from", "to": "to", "by": "amount"}
+_STOP_DEPS = frozenset({
+    "nsubj", "nsubjpass", "csubj", "csubjpass", "relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "appos",
+})  # fmt: skip
+"""Arguments through which a figure belongs to another clause or noun than the change above it:
+the 12 of "exports to 12 countries rose 5%" is no level of that rise."""
+
+PERSON_NOUNS = frozenset({
+    "man", "woman", "boy", "girl", "person", "driver", "victim", "suspect", "officer", "pilot",
+    "passenger", "resident", "worker", "teacher", "student", "nurse", "doctor", "soldier", "father",
+    "mother", "son", "daughter", "husband", "wife", "brother", "sister", "grandmother", "grandfather",
+    "owner", "farmer", "player", "actor", "singer", "writer", "author", "artist", "journalist",
+    "photographer", "lawyer", "judge", "mayor", "minister", "president", "chairman", "founder",
+    "director", "manager", "executive", "employee", "engineer", "mechanic", "cyclist", "pedestrian",
+    "motorist", "rider", "runner", "swimmer", "climber", "hiker", "fisherman", "firefighter",
+    "policeman", "guard", "survivor", "witness", "defendant", "prisoner", "inmate", "patient",
+    "tourist", "migrant", "refugee", "veteran", "pensioner", "retiree", "neighbour", "neighbor",
+    "friend", "partner", "spokesman", "spokeswoman", "spokesperson", "gunman", "attacker",
+    "shooter", "teenager", "teen", "toddler", "baby", "infant", "child", "customer", "candidate",
+    "coach", "captain", "priest", "vicar", "landlord", "tenant", "shopkeeper", "chef", "baker",
+})  # fmt: skip
+"""Nouns for one person, whom a figure in apposition gives an age: "the driver, 45, was"."""
+
 
 @dataclass(frozen=True)
 class Frame:
@@ -53,8 +97,19 @@ class Frame:
     per: str | None = None
     scope: str | None = None
     attribute: str | None = None
+    change: Change | None = None
     verb: Token | None = None
     """The verb the figure hangs from, before open clauses are climbed (for elided nouns)."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """A figure's part in a change the text states ("rose 0.9 percent to 7,412.50")."""
+
+    direction: Literal["up", "down"]
+    role: ChangeRole
+    word: int
+    """Index of the token that states the change (the verb, or "up"/"down"): figures of one change share it."""
 
 
 def frame_of(doc: Doc, anchor: Token, noun: Token | None, start: int, end: int, unit: str | None) -> Frame:
@@ -67,7 +122,7 @@ def frame_of(doc: Doc, anchor: Token, noun: Token | None, start: int, end: int, 
     """
     text = doc_text(doc)
     head = noun if noun is not None and (anchor.head.i == noun.i or anchor.i in _left_edge(noun)) else anchor
-    if _is_age(text, start, end, unit):
+    if _is_age(text, start, end, unit) or appositive_age(doc, start, end, unit):
         return Frame(attribute="age", holder=_age_holder(head))
     per = _rate(text, end) or _rate_adjective(head)
     scope = "total" if _TOTAL_AROUND.search(text, max(0, start - 14), min(len(text), end + 14)) else None
@@ -75,7 +130,107 @@ def frame_of(doc: Doc, anchor: Token, noun: Token | None, start: int, end: int, 
         scope = "part"
     elif scope is None and unit is None and _is_whole(head):
         scope = "whole"
-    return Frame(predicate=predicate_of(head), holder=_holder(head), per=per, scope=scope, verb=_verb_above(head))
+    change = change_of(text, head, noun, start, end, unit)
+    return Frame(
+        predicate=predicate_of(head), holder=_holder(head), per=per, scope=scope, change=change, verb=_verb_above(head)
+    )
+
+
+def change_of(text: str, head: Token, noun: Token | None, start: int, end: int, unit: str | None) -> Change | None:
+    """The figure's part in a change: its size, the level it started from, or the level it reached.
+
+    The change is a verb of `UP_VERBS` or `DOWN_VERBS` ("rose", "cut"), or
+    "up"/"down" ("was up 5%", "went down 3%"), that the figure hangs from
+    without crossing into another clause or a subject.  The role is read from
+    the preposition written right before the figure ("from", "to", "by"; "at"
+    a level only beside a size: "up 5% at $3.2 million"), else from the one
+    it hangs from; with none, a direct object or a bare noun phrase is the
+    size of the change ("rose 0.9 percent", "fell $2").  The parse of "fell
+    from $1,980 to $1,870" hangs both figures from "from": the written word
+    decides.  None when any of this is unclear.
+    """
+    token = head
+    for _ in range(8):
+        parent = token.head
+        if parent.i == token.i:
+            return None
+        if token.dep_ in ("conj", "appos") and _is_figure(parent):
+            head = parent  # "fell 300 points, or 0.9%": the same size written another way
+        elif token.dep_ in _STOP_DEPS:
+            return None
+        direction = _direction(parent, start, end)
+        if direction is not None:
+            role = _change_role(text, head, token, parent, noun, start, unit)
+            return None if role is None else Change(direction, role, _change_word(parent).i)
+        if parent.pos_ in ("VERB", "AUX"):
+            return None
+        token = parent
+    return None
+
+
+def _is_figure(token: Token) -> bool:
+    return token.like_num or any(c.dep_ in ("nummod", "quantmod") and c.like_num for c in token.children)
+
+
+def _change_word(token: Token) -> Token:
+    """The verb of "went up 3%" or "was up 5%", whose other figures ("to $80") hang from it, not from "up"."""
+    if token.pos_ != "VERB" and token.dep_ in ("advmod", "prt") and token.head.pos_ in ("VERB", "AUX"):
+        return token.head
+    return token
+
+
+def _direction(token: Token, start: int, end: int) -> Literal["up", "down"] | None:
+    """The direction of the change ``token`` states, if it states one."""
+    if start <= token.idx < end:
+        return None  # the "up" of "up to 5,000" is the figure's qualifier
+    lemma = str(token.lemma_).lower()
+    if token.pos_ == "VERB" and lemma in UP_VERBS:
+        return "up"
+    if token.pos_ == "VERB" and lemma in DOWN_VERBS:
+        return "down"
+    if token.pos_ in ("ADV", "ADP", "PART") and token.lower_ in ("up", "down"):
+        return "up" if token.lower_ == "up" else "down"
+    if token.pos_ in ("VERB", "AUX") and lemma in _SHIFT_VERBS:
+        for child in token.children:
+            if child.dep_ in ("advmod", "prt") and child.lower_ in ("up", "down") and not start <= child.idx < end:
+                return "up" if child.lower_ == "up" else "down"
+    return None
+
+
+def _change_role(
+    text: str, head: Token, top: Token, word: Token, noun: Token | None, start: int, unit: str | None
+) -> ChangeRole | None:
+    """The role of the figure whose highest token below the change ``word`` is ``top``."""
+    written = _CHANGE_PREPOSITION.search(text, max(0, start - 6), start)
+    if written is not None:
+        prep: str | None = written.group(1).lower()
+    elif top.dep_ == "prep":
+        prep = top.lower_
+    else:
+        prep = None
+    if prep == "at":
+        return "to" if _has_amount(word) else None  # "up 5% at $3.2 million"
+    if prep is not None:
+        return _CHANGE_ROLES.get(prep)
+    if top.dep_ not in ("npadvmod", "dobj", "advmod") or top.i != head.i:
+        return None
+    points = noun is not None and str(noun.lemma_).lower() == "point"
+    if unit in ("percent", "percentage point") or points:
+        return "amount"  # "shed 3%", "fell 300 points"
+    counted = noun is not None and noun.idx >= start  # a noun written after the figure, not the subject's
+    if str(word.lemma_).lower() in _OBJECT_VERBS or (unit is None and counted):
+        return None  # "cut 500 jobs", "raised $5 million", "gained 12 seats"
+    return "amount"
+
+
+def _has_amount(word: Token) -> bool:
+    """The change word has a size: a figure as its object or bare noun phrase, or a "by" phrase."""
+    for child in word.children:
+        if child.dep_ in ("npadvmod", "dobj") and any(t.like_num for t in child.subtree):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return True
+    return False
 
 
 def _verb_above(token: Token) -> Token | None:
@@ -127,26 +282,59 @@ def _is_age(text: str, start: int, end: int, unit: str | None) -> bool:
     return unit is None and _AGE_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
+def appositive_age(doc: Doc, start: int, end: int, unit: str | None) -> bool:
+    """ "Jensen, 58, said", "the driver, 45, was": a whole number between commas after a person.
+
+    The person is a PERSON entity or a noun for one person (`PERSON_NOUNS`),
+    so "In 2019, 45, were", "3, 4, and 5 units" or "Item 4, 12," are no ages.
+    """
+    if unit is not None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1 or not span[0].text.isdigit() or not 1 <= int(span[0].text) <= 119:
+        return False
+    i = span[0].i
+    if i < 2 or i + 1 >= len(doc) or doc[i - 1].text != "," or doc[i + 1].text != ",":
+        return False
+    person = doc[i - 2]
+    return person.ent_type_ == "PERSON" or (person.tag_ == "NN" and str(person.lemma_).lower() in PERSON_NOUNS)
+
+
 def _age_holder(head: Token) -> str | None:
     """The person an age belongs to, when the text names them ("Ana Kovac, aged 58")."""
     token = head
     for _ in range(4):
         if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.text[:1].isupper()):
-            return _entity_text(token)
+            return _entity_text(token, figures=False)
         for child in token.children:
             if child.dep_ in ("appos", "nsubj", "poss") and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
-                return _entity_text(child)
+                return _entity_text(child, figures=False)
         if token.head.i == token.i:
             break
         token = token.head
     return None
 
 
+_PER_GAME_UNITS = re.compile(r"(?<![A-Za-z])(?:ppg|rpg|apg)$", re.IGNORECASE)
+"""Sports averages written as one abbreviation: "21.4 ppg" is points per game."""
+
+
 def _rate(text: str, end: int) -> str | None:
+    """What the figure ending at ``end`` is per: "a day", "per capita", "a square foot", "per mmBtu"."""
+    if _PER_GAME_UNITS.search(text, max(0, end - 4), end):
+        return "game"
     match = _RATE_AFTER.match(text, end)
     if match is None:
         return None
+    if match["area"]:
+        unit = re.sub(r"\s+", " ", match["area"].lower()).replace("feet", "foot").replace("meter", "metre")
+        return unit.replace("kilometer", "kilometre")
     word = (match["per"] or match["slash"] or match["adverb"] or "").lower().replace(" ", "")
+    if match["explicit"]:
+        # "per" says a rate whatever follows: "US$3.10 per mmBtu".
+        explicit = match["explicit"].lower()
+        singular = explicit[:-1] if explicit.endswith("s") and explicit[:-1] in RATE_WORDS else explicit
+        return RATE_WORDS.get(singular, singular)
     word = {"ahead": "head", "apiece": "person", "each": "person"}.get(word, word)
     if word.endswith("s") and word[:-1] in RATE_WORDS:
         word = word[:-1]
@@ -246,11 +434,12 @@ def _is_named(token: Token) -> bool:
     return token.ent_type_ in HOLDER_LABELS or (token.pos_ == "PROPN" and token.text[:1].isupper())
 
 
-def _entity_text(token: Token) -> str:
+def _entity_text(token: Token, *, figures: bool = True) -> str:
     """The whole entity (or proper-noun compound) a token is part of, possessive cut.
 
     A modifier with a figure in it belongs to the holder: "the 15-inch
-    MacBook Pro" is not the "MacBook Pro" of another price.
+    MacBook Pro" is not the "MacBook Pro" of another price.  Not so for an
+    age (``figures=False``): "the 61-year-old Jorin Maas" is Jorin Maas.
     """
     doc = token.doc
     first, end = token.i, token.i + 1
@@ -260,7 +449,7 @@ def _entity_text(token: Token) -> str:
     else:
         while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i == token.i:
             first -= 1
-    for child in token.lefts:
+    for child in token.lefts if figures else ():
         if child.i < first and child.dep_ in ("amod", "compound", "nummod") and _has_digit(child):
             first = child.left_edge.i
     return re.sub(r"['’]s$", "", doc[first:end].text)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from factcheck.calendar_words import WEEKDAY_NAMES
 from factcheck.claims import Qualifier
+from factcheck.extraction.quantities.number_words import ISO_CURRENCY_CODES
 
 QUALIFIER_PREFIXES: dict[str, Qualifier] = {
     "about": "approximate", "around": "approximate", "some": "approximate",
@@ -155,10 +156,36 @@ def _u(
     return UnitPattern(re.compile(rf"(?:{regex}){tail}", flags), unit, dimension, hyphen, symbol)
 
 
+ISO_CURRENCY_ALT = "|".join(sorted(ISO_CURRENCY_CODES))
+
+CURRENCY_BY_COUNTRY: dict[str, tuple[tuple[str, str], ...]] = {
+    "crown": (
+        (r"Denmark|Danish|Copenhagen|Danes?", "DKK"),
+        (r"Sweden|Swedish|Stockholm|Swedes?", "SEK"),
+        (r"Norway|Norwegians?|Oslo", "NOK"),
+        (r"Iceland|Icelandic|Reykjav[ií]k", "ISK"),
+        (r"Czech(?:ia)?|Prague", "CZK"),
+    ),
+}
+"""Currency words several countries share, and the country words that settle which one a
+source means ("254.60 crowns" in a report on a Copenhagen listing are Danish kroner)."""
+
+INDEX_NAMES = re.compile(
+    r"\b(?:(?i:ind(?:ex|ices|exes)|average)|FTSE|Dow|Nasdaq|S&P|Nikkei|DAX|CAC|Hang\s+Seng|Stoxx|STOXX|Kospi|KOSPI"
+    r"|Sensex|SENSEX|Nifty|TSX|ASX|IBEX|Ibex|MIB|Topix|TOPIX|OMX|OMXC?\d+|Bovespa|Merval|SMI|AEX|BEL|PSI|ATX|WIG)\b"
+)
+"""What names a market index: a figure it closes or stands at is a level in points."""
+INDEX_LEVEL_VERBS = frozenset({
+    "close", "end", "finish", "open", "stand", "trade", "settle", "be", "rise", "fall", "gain", "lose",
+    "drop", "climb", "jump", "slip", "slide", "add", "shed", "hit", "reach", "touch", "sink", "tumble",
+    "plunge", "soar", "surge", "advance", "decline", "retreat", "rebound",
+})
+
 _LONG = r"(?:re|er)s?"
 UNIT_PATTERNS: tuple[UnitPattern, ...] = (
     _u(r"percentage[\s-]+points?", "percentage point", "percent", hyphen=True),
     _u(r"%", "percent", "percent"),
+    _u(r"basis[\s-]+points?|bps?\b|bips", "basis point", "percent", hyphen=True),
     _u(r"per[\s-]?cents?|percents?|percentage|pct", "percent", "percent", hyphen=True),
     _u(r"(?:square|sq\.?)\s+(?:kilomet(?:re|er)s?|km)|km2|km²|km\^2|km\s+squared", "km2", "area",
        hyphen=True),
@@ -174,6 +201,9 @@ UNIT_PATTERNS: tuple[UnitPattern, ...] = (
     _u(r"cubic\s+(?:feet|foot|ft)|cu\.?\s?ft", "ft3", "volume", hyphen=True),
     _u(rf"cubic\s+met{_LONG}|m3|m³", "m3", "volume", hyphen=True),
     _u(r"kilomet(?:re|er)s?|kms?", "km", "length", hyphen=True),
+    _u(r"nautical\s+miles?|nmi", "nautical mile", "length", hyphen=True),
+    _u(r"knots?|kts?", "knot", "speed", hyphen=True),
+    _u(r"miles\s+per\s+gallon|mpg", "mpg", "fuel economy", hyphen=True),
     _u(r"miles?", "mile", "length", hyphen=True),
     _u(rf"centimet{_LONG}|cm", "cm", "length", hyphen=True),
     _u(rf"millimet{_LONG}|mm", "mm", "length", hyphen=True),
@@ -214,6 +244,11 @@ UNIT_PATTERNS: tuple[UnitPattern, ...] = (
     _u(r"bytes?", "byte", "information", hyphen=True),
     _u(r"bits?", "bit", "information", hyphen=True),
     _u(r"radians?|rad", "rad", "angle"),
+    _u(r"horsepower|hp|bhp", "hp", "power", hyphen=True),
+    _u(r"ksi", "ksi", "pressure"),
+    _u(r"psi", "psi", "pressure"),
+    _u(r"points?|pts?\.?(?=\s|$)", "point", "points"),
+    _u(r"ppg", "point", "points"),
     _u(r"[kMGT]?Wh", "", "energy", case=True),
     _u(r"[kMGT]?W", "", "power", symbol=True),
     _u(r"(?:kilo|mega|giga|tera)?watt[\s-]?hours?", "", "energy", hyphen=True),
@@ -223,6 +258,8 @@ UNIT_PATTERNS: tuple[UnitPattern, ...] = (
     _u(r"pm", "pm", "length", symbol=True),
     _u(r"(?:degrees?\s+)?(?:Celsius|centigrade)|°\s?C|degrees?\s+C", "degC", "temperature"),
     _u(r"(?:degrees?\s+)?Fahrenheit|°\s?F|degrees?\s+F", "degF", "temperature"),
+    _u(r"C(?=\s*(?:[.,;:)]|$|\s(?:on|in|at|and|or|to|by|with|from|after|before|during)\b))", "degC",
+       "temperature", symbol=True),
     _u(r"hours?|hrs?", "hour", "duration", hyphen=True),
     _u(r"minutes?|mins?", "minute", "duration", hyphen=True),
     _u(r"seconds?|secs?", "second", "duration", hyphen=True),
@@ -248,6 +285,20 @@ UNIT_PATTERNS: tuple[UnitPattern, ...] = (
     _u(r"(?:dutch\s+)?guilders?", "NLG", "currency"),
     _u(r"(?:turkish\s+)?liras?", "TRY", "currency"),
     _u(r"(?:indian\s+)?rupees?", "INR", "currency"),
+    _u(r"danish\s+(?:crowns?|kroner|krone)", "DKK", "currency"),
+    _u(r"norwegian\s+(?:crowns?|kroner|krone)", "NOK", "currency"),
+    _u(r"swedish\s+(?:crowns?|kronor|krona)", "SEK", "currency"),
+    _u(r"icelandic\s+(?:crowns?|kronur|krona)", "ISK", "currency"),
+    _u(r"(?:czech\s+)?korun(?:a|y)|czech\s+crowns?", "CZK", "currency"),
+    _u(r"crowns?|kron(?:e|a|er|or|ur)|kr\.?(?=\s|$)", "crown", "currency"),
+    _u(r"(?:south\s+african\s+)?rand", "ZAR", "currency"),
+    _u(r"(?:brazilian\s+)?reais|(?:brazilian\s+)?real", "BRL", "currency"),
+    _u(r"ringgit", "MYR", "currency"),
+    _u(r"(?:polish\s+)?zlot(?:y|ys|ies)", "PLN", "currency"),
+    _u(r"(?:hungarian\s+)?forints?", "HUF", "currency"),
+    _u(r"(?:israeli\s+)?shekels?", "ILS", "currency"),
+    _u(r"(?:south\s+korean\s+)?won(?=\s*(?:[.,;)]|$|\s\(|\s(?:in|for|to|of|on|a|per|from|and|or|was|were|is|are)\b))",
+       "KRW", "currency"),
     _u(r"bitcoins?|BTC", "BTC", "currency"),
     _u(r"satoshis?", "satoshi", "currency"),
     _u(r"cents?|¢", "cent", "currency", hyphen=True),
@@ -257,7 +308,7 @@ UNIT_PATTERNS: tuple[UnitPattern, ...] = (
     _u(r"₾", "GEL", "currency"),
     _u(r"₭", "LAK", "currency"),
     _u(r"₹", "INR", "currency"),
-    _u(r"USD|EUR|GBP|JPY|CNY|RUB|UAH|CAD|AUD|CHF|INR|HKD|NZD|MXN|TRY", "", "currency",
+    _u(r"USD|EUR|GBP|JPY|CNY|RUB|UAH|CAD|AUD|CHF|INR|HKD|NZD|MXN|TRY|" + ISO_CURRENCY_ALT, "", "currency",
        case=True),
     _u(r"usd|eur|gbp|cad|aud|chf|inr|hkd|nzd|mxn", "", "currency", case=True),
 )

@@ -31,6 +31,7 @@ SCALE_WORDS: dict[str, float] = {
 SUFFIX_SCALES: dict[str, float] = {
     "k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9,
     "B": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12, "MM": 1e6, "mil": 1e6, "tln": 1e12,
+    "million": 1e6, "billion": 1e9, "trillion": 1e12, "mln.": 1e6,
 }
 """Scale letters glued to digits (``300k``, ``$4.5bn``, ``£5m``)."""
 GLUED_UNITS = frozenset({
@@ -40,10 +41,20 @@ GLUED_UNITS = frozenset({
     "mb", "kb", "tb", "GB", "MB", "KB", "TB", "Mb", "USD", "EUR", "GBP", "CNY", "JPY", "元",
 })
 """Unit symbols that may be glued to digits (``5km``); the unit itself is read later."""
+ISO_CURRENCY_CODES = frozenset({
+    "DKK", "SEK", "NOK", "ISK", "CZK", "PLN", "HUF", "RON", "BGN", "ZAR", "BRL", "ARS", "CLP",
+    "COP", "KRW", "SGD", "MYR", "THB", "IDR", "VND", "PKR", "BDT", "EGP", "NGN", "KES", "GHS",
+    "ILS", "SAR", "AED", "QAR", "KWD", "TWD", "RSD", "MAD", "TND", "UYU", "LKR", "NPR",
+})
+"""ISO 4217 codes read as currencies besides the major ones, before or after a figure.  Codes
+that are also common capitalised words or abbreviations ("ALL", "TOP", "CUP", "PHP") are left out."""
 CURRENCY_PREFIXES: dict[str, str] = {
     "US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₴": "UAH",
     "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CNY": "CNY", "RUB": "RUB",
-    "UAH": "UAH", "₿": "BTC", "₹": "INR", "Mex$": "MXN",
+    "UAH": "UAH", "₿": "BTC", "₹": "INR", "Mex$": "MXN", "S$": "SGD", "NT$": "TWD", "R$": "BRL",
+    "RM": "MYR", "Rs": "INR", "Rs.": "INR", "Y=": "JPY", "CHF": "CHF", "CAD": "CAD", "AUD": "AUD",
+    "NZD": "NZD", "HKD": "HKD", "INR": "INR",
+    **{code: code for code in ISO_CURRENCY_CODES},
 }
 """Currency written before the figure.  ``$`` alone is read as USD (English news)."""
 FRACTION_DENOMINATORS: dict[str, float] = {
@@ -52,30 +63,31 @@ FRACTION_DENOMINATORS: dict[str, float] = {
 }
 
 
-# Vague magnitudes: (low, high, low_inclusive, high_inclusive).  The bounds say
-# what a careful reader may infer and no more: a plural magnitude word means at
-# least two of that magnitude and fewer than the next magnitude ("hundreds" is
-# 200..999), "tens of X" is 20X up to 100X, "several" is three to nine, "a few"
-# two to five, "a couple (of)" two or three.  "Several/a few" before a
-# magnitude multiply it ("several hundred" = [300, 1000)).
+# Vague magnitudes: (low, high, low_inclusive, high_inclusive).  A plural
+# magnitude word spans one of that magnitude up to the next ("hundreds" is
+# 100..999, "tens of thousands" 10,000..99,999), the convention of the
+# published quantity benchmarks and of a reader who would not call 150
+# "not hundreds".  "Several" is three to nine, "a few" two to five, "a couple
+# (of)" two or three.  "Several/a few" before a magnitude multiply it
+# ("several hundred" = [300, 1000)).
 VAGUE_MAGNITUDES: dict[str, tuple[float, float, bool, bool]] = {
     "a couple of": (2, 3, True, True),
     "a couple": (2, 3, True, True),
     "a handful of": (2, 5, True, True),
     "a few": (2, 5, True, True),
     "several": (3, 9, True, True),
-    "dozens": (24, 144, True, False),
-    "scores": (40, 200, True, False),
-    "hundreds": (200, 1_000, True, False),
-    "thousands": (2_000, 10_000, True, False),
-    "tens of thousands": (20_000, 100_000, True, False),
-    "hundreds of thousands": (200_000, 1_000_000, True, False),
-    "millions": (2e6, 1e9, True, False),
-    "tens of millions": (2e7, 1e8, True, False),
-    "hundreds of millions": (2e8, 1e9, True, False),
-    "billions": (2e9, 1e12, True, False),
-    "tens of billions": (2e10, 1e11, True, False),
-    "hundreds of billions": (2e11, 1e12, True, False),
+    "dozens": (12, 144, True, False),
+    "scores": (20, 200, True, False),
+    "hundreds": (100, 1_000, True, False),
+    "thousands": (1_000, 10_000, True, False),
+    "tens of thousands": (10_000, 100_000, True, False),
+    "hundreds of thousands": (100_000, 1_000_000, True, False),
+    "millions": (1e6, 1e9, True, False),
+    "tens of millions": (1e7, 1e8, True, False),
+    "hundreds of millions": (1e8, 1e9, True, False),
+    "billions": (1e9, 1e12, True, False),
+    "tens of billions": (1e10, 1e11, True, False),
+    "hundreds of billions": (1e11, 1e12, True, False),
 }
 _VAGUE_MULTIPLIERS: dict[str, tuple[float, float]] = {"several": (3, 10), "a few": (2, 6)}
 _VAGUE_BASES: dict[str, float] = {

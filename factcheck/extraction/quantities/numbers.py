@@ -73,11 +73,41 @@ def _locale_family(locale: str | None) -> Literal["en", "eu", None]:
     if not locale:
         return None
     lang = re.split(r"[-_]", locale.strip().lower())[0]
+    if lang == "eu":
+        return "eu"
     if lang == "en":
         return "en"
     if lang in DOT_THOUSANDS_LOCALES:
         return "eu"
     return None
+
+
+_EU_EVIDENCE = re.compile(
+    r"(?<![\w.,])(?:[0-9]{1,3}(?:\.[0-9]{3}){2,}(?:,[0-9]+)?"  # 1.234.567
+    r"|[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]+"  # 1.234,5
+    r"|[0-9]+,[0-9]{1,2}(?=\s?(?:%|[a-zA-Z€£$]))"  # 1,4 % / 254,60 crowns
+    r"|[1-9][0-9]{0,2}\.[0-9]00(?!\s?(?:per\s?cent|percent|pct))(?=\s?[a-zA-Z€£$]))"  # 6.000 people
+    r"(?![0-9])"
+)
+_EN_EVIDENCE = re.compile(
+    r"(?<![\w.,])(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9]|,[0-9])"  # 1,234 / 1,234.5
+    r"|[0-9]+\.(?:[0-9]|[0-9]{4,})(?![0-9])(?!\s?(?:a\.?m|p\.?m|h\b|hours?|GMT|UTC|BST|CES?T))"  # 2.5 / 0.1234
+    r"|[0-9]+\.[0-9]{2}(?=\s?(?:%|per\s?cent|percent|[a-z]*illion|bn|m\b|points?|crowns|euros|dollars)))"  # 1.25 %
+)
+
+
+def number_convention(text: str) -> str | None:
+    """"eu" when a source writes decimal commas and dot thousands throughout, else None.
+
+    A source translated from, or written in the style of, continental Europe
+    writes "1,4 %", "254,60 crowns", "6.000 people".  Where it shows that
+    convention and never the English one ("1,234", "2.5 %"), an ambiguous
+    "13.100 hectares" or "8.164 points" is read with dot thousands too.
+    Clock times ("20.45") are no evidence either way.
+    """
+    if _EN_EVIDENCE.search(text) is not None:
+        return None
+    return "eu" if _EU_EVIDENCE.search(text) is not None else None
 
 
 def parse_digits(
@@ -220,16 +250,18 @@ def _fraction_matches(text: str) -> list[NumberMatch]:
 _CURRENCY_ALT = "|".join(re.escape(c) for c in sorted(CURRENCY_PREFIXES, key=len, reverse=True))
 _DOLLAR_PREFIX = (
     r"(?:C|CA|A|AU|NZ|MX)\$|(?i:us|u\.s\.?|can|hk|aud|nzd|mex|usd|cad|mxn)\s?\$"
+    r"|\$(?:US|A|AU|NZ|C|CA|HK|S)(?=[0-9])"
 )
-"""Dollars of other countries ("C$", "HK$", "Mex$"); multi-letter ones in any case,
-because wire copy is sometimes lower-cased and tokenized ("hk $ 10.05 billion")."""
+"""Dollars of other countries ("C$", "HK$", "Mex$", and the Australian wire style "$US",
+"$A"); multi-letter ones in any case, because wire copy is sometimes lower-cased and
+tokenized ("hk $ 10.05 billion")."""
 
 
 _SCALE_WORD_ALT = "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
 _NOT_AFTER_MONTH = "".join(f"(?<!{m.capitalize()} )" for m in MONTHS)
 _DIGIT_NUMBER = re.compile(
     rf"(?:(?<![\w.,/:+@#])(?P<cur>{_DOLLAR_PREFIX}|{_CURRENCY_ALT})\s?"
-    r"|(?<![\w.,/:+@#$€£¥₽₴])(?:(?<![A-Za-z]-)|(?<=[0-9][kKmMbB]-)))"
+    r"|(?<![\w.,/:+@#$€£¥₽₴])(?:(?<![A-Za-z]-)|(?<=[0-9][kKmMbB]-)|(?<=[Mm]inus-)))"
     r"(?P<num>[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?:\.[0-9]+)?"
     r"|[0-9]{1,3}(?:(?:,[0-9]{3})+|(?:\.[0-9]{3})+|(?:[\u00a0\u202f\u2009][0-9]{3})+)"
     r"(?:[.,][0-9]+)?"
@@ -252,7 +284,7 @@ def _prefix_currency(cur: str) -> str:
     return {
         "us": "USD", "usd": "USD", "c": "CAD", "ca": "CAD", "can": "CAD", "cad": "CAD",
         "hk": "HKD", "a": "AUD", "au": "AUD", "aud": "AUD", "nz": "NZD", "nzd": "NZD",
-        "mex": "MXN", "mxn": "MXN",
+        "mex": "MXN", "mxn": "MXN", "s": "SGD",
     }.get(key, "USD")
 
 
@@ -375,11 +407,18 @@ def _exponent_value(m: re.Match[str]) -> float | None:
         return None
 
 
-def _signed(nm: NumberMatch, text: str) -> NumberMatch:
-    """Take a minus sign written before a figure ("-9.5", "- 1 4/5")."""
+_MINUS_SIGN_BEFORE = re.compile(r"(?:^|(?<=[\s(\[]))(?:−|minus-)$", re.IGNORECASE)
+"""The minus sign proper (U+2212) and "minus-7": never a dash, so always read."""
+
+
+def _signed(nm: NumberMatch, text: str, *, minus_only: bool = False) -> NumberMatch:
+    """Take a minus sign written before a figure ("-9.5", "- 1 4/5", "−2.1%")."""
     if nm.value is None or nm.currency or nm.kind not in ("digits", "slash"):
         return nm
-    m = _SIGN_BEFORE.search(text[max(0, nm.start - 3):nm.start])
+    window = text[max(0, nm.start - 6):nm.start]
+    m = _MINUS_SIGN_BEFORE.search(window) if minus_only else (
+        _MINUS_SIGN_BEFORE.search(window) or _SIGN_BEFORE.search(window[-3:])
+    )
     if m is None:
         return nm
     start = nm.start - (len(m.group()))
@@ -425,9 +464,7 @@ def find_numbers(
         if all(nm.end <= c.start or nm.start >= c.end for c in chosen):
             chosen.append(nm)
     chosen.sort(key=lambda n: n.start)
-    if signed:
-        chosen = [_signed(nm, text) for nm in chosen]
-    return chosen
+    return [_signed(nm, text, minus_only=not signed) for nm in chosen]
 
 
 def parse_number(text: str, locale: str | None = None) -> float | None:

@@ -84,6 +84,13 @@ def parse_number_words(words: Sequence[str]) -> tuple[float, int] | None:
 _HALF_SCALE = re.compile(
     r"(?<![\w-])half\s+(?:a|an)\s+(million|billion|dozen|thousand)(?![\w])", re.IGNORECASE
 )
+_HALF_UNIT = re.compile(
+    r"(?<![\w-])half\s+(?:a|an)(?=\s+(?:percentage\s+point|basis\s+point|point|mile|kilomet|met(?:re|er)"
+    r"|hour|day|week|month|year|minute|second|inch|foot|pound|kilo|lit(?:re|er)|gallon|ton|cent"
+    r"|degree)s?\b)",
+    re.IGNORECASE,
+)
+""""half a percentage point", "half an hour": one half of the unit that follows."""
 SIGN_WORDS = frozenset({"minus", "negative"})
 _TOKEN = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?(?![\d,.]\d)|[-–&,]")
 _JOIN_GAP = re.compile(r"[ \t\u00a0]*")
@@ -553,6 +560,8 @@ def word_matches(text: str, *, ratios: bool = False) -> list[NumberMatch]:
     for m in _HALF_SCALE.finditer(text):
         size = 12.0 if m.group(1).lower() == "dozen" else SCALE_WORDS[m.group(1).lower()]
         out.append(NumberMatch(m.start(), m.end(), m.group(), "words", size / 2, scale=size))
+    for m in _HALF_UNIT.finditer(text):
+        out.append(NumberMatch(m.start(), m.end(), m.group(), "words", 0.5))
     return out
 
 

@@ -17,8 +17,17 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from factcheck.claims import QuantityClaim
 from factcheck.extraction.quantities.figure import Figure
-from factcheck.extraction.quantities.lexicon import BRACKETED_UNIT, NEXT_WORD, QUANTULUM_UNITS, UNIT_PATTERNS
+from factcheck.extraction.quantities.lexicon import (
+    BRACKETED_UNIT,
+    CURRENCY_BY_COUNTRY,
+    INDEX_LEVEL_VERBS,
+    INDEX_NAMES,
+    NEXT_WORD,
+    QUANTULUM_UNITS,
+    UNIT_PATTERNS,
+)
 from factcheck.extraction.quantities.numbers import parse_number
 
 
@@ -45,6 +54,55 @@ def with_unit(fig: Figure, text: str) -> Figure:
             value = -fig.value
             fig = replace(fig, start=sign.start(1), value=value, low=value, high=value)
     return fig
+
+
+@functools.cache
+def _country_patterns(shared: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(rf"\b(?:{words})\b"), code) for words, code in CURRENCY_BY_COUNTRY[shared])
+
+
+def regional_currencies(claims: list[QuantityClaim], text: str) -> list[QuantityClaim]:
+    """Settle a currency word several countries share ("crowns") by the country the source names.
+
+    The country named most often in the source decides; with no country, or
+    a tie, the claim keeps the shared name ("crown"), which compares only
+    with itself.
+    """
+    shared = {c.unit for c in claims if c.unit in CURRENCY_BY_COUNTRY}
+    if not shared:
+        return claims
+    settled: dict[str, str] = {}
+    for name in shared:
+        counts = sorted(
+            ((len(pattern.findall(text)), code) for pattern, code in _country_patterns(name)), reverse=True
+        )
+        if counts[0][0] > 0 and (len(counts) == 1 or counts[0][0] > counts[1][0]):
+            settled[name] = counts[0][1]
+    return [
+        c.model_copy(update={"unit": settled[c.unit]}) if c.unit in settled else c for c in claims
+    ]
+
+
+def index_levels(claims: list[QuantityClaim]) -> list[QuantityClaim]:
+    """A bare figure a market index closes or stands at is in points ("the FTSE 100 closed at 7,412.50").
+
+    Only a figure with no unit and nothing counted but the index itself,
+    whose verb moves or places the index: "the index has 30 members" is a count.
+    """
+    return [c.model_copy(update={"unit": "point", "dimension": "points"}) if _is_index_level(c) else c for c in claims]
+
+
+def _is_index_level(c: QuantityClaim) -> bool:
+    named = " ".join(w for w in (c.holder, c.noun) if w)
+    counted = c.noun_lemma is None or c.noun_lemma in ("index", "average") or INDEX_NAMES.search(c.noun or "")
+    return bool(
+        c.unit is None
+        and c.value is not None
+        and c.attribute is None
+        and counted
+        and c.predicate in INDEX_LEVEL_VERBS
+        and INDEX_NAMES.search(named)
+    )
 
 
 RANGE_PARTNER = re.compile(r"\s*(?:-|–|—|to)\s*([0-9][0-9,]*)(?![0-9])")

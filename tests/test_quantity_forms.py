@@ -1,0 +1,226 @@
+"""Figures as news writes them: money forms, compact units, signs, index levels, separators.
+
+Every sentence here is written for the test; each case names the class of
+the issue it covers.  The real spaCy pipeline reads them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from factcheck.claims import QuantityClaim
+from factcheck.extraction.dates.extract import extract_dates
+from factcheck.extraction.nlp import load_pipeline
+from factcheck.extraction.quantities.extract import extract_quantities
+from factcheck.extraction.quantities.numbers import number_convention
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def quantities(nlp: Language, text: str, **kwargs: Any) -> list[QuantityClaim]:
+    """The quantity claims of ``text``, with the date spans left out as the pipeline does."""
+    doc = nlp(text)
+    dates = extract_dates(doc, "src", dt.date(2025, 6, 2))
+    claims = extract_quantities(doc, "src", [(d.start, d.end) for d in dates], **kwargs)
+    for c in claims:
+        assert c.text == text[c.start : c.end]
+    return claims
+
+
+def figure(nlp: Language, text: str, written: str) -> QuantityClaim:
+    """The one claim whose text contains ``written``."""
+    found = [c for c in quantities(nlp, text) if written in c.text]
+    assert len(found) == 1, [c.text for c in quantities(nlp, text)]
+    return found[0]
+
+
+# --------------------------------------------------------------------------- money
+
+MONEY = [
+    ("The trust gave the museum a three-year $840000 award.", "$840000", 840_000, "USD"),
+    ("The miner was sold for $US38,200,000 last week.", "$US38,200,000", 38_200_000, "USD"),
+    ("That is about $A55,100,000 at today's rate.", "$A55,100,000", 55_100_000, "AUD"),
+    ("The start-up raised S$3mil from two funds.", "S$3mil", 3_000_000, "SGD"),
+    ("The palm oil firm booked RM7.2mil in profit.", "RM7.2mil", 7_200_000, "MYR"),
+    ("Japanese exports rose to Y=512 billion in May.", "Y=512 billion", 512e9, "JPY"),
+    ("The council approved NZ$8.4 million for the bridge.", "NZ$8.4 million", 8_400_000, "NZD"),
+    ("The brewer paid DKK 730 million for the plant.", "DKK 730 million", 730e6, "DKK"),
+    ("The bank set aside 260 million SEK for claims.", "260 million SEK", 260e6, "SEK"),
+    ("The striker's fee was £6.5million.", "£6.5million", 6_500_000, "GBP"),
+    ("Tickets cost R$45 at the gate.", "R$45", 45, "BRL"),
+]
+
+
+@pytest.mark.parametrize(("text", "written", "value", "unit"), MONEY)
+def test_money_forms(nlp: Language, text: str, written: str, value: float, unit: str) -> None:
+    c = figure(nlp, text, written)
+    assert c.text.endswith(written)
+    assert (c.value, c.unit, c.dimension) == (pytest.approx(value), unit, "currency")
+
+
+def test_undelimited_dollars_are_money_not_a_date(nlp: Language) -> None:
+    text = "The trust gave the museum a three-year $840000 award."
+    doc = nlp(text)
+    assert [d.text for d in extract_dates(doc, "src", dt.date(2025, 6, 2))] == []
+    assert figure(nlp, text, "$840000").unit == "USD"
+
+
+def test_crowns_take_the_country_the_source_names(nlp: Language) -> None:
+    danish = "Shares of the Aarhus brewer fell in Copenhagen trading to 412.30 crowns. Danish investors sold."
+    assert figure(nlp, danish, "412.30").unit == "DKK"
+    swedish = "In Stockholm the lender's stock closed at 96.10 crowns."
+    assert figure(nlp, swedish, "96.10").unit == "SEK"
+    # With no country named, the shared name stays: it compares only with itself.
+    assert figure(nlp, "The stock closed at 96.10 crowns.", "96.10").unit == "crown"
+
+
+# --------------------------------------------------------------------------- compact units
+
+UNITS = [
+    ("The studio flat measures 38m2 in all.", "38m2", 38, "m2"),
+    ("The coupe goes from 0 to 100km/h in under five seconds.", "100km/h", None, "km/h"),
+    ("Its new engine delivers 285 hp.", "285 hp", 285, "hp"),
+    ("The alloy is rated at 9 ksi.", "9 ksi", 9, "ksi"),
+    ("The tyres were inflated to 32 psi.", "32 psi", 32, "psi"),
+    ("Daytime highs reached 17 C on the coast.", "17 C", 17, "degC"),
+    ("Grain exports reached 14.6m tonnes.", "14.6m tonnes", 14_600_000, "tonne"),
+    ("The trawler sank 3.4 nautical miles off the cape.", "3.4 nautical miles", 3.4, "nautical mile"),
+    ("Winds of 45 knots battered the harbour.", "45 knots", 45, "knot"),
+    ("The hybrid manages 52 mpg on the highway.", "52 mpg", 52, "mpg"),
+    ("The central bank cut its rate by 50 basis points.", "50 basis points", 50, "basis point"),
+    ("The index shed 96 points on Friday.", "96 points", 96, "point"),
+    ("Inflation eased by half a percentage point.", "half a percentage point", 0.5, "percentage point"),
+]
+
+
+@pytest.mark.parametrize(("text", "written", "value", "unit"), UNITS)
+def test_compact_and_abbreviated_units(
+    nlp: Language, text: str, written: str, value: float | None, unit: str
+) -> None:
+    c = figure(nlp, text, written)
+    assert c.unit == unit
+    if value is not None:
+        assert c.value == pytest.approx(value)
+
+
+def test_a_capital_c_is_celsius_only_where_a_unit_ends(nlp: Language) -> None:
+    assert figure(nlp, "The hotel has 40 C-suite guests a year.", "40").unit != "degC"
+
+
+# --------------------------------------------------------------------------- fractions, multiples, signs
+
+SIGNED = [
+    ("One fourth of the staff work remotely.", "One fourth", 25.0, "percent"),
+    ("A third of the members abstained.", "A third", pytest.approx(33.33), "percent"),
+    ("Output grew 2.4 times over the decade.", "2.4 times", 2.4, None),
+    ("Traffic was multiplied more than 1,800 times.", "1,800 times", 1800, None),
+    ("The economy shrank by −1.7% in the spring.", "−1.7%", -1.7, "percent"),
+    ("The running back finished with minus-4 yards.", "minus-4 yards", -4, "yard"),
+    ("The particle is about 3.1×10−6 metres across.", "3.1×10−6 metres", pytest.approx(3.1e-6), "m"),
+]
+
+
+@pytest.mark.parametrize(("text", "written", "value", "unit"), SIGNED)
+def test_fractions_multiples_and_signs(nlp: Language, text: str, written: str, value: Any, unit: str | None) -> None:
+    c = figure(nlp, text, written)
+    assert (c.value, c.unit) == (value, unit)
+
+
+def test_a_hyphen_before_a_figure_stays_a_dash(nlp: Language) -> None:
+    values = sorted(c.value or 0 for c in quantities(nlp, "Between 10-15 people waited."))
+    assert all(v >= 0 for v in values)
+
+
+# --------------------------------------------------------------------------- index levels
+
+def test_an_index_level_is_in_points(nlp: Language) -> None:
+    c = figure(nlp, "The Nikkei closed at 38,214.60 on Tuesday.", "38,214.60")
+    assert (c.value, c.unit) == (38214.6, "point")
+    c = figure(nlp, "The trade-weighted index stood at 97.8.", "97.8")
+    assert c.unit == "point"
+
+
+def test_a_count_of_an_index_is_not_a_level(nlp: Language) -> None:
+    c = figure(nlp, "The index has 40 members.", "40")
+    assert c.unit is None
+
+
+# --------------------------------------------------------------------------- elided nouns, durations, vague
+
+def test_an_elided_noun_is_the_one_before(nlp: Language) -> None:
+    claims = quantities(nlp, "Some 18,400 people had waited a month and 9,200 longer.")
+    assert [(c.value, c.noun_lemma) for c in claims if c.unit is None] == [(18400, "people"), (9200, "people")]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "unit"),
+    [
+        ("She served those six months in a county jail.", "six months", 6, "month"),
+        ("Claims took an average of 41 days to settle.", "41 days", 41, "day"),
+    ],
+)
+def test_durations(nlp: Language, text: str, written: str, value: float, unit: str) -> None:
+    c = figure(nlp, text, written)
+    assert (c.value, c.unit, c.dimension) == (value, unit, "duration")
+
+
+def test_tens_of_thousands_keeps_the_benchmark_convention(nlp: Language) -> None:
+    c = figure(nlp, "Tens of thousands lined the route.", "Tens of thousands")
+    assert (c.low, c.high, c.low_inclusive, c.high_inclusive) == (10_000, 100_000, True, False)
+
+
+# --------------------------------------------------------------------------- separators
+
+
+def test_a_source_with_decimal_commas_groups_thousands_with_dots(nlp: Language) -> None:
+    text = "The index lost 1,2 % and closed at 7.245 points, with 4.300 hectares sold."
+    assert number_convention(text) == "eu"
+    claims = {c.text: c.value for c in quantities(nlp, text)}
+    assert claims["7.245 points"] == 7245
+    assert claims["4.300 hectares"] == 4300
+
+
+def test_an_english_source_keeps_decimal_dots(nlp: Language) -> None:
+    text = "The index lost 1.2% to 7,245 points; the fund holds 4.300 hectares."
+    assert number_convention(text) is None
+    claims = {c.text: c.value for c in quantities(nlp, text)}
+    assert claims["4.300 hectares"] == pytest.approx(4.3)
+
+
+def test_clock_times_are_no_evidence_of_a_convention() -> None:
+    assert number_convention("Kick-off is at 20.45 and the gates open at 19.30.") is None
+
+
+def test_a_measure_tagged_as_a_date_is_a_quantity_end_to_end() -> None:
+    import factcheck
+    from factcheck.sources import Source
+
+    report = factcheck.check([Source(id="a", text="The new alloy is rated at 9 ksi, the maker said.")])
+    kinds = {(c.kind, c.text) for c in report.claims}
+    assert ("quantity", "9 ksi") in kinds
+    assert ("date", "9 ksi") not in kinds
+
+
+# --------------------------------------------------------------------------- rates
+
+RATES = [
+    ("Lofts downtown sell for $1,100 a square foot.", "$1,100", "USD", "square foot"),
+    ("Shop rents reached €42 per square metre.", "€42", "EUR", "square metre"),
+    ("Henry Hub gas settled at US$2.85 per mmBtu.", "US$2.85", "USD", "mmbtu"),
+    ("The guard averaged 18.7 ppg as a rookie.", "18.7 ppg", "point", "game"),
+    ("The refinery processes 220,000 barrels a day.", "220,000 barrels", "barrel", "day"),
+    ("The utility earned 41 cents a share.", "41 cents", "cent", "share"),
+]
+
+
+@pytest.mark.parametrize(("text", "written", "unit", "per"), RATES)
+def test_rates_and_compound_units(nlp: Language, text: str, written: str, unit: str, per: str) -> None:
+    c = figure(nlp, text, written)
+    assert (c.unit, c.per) == (unit, per)
