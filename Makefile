@@ -32,10 +32,12 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 # Pass rates on other projects' public test suites (tests/data/conformance);
-# the same cases run in `make test` with per-file floors.
+# the same cases run in `make test` with per-file floors.  Then value and
+# value+unit F1 on the project's own news-style quantity sentences.
 conformance: $(STAMP)
 	$(BIN)/python -m tests.conformance.dates
 	$(BIN)/python -m tests.conformance.quantities
+	$(BIN)/python benchmarks/quantity_sentences.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -215,7 +215,7 @@ def test_ranges(nlp: Language, text: str, span: str, low: float, high: float) ->
 def test_change_is_not_a_range(nlp: Language) -> None:
     claims = run(nlp, "Prices rose from 5 to 10 percent last month.")
     assert [(c.value, c.qualifier, c.unit) for c in claims] == [
-        (5, "exact", None), (10, "exact", "percent")
+        (5, "exact", "percent"), (10, "exact", "percent")
     ]
 
 

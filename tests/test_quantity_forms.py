@@ -28,7 +28,9 @@ def quantities(nlp: Language, text: str, **kwargs: Any) -> list[QuantityClaim]:
     """The quantity claims of ``text``, with the date spans left out as the pipeline does."""
     doc = nlp(text)
     dates = extract_dates(doc, "src", dt.date(2025, 6, 2))
-    claims = extract_quantities(doc, "src", [(d.start, d.end) for d in dates], **kwargs)
+    read = [(d.start, d.end) for d in dates if d.value is not None]
+    unread = [(d.start, d.end) for d in dates if d.value is None]
+    claims = extract_quantities(doc, "src", read, unread=unread, **kwargs)
     for c in claims:
         assert c.text == text[c.start : c.end]
     return claims
@@ -224,3 +226,87 @@ RATES = [
 def test_rates_and_compound_units(nlp: Language, text: str, written: str, unit: str, per: str) -> None:
     c = figure(nlp, text, written)
     assert (c.unit, c.per) == (unit, per)
+
+
+# --------------------------------------------------------------------------- more wire forms
+
+MORE = [
+    ("The wind farm adds 80MW to the grid.", "80MW", 80, "MW"),
+    ("The heat pump used 2,700kWh last winter.", "2,700kWh", 2700, "kWh"),
+    ("The new reactor is rated at 1.4GW.", "1.4GW", 1.4, "GW"),
+    ("The tyres are set at 35psi.", "35psi", 35, "psi"),
+    ("Its engine makes 540bhp.", "540bhp", 540, "hp"),
+    ("Overnight lows fell to -9C in the valleys.", "-9C", -9, "degC"),
+    ("Forecasters expect highs of 88F.", "88F", 88, "degF"),
+    ("Consumer prices slipped to -0.4% in March.", "-0.4%", -0.4, "percent"),
+    ("The insurer raised 220 mln stg in the bond sale.", "220 mln stg", 220e6, "GBP"),
+    ("The miner will invest R2.6 billion in the shaft.", "R2.6 billion", 2.6e9, "ZAR"),
+    ("Thousands of tonnes of fruit went to waste.", "Thousands of tonnes", None, "tonne"),
+    ("The winner finished two-tenths of a second ahead.", "two-tenths of a second", 0.2, "second"),
+]
+
+
+@pytest.mark.parametrize(("text", "written", "value", "unit"), MORE)
+def test_more_wire_forms(nlp: Language, text: str, written: str, value: float | None, unit: str) -> None:
+    c = figure(nlp, text, written)
+    assert c.unit == unit
+    assert c.value == (None if value is None else pytest.approx(value))
+
+
+def test_a_dash_between_figures_is_no_minus(nlp: Language) -> None:
+    assert all((c.low or 0) >= 0 for c in quantities(nlp, "Chapters 4 -9 cover the war."))
+
+
+def test_a_further_amount_shares_the_unit(nlp: Language) -> None:
+    text = "The lender set aside €900 million in Spain and a further 250 million in Portugal."
+    assert figure(nlp, text, "250 million").unit == "EUR"
+    text = "The first leg is 36km and the second another 44."
+    assert figure(nlp, text, "44").unit == "km"
+
+
+def test_both_levels_of_a_change_share_a_unit(nlp: Language) -> None:
+    text = "Bread prices have risen from 1.90 to 2.40 euros per loaf."
+    claims = {c.text: c for c in quantities(nlp, text)}
+    assert claims["1.90"].unit == "EUR"
+    assert (claims["2.40 euros"].value, claims["2.40 euros"].per) == (2.4, "loaf")
+
+
+def test_a_rate_denominator_is_not_a_figure(nlp: Language) -> None:
+    claims = quantities(nlp, "Farm eggs now sell for 5.60 euros a dozen.")
+    assert [(c.value, c.unit, c.per) for c in claims] == [(5.6, "EUR", "dozen")]
+
+
+AGES = [
+    ("Officers detained two women, aged 19 and 27, after the chase.", "27"),
+    ("The novelist, who was 88, died in her sleep.", "88"),
+    ("The coach, now 57, signed a new deal.", "57"),
+]
+
+
+@pytest.mark.parametrize(("text", "written"), AGES)
+def test_ages_in_lists_and_clauses(nlp: Language, text: str, written: str) -> None:
+    c = figure(nlp, text, written)
+    assert (c.attribute, c.unit) == ("age", "year")
+
+
+def test_a_figure_after_a_company_is_no_age(nlp: Language) -> None:
+    assert figure(nlp, "The brewery, now 140, still brews by hand.", "140").attribute is None
+
+
+def test_index_levels_written_bare(nlp: Language) -> None:
+    text = "The business confidence index fell 3.1 points to 94.6 in May."
+    assert figure(nlp, text, "94.6").unit == "point"
+    text = "The Hang Seng closed down 1.2% at 17,420.55 on Friday."
+    assert figure(nlp, text, "17,420.55").unit == "point"
+
+
+def test_a_share_price_after_an_index_is_not_in_points(nlp: Language) -> None:
+    claims = quantities(nlp, "The Dow rose as Boeing gained 4 to close at 212.")
+    assert all(c.unit != "point" for c in claims)
+
+
+def test_durations_the_tagger_calls_dates(nlp: Language) -> None:
+    c = figure(nlp, "Over those five months the firm burned its cash.", "five months")
+    assert (c.value, c.unit) == (5, "month")
+    c = figure(nlp, "The group wants to save SEK 1.5bn a year.", "SEK 1.5bn")
+    assert (c.value, c.unit) == (1.5e9, "SEK")

@@ -47,18 +47,16 @@ def describe_failure(exc: BaseException) -> str:
 
 
 def _without_measures(dates: list[DateClaim], quantities: list[QuantityClaim]) -> list[DateClaim]:
-    """Drop an unread date span that is a measurement ("rated at 9 ksi", tagged DATE by the model).
+    """Drop an unread date span that holds a measure ("rated at 9 ksi", "an average of 85 days").
 
-    The quantity extractor keeps such a figure when a unit of length,
-    pressure, power ... ends it (see ``extract_quantities``); the date
-    claim would only say it could not be read.
+    The language model tags such spans as dates; the quantity extractor
+    keeps a figure with a unit there (see ``extract_quantities``), and the
+    date claim would only say it could not be read.
     """
-    measures = [
-        (q.start, q.end) for q in quantities if q.dimension not in (None, "duration", "currency", "percent")
-    ]
+    measures = [(q.start, q.end) for q in quantities if q.unit is not None]
     if not measures:
         return dates
-    return [d for d in dates if d.value is not None or not any(s <= d.start and d.end <= e for s, e in measures)]
+    return [d for d in dates if d.value is not None or not any(d.start < e and s < d.end for s, e in measures)]
 
 
 @dataclass(frozen=True)
@@ -82,7 +80,9 @@ class SourceExtractor:
         with times.stage("dates"):
             dates = extract_dates(doc, source.id, reference, locale=locale)
         with times.stage("quantities"):
-            quantities = extract_quantities(doc, source.id, [(d.start, d.end) for d in dates], locale=locale)
+            read = [(d.start, d.end) for d in dates if d.value is not None]
+            unread = [(d.start, d.end) for d in dates if d.value is None]
+            quantities = extract_quantities(doc, source.id, read, locale=locale, unread=unread)
             dates = _without_measures(dates, quantities)
         with times.stage("names"):
             entities = extract_entities(doc, source.id, self.names, self.words, offset_floor=source.body_start)

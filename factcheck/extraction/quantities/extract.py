@@ -62,12 +62,21 @@ from factcheck.extraction.quantities.units import (
 
 
 def extract_quantities(
-    doc: Doc, source_id: str, exclude: Sequence[tuple[int, int]] = (), *, locale: str | None = None
+    doc: Doc,
+    source_id: str,
+    exclude: Sequence[tuple[int, int]] = (),
+    *,
+    locale: str | None = None,
+    unread: Sequence[tuple[int, int]] = (),
 ) -> list[QuantityClaim]:
     """All quantity claims of a source, in text order.
 
-    ``exclude`` holds the date expressions the date extractor found; numbers
-    inside them belong to dates.  Offsets are into ``doc.text``.
+    ``exclude`` holds the date expressions the date extractor read; numbers
+    inside them belong to dates.  ``unread`` holds the spans the language
+    model tagged as dates but the date extractor could not read ("those four
+    months", "2.5bn a year", "rated at 9 ksi"): a figure there is kept when a
+    unit follows it, since that is a measure the tagger took for a date.
+    Offsets are into ``doc.text``.
     """
     text = doc_text(doc)
     if locale is None:
@@ -79,8 +88,12 @@ def extract_quantities(
             continue
         if figures and num.start < figures[-1].end:
             continue  # inside the previous figure's unit ("4km^3", "15 dollars 50")
+        if figures and _rate_denominator(num, figures[-1], text):
+            continue
         fig = with_subunit(with_unit(_initial_figure(num), text), text)
-        if _overlaps(num.start, num.end, exclude) and not _measure_in_date(fig, exclude):
+        if _overlaps(num.start, num.end, exclude):
+            continue
+        if fig.unit is None and _overlaps(num.start, num.end, unread):
             continue
         if "/" in num.text and fig.unit is None and not OF_AFTER.match(text, num.end):
             continue  # "3/4" alone may be a date; "1/4 mile", "1/40 of" are amounts
@@ -99,6 +112,8 @@ def extract_quantities(
         claim, verb, change_word, counted_after = made
         if previous is not None and _elided_noun(claim, verb, *previous):
             claim = claim.model_copy(update={"noun_lemma": previous[0].noun_lemma})
+        if previous is not None and _more_of_the_same(claim, previous[0], text):
+            claim = claim.model_copy(update={"unit": previous[0].unit, "dimension": previous[0].dimension})
         if change_word is not None:
             changes.setdefault(change_word, []).append((len(claims), counted_after))
         claims.append(claim)
@@ -109,11 +124,12 @@ def extract_quantities(
 
 
 def _join_change(claims: list[QuantityClaim], members: list[tuple[int, bool]]) -> None:
-    """Give every figure of one change its from and to levels, and a bare "to" level the "from" level's unit.
+    """Give every figure of one change its from and to levels, and a bare level the other level's unit.
 
     ``members`` are the indices of the change's claims, each with whether a
     counted noun is written after the figure.  "from 24 mpg to 27": 27 is in
-    mpg too.  A level with a noun of its own ("to 45 stores") takes no unit.
+    mpg too; "from 3.20 to 4.10 euros": 3.20 is in euros.  A level with a noun
+    of its own ("to 45 stores") takes no unit.
     """
     levels: dict[str, tuple[int, bool]] = {}
     for index, counted_after in members:
@@ -122,11 +138,17 @@ def _join_change(claims: list[QuantityClaim], members: list[tuple[int, bool]]) -
             return  # two starting (or ending) levels: not one change as far as the text shows
         if role in ("from", "to"):
             levels[role] = (index, counted_after)
+    amounts = [claims[i] for i, _ in members if claims[i].change_role == "amount"]
+    if any(a.unit == "point" for a in amounts):
+        for index, counted_after in levels.values():  # "fell 4.3 points to 96.1": a level in points
+            if claims[index].unit is None and not counted_after:
+                claims[index] = replaced(claims[index], {"unit": "point", "dimension": "points"})
     if "to" in levels and "from" in levels:
-        index, counted_after = levels["to"]
-        bare, written = claims[index], claims[levels["from"][0]]
-        if bare.unit is None and written.unit is not None and not counted_after:
-            claims[index] = replaced(bare, {"unit": written.unit, "dimension": written.dimension})
+        for bare_role, written_role in (("to", "from"), ("from", "to")):
+            index, counted_after = levels[bare_role]
+            bare, written = claims[index], claims[levels[written_role][0]]
+            if bare.unit is None and written.unit is not None and not counted_after:
+                claims[index] = replaced(bare, {"unit": written.unit, "dimension": written.dimension})
     update = {
         "change_from": claims[levels["from"][0]].value if "from" in levels else None,
         "change_to": claims[levels["to"][0]].value if "to" in levels else None,
@@ -148,15 +170,29 @@ def _elided_noun(claim: QuantityClaim, verb: Token | None, before: QuantityClaim
     )
 
 
-def _measure_in_date(fig: Figure, dates: Sequence[tuple[int, int]]) -> bool:
-    """A figure with a physical unit that a date span covers ("rated at 9 ksi" tagged DATE).
+_MORE_BEFORE = re.compile(r"(?:another|a\s+further|an\s+additional|an\s+extra)\s+$", re.IGNORECASE)
 
-    No date ends in a unit of length, pressure or power, so the figure wins;
-    durations and currencies stay with the date reading.
-    """
-    if fig.unit is None or fig.dimension in (None, "duration", "currency", "percent"):
-        return False
-    return any(s <= fig.start and fig.end <= e and e - fig.end <= 1 for s, e in dates)
+
+def _more_of_the_same(claim: QuantityClaim, before: QuantityClaim, text: str) -> bool:
+    """ "£1.2 billion in Britain and a further 400 million in Ireland": the 400 million are pounds too."""
+    return (
+        claim.unit is None
+        and claim.noun_lemma is None
+        and claim.attribute is None
+        and before.unit is not None
+        and before.sentence_start == claim.sentence_start
+        and _MORE_BEFORE.search(text, max(0, claim.start - 20), claim.start) is not None
+    )
+
+
+def _rate_denominator(num: NumberMatch, before: Figure, text: str) -> bool:
+    """ "4.10 euros a dozen", "$3 a hundred": the "a dozen" says what the price is per, no figure of its own."""
+    return (
+        num.kind == "words"
+        and before.unit is not None
+        and re.match(r"(?i)an?\s", num.text) is not None
+        and text[before.end:num.start].strip() == ""
+    )
 
 
 def _pattern_blocks(text: str) -> list[tuple[int, int]]:

@@ -25,7 +25,8 @@ RATE_WORDS: dict[str, str] = {
     "hour": "hour", "hourly": "hour", "minute": "minute", "second": "second", "night": "night",
     "share": "share", "head": "person", "person": "person", "capita": "person",
     "game": "game", "match": "game", "season": "season", "barrel": "barrel", "tonne": "tonne",
-    "ton": "tonne", "kilogram": "kilogram", "kg": "kilogram", "litre": "litre", "liter": "litre",
+    "ton": "tonne", "dozen": "dozen", "hundred": "hundred",
+    "kilogram": "kilogram", "kg": "kilogram", "litre": "litre", "liter": "litre",
     "gallon": "gallon", "square": "square",
 }  # fmt: skip
 """What a rate is per ("410,000 barrels a day", "57 cents a share", "per capita")."""
@@ -39,7 +40,12 @@ _RATE_AFTER = re.compile(
 )
 _TOTAL_AROUND = re.compile(r"\b(?:in\s+(?:all|total)|altogether|a\s+total\s+of|total(?:ling|ing)?)\b", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"\s*(?:-|\s)(?:year|month|week)s?(?:-|\s)old\b|\s*(?:years?|months?)\s+old\b", re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|at\s+age|ages)\s*$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged|age|at\s+age|ages)\s*(?:[0-9]{1,3}\s*(?:,|and|or|to|-)\s*)*$", re.IGNORECASE
+)
+""""aged 40", and each age of a list: "two men, aged 24 and 31"."""
+_AGE_CLAUSE_BEFORE = re.compile(r",\s*(?:who\s+(?:is|was|turned|turns|will\s+be)|now|then)\s+$", re.IGNORECASE)
+""""the singer, now 63,", "the former minister, who was 81,": an age said of the person before."""
 
 LIGHT_VERBS = frozenset({"be", "have", "become", "remain", "stand", "get", "include", "say", "see", "make"})
 """Verbs that state no event of their own: the figure's fact lies in their complement, or nowhere."""
@@ -279,11 +285,15 @@ def _is_age(text: str, start: int, end: int, unit: str | None) -> bool:
         return True
     if _AGE_AFTER.match(text, end):
         return True
-    return unit is None and _AGE_BEFORE.search(text, max(0, start - 12), start) is not None
+    return unit is None and _AGE_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
+def _person_before(token: Token) -> bool:
+    return token.ent_type_ == "PERSON" or (token.tag_ == "NN" and str(token.lemma_).lower() in PERSON_NOUNS)
 
 
 def appositive_age(doc: Doc, start: int, end: int, unit: str | None) -> bool:
-    """ "Jensen, 58, said", "the driver, 45, was": a whole number between commas after a person.
+    """ "Jensen, 58, said", "the driver, 45, was", "the singer, now 63,": an age said of a person.
 
     The person is a PERSON entity or a noun for one person (`PERSON_NOUNS`),
     so "In 2019, 45, were", "3, 4, and 5 units" or "Item 4, 12," are no ages.
@@ -294,10 +304,17 @@ def appositive_age(doc: Doc, start: int, end: int, unit: str | None) -> bool:
     if span is None or len(span) != 1 or not span[0].text.isdigit() or not 1 <= int(span[0].text) <= 119:
         return False
     i = span[0].i
-    if i < 2 or i + 1 >= len(doc) or doc[i - 1].text != "," or doc[i + 1].text != ",":
+    if i + 1 >= len(doc) or doc[i + 1].text not in (",", "."):
         return False
-    person = doc[i - 2]
-    return person.ent_type_ == "PERSON" or (person.tag_ == "NN" and str(person.lemma_).lower() in PERSON_NOUNS)
+    clause = _AGE_CLAUSE_BEFORE.search(doc.text, max(0, start - 24), start)
+    if clause is not None:
+        if "who" in clause.group().lower():
+            return True  # "who" is said of a person
+        comma = doc.char_span(clause.start(), clause.start() + 1)
+        return comma is not None and comma[0].i >= 1 and _person_before(doc[comma[0].i - 1])
+    if i < 2 or doc[i - 1].text != "," or doc[i + 1].text != ",":
+        return False
+    return _person_before(doc[i - 2])
 
 
 def _age_holder(head: Token) -> str | None:

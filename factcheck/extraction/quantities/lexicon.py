@@ -99,6 +99,8 @@ TOTAL_VERBS = frozenset({"number", "total", "reach", "stand", "rise", "climb", "
 CHANGE_VERBS = frozenset({
     "rise", "fall", "increase", "decrease", "grow", "drop", "climb", "decline", "jump",
     "reduce", "cut", "raise", "go", "soar", "plunge", "slip", "surge", "double", "shrink",
+    "gain", "add", "advance", "slide", "lose", "shed", "lower", "sink", "tumble", "edge", "ease",
+    "rebound", "widen", "narrow", "swell", "halve", "triple",
 })
 """With these, "from X to Y" is a change between two figures, not a range."""
 NAME_ENTITY_LABELS = frozenset({
@@ -144,16 +146,18 @@ class UnitPattern:
     hyphen_ok: bool = False
     symbol: bool = False
     """A bare letter symbol ("m", "t", "L"): only right after digits, never after words."""
+    glued_only: bool = False
+    """Only glued to the digits ("35C"): spaced, the letter is too often something else."""
 
 
 def _u(
     regex: str, unit: str, dimension: str, *, hyphen: bool = False, case: bool = False,
-    symbol: bool = False,
+    symbol: bool = False, glued_only: bool = False,
 ) -> UnitPattern:
     """Compile one unit spelling; case-sensitive only for codes and one-letter symbols."""
     flags = 0 if case or symbol else re.IGNORECASE
     tail = r"(?![\w²])(?!-\w)" if symbol else r"(?![\w²])"
-    return UnitPattern(re.compile(rf"(?:{regex}){tail}", flags), unit, dimension, hyphen, symbol)
+    return UnitPattern(re.compile(rf"(?:{regex}){tail}", flags), unit, dimension, hyphen, symbol, glued_only)
 
 
 ISO_CURRENCY_ALT = "|".join(sorted(ISO_CURRENCY_CODES))
@@ -260,6 +264,8 @@ UNIT_PATTERNS: tuple[UnitPattern, ...] = (
     _u(r"(?:degrees?\s+)?Fahrenheit|°\s?F|degrees?\s+F", "degF", "temperature"),
     _u(r"C(?=\s*(?:[.,;:)]|$|\s(?:on|in|at|and|or|to|by|with|from|after|before|during)\b))", "degC",
        "temperature", symbol=True),
+    _u(r"C", "degC", "temperature", symbol=True, glued_only=True),
+    _u(r"F", "degF", "temperature", symbol=True, glued_only=True),
     _u(r"hours?|hrs?", "hour", "duration", hyphen=True),
     _u(r"minutes?|mins?", "minute", "duration", hyphen=True),
     _u(r"seconds?|secs?", "second", "duration", hyphen=True),
@@ -273,7 +279,7 @@ UNIT_PATTERNS: tuple[UnitPattern, ...] = (
     _u(r"new\s+zealand\s+dollars?", "NZD", "currency"),
     _u(r"(?:US\s+|U\.S\.\s+|American\s+)?dollars?", "USD", "currency", hyphen=True),
     _u(r"euros?", "EUR", "currency", hyphen=True),
-    _u(r"pounds?\s+sterling|sterling", "GBP", "currency"),
+    _u(r"pounds?\s+sterling|sterling|stg", "GBP", "currency"),
     _u(r"(?:japanese\s+)?yen", "JPY", "currency", hyphen=True),
     _u(r"(?:chinese\s+)?(?:yuan|renminbi)|rmb|元", "CNY", "currency"),
     _u(r"(?:russian\s+)?r(?:o)?ubles?", "RUB", "currency"),

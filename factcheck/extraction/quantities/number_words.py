@@ -39,6 +39,8 @@ GLUED_UNITS = frozenset({
     "sqkm", "km2", "km²", "km/h", "km/hr", "cm", "mm", "dm", "m", "m2", "m²", "m3", "m³", "C",
     "F", "ml", "l", "lb", "lbs", "g", "mg", "µg", "μg", "ug", "mcg", "oz", "ft", "rad", "gb",
     "mb", "kb", "tb", "GB", "MB", "KB", "TB", "Mb", "USD", "EUR", "GBP", "CNY", "JPY", "元",
+    "psi", "ksi", "hp", "bhp", "W", "kW", "MW", "GW", "TW", "Wh", "kWh", "MWh", "GWh", "TWh",
+    "nmi", "kts", "mpg", "bps", "pts",
 })
 """Unit symbols that may be glued to digits (``5km``); the unit itself is read later."""
 ISO_CURRENCY_CODES = frozenset({
@@ -82,10 +84,10 @@ VAGUE_MAGNITUDES: dict[str, tuple[float, float, bool, bool]] = {
     "thousands": (1_000, 10_000, True, False),
     "tens of thousands": (10_000, 100_000, True, False),
     "hundreds of thousands": (100_000, 1_000_000, True, False),
-    "millions": (1e6, 1e9, True, False),
+    "millions": (1e6, 1e7, True, False),
     "tens of millions": (1e7, 1e8, True, False),
     "hundreds of millions": (1e8, 1e9, True, False),
-    "billions": (1e9, 1e12, True, False),
+    "billions": (1e9, 1e10, True, False),
     "tens of billions": (1e10, 1e11, True, False),
     "hundreds of billions": (1e11, 1e12, True, False),
 }

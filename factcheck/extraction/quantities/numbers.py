@@ -251,10 +251,12 @@ _CURRENCY_ALT = "|".join(re.escape(c) for c in sorted(CURRENCY_PREFIXES, key=len
 _DOLLAR_PREFIX = (
     r"(?:C|CA|A|AU|NZ|MX)\$|(?i:us|u\.s\.?|can|hk|aud|nzd|mex|usd|cad|mxn)\s?\$"
     r"|\$(?:US|A|AU|NZ|C|CA|HK|S)(?=[0-9])"
+    r"|R(?=[0-9][0-9.,]*\s?(?:bn|billion|million|mn|m|trillion|tn)\b)"
 )
 """Dollars of other countries ("C$", "HK$", "Mex$", and the Australian wire style "$US",
 "$A"); multi-letter ones in any case, because wire copy is sometimes lower-cased and
-tokenized ("hk $ 10.05 billion")."""
+tokenized ("hk $ 10.05 billion").  South African rand ("R1.8 billion") only before a
+scale word: "R2" alone is too often a name."""
 
 
 _SCALE_WORD_ALT = "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
@@ -284,7 +286,7 @@ def _prefix_currency(cur: str) -> str:
     return {
         "us": "USD", "usd": "USD", "c": "CAD", "ca": "CAD", "can": "CAD", "cad": "CAD",
         "hk": "HKD", "a": "AUD", "au": "AUD", "aud": "AUD", "nz": "NZD", "nzd": "NZD",
-        "mex": "MXN", "mxn": "MXN", "s": "SGD",
+        "mex": "MXN", "mxn": "MXN", "s": "SGD", "r": "ZAR",
     }.get(key, "USD")
 
 
@@ -407,8 +409,10 @@ def _exponent_value(m: re.Match[str]) -> float | None:
         return None
 
 
-_MINUS_SIGN_BEFORE = re.compile(r"(?:^|(?<=[\s(\[]))(?:−|minus-)$", re.IGNORECASE)
-"""The minus sign proper (U+2212) and "minus-7": never a dash, so always read."""
+_MINUS_SIGN_BEFORE = re.compile(r"(?:^|(?<=[\s(\[]))(?:−|minus-)$|(?<=[A-Za-z] )-$", re.IGNORECASE)
+"""The minus sign proper (U+2212), "minus-7", and a hyphen glued to a figure after a word
+("turned negative at -0.3%"): after a figure ("10 -15") or at a line's start (a list) a
+hyphen is a dash."""
 
 
 def _signed(nm: NumberMatch, text: str, *, minus_only: bool = False) -> NumberMatch:

@@ -38,6 +38,16 @@ def with_unit(fig: Figure, text: str) -> Figure:
         if found is not None and found[2] == "currency" and found[1] == fig.unit:
             return replace(fig, end=found[0])
         return fig
+    of_unit = _OF_A_UNIT.match(text, fig.end)
+    if of_unit is not None and fig.num.kind in ("vague", "fraction"):
+        found = lexicon_unit(text, of_unit.end(), words=True)
+        if found is not None and found[2] not in ("currency", "percent"):
+            # "thousands of tonnes", "one-tenth of a second": the amount is in that unit
+            end, unit, dimension = found
+            value = fig.num.value if fig.num.kind == "fraction" else None
+            low, high = (value, value) if value is not None else (fig.low, fig.high)
+            return replace(fig, end=end, unit=unit, dimension=dimension, unit_start=fig.end,
+                           value=value, low=low, high=high)
     if fig.unit is not None:
         return fig
     found = lexicon_unit(text, fig.end, words=fig.num.kind == "words",
@@ -92,8 +102,18 @@ def index_levels(claims: list[QuantityClaim]) -> list[QuantityClaim]:
     return [c.model_copy(update={"unit": "point", "dimension": "points"}) if _is_index_level(c) else c for c in claims]
 
 
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w&]*(?:\s+[A-Z0-9][\w&.]*)*")
+
+
+def _last_name_before(c: QuantityClaim) -> str:
+    """The last capitalised name written before the figure in its sentence ("Nikkei 225" in
+    "The Nikkei 225 closed down 0.7% at 38,460.08"), or "" if another name comes between."""
+    runs = _CAPITALISED_RUN.findall(c.sentence[: max(0, c.start - c.sentence_start)])
+    return runs[-1] if runs else ""
+
+
 def _is_index_level(c: QuantityClaim) -> bool:
-    named = " ".join(w for w in (c.holder, c.noun) if w)
+    named = " ".join(w for w in (c.holder, c.noun, _last_name_before(c) if c.noun is None else None) if w)
     counted = c.noun_lemma is None or c.noun_lemma in ("index", "average") or INDEX_NAMES.search(c.noun or "")
     return bool(
         c.unit is None
@@ -105,6 +125,7 @@ def _is_index_level(c: QuantityClaim) -> bool:
     )
 
 
+_OF_A_UNIT = re.compile(r"\s+of(?:\s+an?)?(?=\s)", re.IGNORECASE)
 RANGE_PARTNER = re.compile(r"\s*(?:-|–|—|to)\s*([0-9][0-9,]*)(?![0-9])")
 OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _MINUS_BEFORE = re.compile(r"(?:^|(?<=[\s(]))([-−])$")
@@ -135,6 +156,8 @@ def with_subunit(fig: Figure, text: str) -> Figure:
     m = _SUBUNIT.match(text, fig.end)
     if m is None:
         return fig
+    if m.group("u") is None and re.match(r"(?i)an?\s", m.group("n")):
+        return fig  # "4.10 euros a dozen" is a price per dozen, not 4.22 euros
     cents = parse_number(m.group("n"))
     if cents is None or cents != int(cents) or not 1 <= cents <= 99:
         return fig
@@ -183,6 +206,8 @@ def lexicon_unit(
             if gap == "-" and not up.hyphen_ok:
                 continue
             if up.symbol and (words or gap == "-"):
+                continue
+            if up.glued_only and gap:
                 continue
             m = up.pattern.match(body)
             if m is not None:
