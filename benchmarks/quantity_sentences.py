@@ -101,7 +101,7 @@ def score(rows: list[dict[str, Any]]) -> Tally:
             for key, want, got in (
                 ("per", gold.get("per"), claim.per),
                 ("age", gold.get("attribute") == "age", claim.attribute == "age"),
-                ("change", gold.get("change"), claim.change),
+                ("change", gold.get("change"), getattr(claim, "change", None)),
             ):
                 if want:
                     tally.extras[key][1] += 1
