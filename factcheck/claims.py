@@ -67,7 +67,7 @@ class Claim(BaseModel):
     sentence_start: int = Field(default=0, ge=0, description="Offset of that sentence.")
 
 
-DateIssueKind = Literal["malformed-ordinal", "month-missing", "ambiguous-order", "unparsed"]
+DateIssueKind = Literal["malformed-ordinal", "month-missing", "ambiguous-order", "unparsed", "impossible-date"]
 
 
 class DateIssue(BaseModel):

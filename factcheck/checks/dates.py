@@ -13,6 +13,7 @@ from factcheck.alignment.quantities import WEAK_PREDICATES
 from factcheck.alignment.sentences import overlap
 from factcheck.calendar_words import WEEKDAY_NAMES
 from factcheck.checks.base import Check
+from factcheck.checks.event_days import dissenting_days
 from factcheck.claims import DateClaim
 from factcheck.report import Evidence, Finding, Severity
 
@@ -75,6 +76,11 @@ class DateFormatParams(BaseModel):
         "source's date matches (a date the cluster does not otherwise mention).",
     )
     unparsed: Severity | None = Field(default=None, description="Severity of date expressions that could not be read.")
+    impossible_date: Severity | None = Field(
+        default="warning",
+        description="Severity of a day the calendar does not have ('31 April', '29 February 2023'): "
+        "the writer meant another day, and the text does not say which.",
+    )
 
 
 class DateFormat(Check):
@@ -145,6 +151,19 @@ class DateConflictParams(BaseModel):
         description="Dates further apart than this date different events (a birth and a death), "
         "whatever the verb: not compared.",
     )
+    event_day_gap: int = Field(
+        default=6,
+        ge=0,
+        description="Across verbs, a date is compared with the days other sources give up to this many "
+        "days away in like sentences (a slipped weekday); 0 turns that pass off.",
+    )
+    event_day_overlap: float = Field(
+        default=0.1,
+        ge=0,
+        le=1,
+        description="Share of content words a sentence of another source must share with the date's "
+        "sentence to count for the other day, in the pass across verbs.",
+    )
 
 
 class DateConflict(Check):
@@ -166,6 +185,8 @@ class DateConflict(Check):
         params = self.params
         assert isinstance(params, DateConflictParams)
         content = cluster.source_digests
+        eligible: list[DateClaim] = []
+        flagged: set[tuple[str, int]] = set()
         for event, claims in sorted(cluster.date_groups.items()):
             if event in WEAK_PREDICATES or event in PAGE_VERBS:
                 continue  # "was", "has": no event to date; "updated": the page's date
@@ -174,6 +195,7 @@ class DateConflict(Check):
                 for c in claims
                 if c.granularity in params.granularities and day_of(c.value) and c.mod is None and not _is_stamp(c)
             ]
+            eligible.extend(usable)
             sources_by_day: dict[dt.date, set[str]] = {}
             for claim in usable:
                 sources_by_day.setdefault(day_of(claim.value), set()).add(claim.source)  # type: ignore[arg-type]
@@ -197,6 +219,7 @@ class DateConflict(Check):
                 severity: Severity | None = params.inferred_reference_severity if uncertain else None
                 if shared < params.context_overlap:
                     severity = "info"
+                flagged.add((claim.source, claim.start))
                 yield self.finding(
                     [Evidence.of(claim, claim.value), Evidence.of(other, other.value)],
                     {
@@ -208,6 +231,49 @@ class DateConflict(Check):
                     severity=severity,
                     details={"event": event, "shared_participants": True, "sentence_overlap": round(shared, 2)},
                 )
+        if params.event_day_gap:
+            yield from self._across_verbs(cluster, eligible, flagged)
+
+    def _across_verbs(
+        self, cluster: AlignedCluster, eligible: list[DateClaim], flagged: set[tuple[str, int]]
+    ) -> Iterator[Finding]:
+        """Dates that other sources, in like sentences and whatever their verb, put on another day."""
+        params = self.params
+        assert isinstance(params, DateConflictParams)
+        own_days = {
+            source: (reference.date if reference is not None else None)
+            for source, reference in cluster.reference_dates.items()
+        }
+        for dissent in dissenting_days(
+            eligible, day_of, own_days, max_gap=params.event_day_gap, min_overlap=params.event_day_overlap
+        ):
+            claim, other = dissent.claim, dissent.counterpart
+            if (claim.source, claim.start) in flagged:
+                continue
+            uncertain = any(
+                c.relative and _reference_origin(cluster, c.source) in ("inferred", "none") for c in (claim, other)
+            )
+            severity: Severity | None = None
+            if uncertain or dissent.sentence_overlap < params.context_overlap:
+                severity = "info"
+            event = claim.event or "the event"
+            yield self.finding(
+                [Evidence.of(claim, claim.value), Evidence.of(other, other.value)],
+                {
+                    "event": event,
+                    "values": f"{claim.value} ({claim.source}) vs {dissent.day.isoformat()} "
+                    f"({dissent.sources} other source(s) in like sentences, incl. {other.source})",
+                    "sources": f"{claim.source}, {other.source}",
+                },
+                severity=severity,
+                details={
+                    "event": event,
+                    "aligned_by": "like sentences of other sources, a few days apart",
+                    "shared_participants": False,
+                    "sentence_overlap": round(dissent.sentence_overlap, 2),
+                    "sources_for_other_day": dissent.sources,
+                },
+            )
 
 
 class _Counterparts:

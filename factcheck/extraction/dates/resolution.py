@@ -9,6 +9,7 @@ direction) in a :class:`Context`.
 
 from __future__ import annotations
 
+import calendar as month_calendar
 import functools
 import re
 from dataclasses import replace
@@ -17,7 +18,7 @@ from typing import Final
 
 from dateparser.date import DateDataParser
 
-from factcheck.calendar_words import WEEKDAYS
+from factcheck.calendar_words import MONTHS, WEEKDAYS
 from factcheck.extraction.dates import calendar as cal
 from factcheck.extraction.dates import holidays, ordinals, shapes
 from factcheck.extraction.dates import lexicon as lex
@@ -28,6 +29,7 @@ from factcheck.extraction.dates.parts import WEEKDAY_TEXT_RE, parse_parts, resol
 from factcheck.extraction.dates.relative import resolve_relative
 from factcheck.extraction.dates.types import (
     DROP,
+    IMPOSSIBLE,
     NO_REFERENCE,
     UNRESOLVED,
     Context,
@@ -269,4 +271,23 @@ def resolve_span(text: str, ctx: Context) -> Resolution:
     if weekday is not None and found.weekday is None and single_day:
         extra = {"weekday": WEEKDAYS[weekday[1].lower()], "weekday_text": weekday[1]}
     issues = malformed_ordinals(text) + found.issues
+    if found.value is None and found.reason == IMPOSSIBLE and not issues:
+        issues = (SpanIssue(kind="impossible-date", start=0, end=len(text), detail=_no_such_day(text)),)
     return replace(found, issues=issues, **extra)  # type: ignore[arg-type]
+
+
+_DAY_MONTH = re.compile(r"\b(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<month>[A-Za-z]{3,9})\b"
+                        r"|\b(?P<month2>[A-Za-z]{3,9})\.?\s+(?P<day2>[0-9]{1,2})(?:st|nd|rd|th)?\b")
+
+
+def _no_such_day(text: str) -> str:
+    """Why the calendar has no such day, in words: "April has 30 days", "2023 is no leap year"."""
+    m = _DAY_MONTH.search(text)
+    month = MONTHS.get((m["month"] or m["month2"] or "").lower()) if m else None
+    if m is None or month is None:
+        return "there is no such day in the calendar"
+    day = int(m["day"] or m["day2"])
+    name = month_calendar.month_name[month]
+    if month == 2 and day == 29:
+        return f"{name} 29 exists only in leap years, and this one is not"
+    return f"{name} has {month_calendar.monthrange(2024, month)[1]} days at most, not {day}"

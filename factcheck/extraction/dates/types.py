@@ -65,6 +65,10 @@ Resolver = Callable[[str, str, "Context"], Resolution]
 clock-time readers call on their parts, so that they need not import the resolver itself."""
 
 
+IMPOSSIBLE: Final[str] = "impossible calendar date"
+"""The reason of a day the calendar does not have ("31 April"); the date-format check reports it."""
+
+
 def unresolved(reason: str) -> Resolution:
     """A date expression that stays without a value, and why."""
     return Resolution(reason=reason)
