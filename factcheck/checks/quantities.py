@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -29,7 +28,9 @@ from factcheck.alignment.quantities import event_class, holder_key, predicate_ke
 from factcheck.alignment.sentences import overlap
 from factcheck.checks.base import Check
 from factcheck.checks.figures import Interval, describe, gap, in_common_unit, majority_anchor, widened
+from factcheck.checks.misreadings import digits_alike, significant_digits
 from factcheck.checks.patterns import PatternText, compile_pattern
+from factcheck.checks.restatements import unit_slips
 from factcheck.claims import QuantityClaim
 from factcheck.report import Evidence, Finding, Severity
 
@@ -91,6 +92,14 @@ class QuantityConflictParams(BaseModel):
         description="Share of content words two figures' sentences must have in common to count as "
         "context that the same fact is meant (common words over those of the shorter sentence).",
     )
+    restatement_overlap: float = Field(
+        default=0.1,
+        ge=0,
+        le=1,
+        description="Share of content words a figure's sentence must share with a restated amount's "
+        "('€4.5 million (£3.8 million)') for its number under the other unit ('£4.5 million') to be "
+        "reported as that amount in the wrong unit.",
+    )
     same_sentence_overlap: float = Field(
         default=0.5,
         ge=0,
@@ -144,55 +153,22 @@ class Anchors:
             return False
         return "holder" in reasons or (self.event_predicate and bool(reasons & {"context", "sentence"}))
 
+    def outvoted(self, support: int) -> bool:
+        """An event count (killed, evacuated ...) that two or more other sources give alike: the
+        verb class ties the figures, and the agreeing sources say which one is off."""
+        reasons = set(self.reasons)
+        return (
+            self.event_predicate
+            and not self.generic
+            and support >= 2
+            and "predicate" in reasons
+            and "ambiguous" not in reasons
+        )
+
     @property
     def sure(self) -> bool:
         """Strong, and the sentences say the same thing or the holders agree: enough for an error."""
         return self.strong and bool(set(self.reasons) & {"sentence", "holder"})
-
-_DIGITS = re.compile(r"\d")
-
-
-def digits_alike(a: QuantityClaim, b: QuantityClaim) -> bool:
-    """The same written figure, or its digits in another order: one figure, misreported.
-
-    "2.5 million" and "2.5 billion", "38 thousand" and "38 million" (the same
-    digits under a scale word a thousand times apart), "four miles" and "4
-    km", "eight months" and "eight years" (the same number under a unit
-    writers confuse), "221" and "212", "41 batches" and "14 batches" (digits
-    swapped; two digits only in plain counts).  Figures that agree do not
-    count: an anchor is for figures that disagree.
-    """
-    if a.value is None or b.value is None or (a.value == b.value and a.unit == b.unit):
-        return False
-    if a.value == b.value:
-        return frozenset((a.unit, b.unit)) in CONFUSABLE_UNITS
-    da, db = _significant(a.text), _significant(b.text)
-    if not da or not db:
-        return False
-    if da == db:
-        ratio = max(abs(a.value), abs(b.value)) / max(min(abs(a.value), abs(b.value)), 1e-12)
-        return any(math.isclose(ratio, 10.0**k, rel_tol=1e-6) for k in (3, 6, 9))
-    swapped = len(set(da)) > 1 and sorted(da) == sorted(db) and len(da) == len(db)
-    return swapped and (len(da) >= 3 or (a.unit is None and b.unit is None))
-
-
-CONFUSABLE_UNITS = frozenset(
-    frozenset(pair)
-    for pair in (
-        ("km", "mile"), ("m", "ft"), ("m", "yard"), ("hectare", "acre"), ("kg", "lb"), ("tonne", "lb"),
-        ("degC", "degF"), ("litre", "gallon"), ("month", "year"), ("week", "month"), ("percent", "percentage point"),
-        ("mph", "km/h"), ("USD", "EUR"), ("USD", "GBP"), ("EUR", "GBP"),
-    )
-)  # fmt: skip
-"""Units one is written for the other by mistake (a prison term in months for years, miles for km)."""
-
-
-def _significant(text: str) -> str:
-    """The digits of a figure as written, without leading or trailing zeros; "" when too few to tell."""
-    digits = "".join(_DIGITS.findall(text)).strip("0")
-    scaled = re.search(r"(?i)\b(?:thousand|million|billion|trillion|milliards?|bn|mn)\b|\d(?:k|m|bn)\b", text)
-    return digits if len(digits) >= 2 or scaled else ""
-
 
 class QuantityConflict(Check):
     """Figures of one frame, tied by an anchor, whose intervals cannot overlap."""
@@ -217,6 +193,7 @@ class QuantityConflict(Check):
         assert isinstance(params, QuantityConflictParams)
         furniture = [compile_pattern(p, ignore_case=True) for p in params.ignore_sentences]
         content = cluster.source_digests
+        flagged: set[tuple[str, int]] = set()
         for frame, group in sorted(cluster.quantity_groups.items()):
             claims = [c for c in group if not any(_found(p, c.sentence) for p in furniture)]
             by_unit: dict[str | None, list[Pair]] = {}
@@ -227,7 +204,44 @@ class QuantityConflict(Check):
             for unit in sorted(by_unit, key=str):
                 pairs = by_unit[unit]
                 if len({c.source for c, _ in pairs}) >= 2:
-                    yield from self._frame(cluster, params, frame, pairs, content)
+                    for finding in self._frame(cluster, params, frame, pairs, content):
+                        flagged.update((e.source, e.start) for e in finding.evidence)
+                        yield finding
+        yield from self._unit_slips(cluster, params, flagged)
+
+    def _unit_slips(
+        self, cluster: AlignedCluster, params: QuantityConflictParams, flagged: set[tuple[str, int]]
+    ) -> Iterator[Finding]:
+        """A number written under the unit another source restates it in ("£4.5 million" against
+        "€4.5 million (£3.8 million)"); see `factcheck.checks.restatements`."""
+        for slip in unit_slips(cluster.quantities, params.restatement_overlap):
+            claim, written, restated = slip.claim, slip.written, slip.restated
+            if (claim.source, claim.start) in flagged:
+                continue
+            low, high = sorted((abs(claim.value or 0.0), abs(restated.value or 0.0)))
+            gap = 1 - low / high if high else 0.0
+            reason = (
+                f"{written.source} writes “{written.text}” as “{restated.text}”: "
+                f"the number of one unit under the other"
+            )
+            yield self.finding(
+                [Evidence.of(claim, describe(claim)), Evidence.of(restated, describe(restated))],
+                {
+                    "what": claim.dimension or "the amount",
+                    "first": describe(claim),
+                    "second": describe(restated),
+                    "sources": f"{claim.source}, {restated.source}",
+                    "gap": f"{gap:.0%}",
+                    "support": 1,
+                    "aligned_by": reason,
+                },
+                details={
+                    "what": written.dimension,
+                    "aligned_by": ["restatement"],
+                    "restated": {"text": written.text, "as": restated.text, "source": written.source},
+                    "sentence_overlap": round(slip.sentence_overlap, 2),
+                },
+            )
 
     def _frame(
         self,
@@ -330,7 +344,8 @@ class QuantityConflict(Check):
         anchors: Anchors,
     ) -> Finding:
         severity: Severity = "error" if distance >= params.error_gap and anchors.sure else "warning"
-        if not anchors.strong:
+        exact = a.qualifier != "vague" and b.qualifier != "vague"  # "dozens" against 250: early and late counts
+        if not anchors.strong and not (exact and anchors.outvoted(support)):
             severity = min(severity, params.weak_alignment_severity, key=_rank)
         first, second = a, b
         date_a = cluster.reference_dates.get(a.source)
@@ -527,7 +542,7 @@ def _stated_by_source(pairs: list[Pair]) -> dict[str, list[tuple[Interval, str]]
 def _digit_keys(claim: QuantityClaim) -> set[str]:
     """Keys under which figures that `digits_alike` may tie are found (a superset: it decides)."""
     keys = set()
-    digits = _significant(claim.text)
+    digits = significant_digits(claim.text)
     if digits:
         keys.add("d:" + "".join(sorted(digits)))
     if claim.value is not None and claim.unit:

@@ -135,7 +135,26 @@ def event(anchor: Token, noun: list[Token] | None, claim_start: int) -> str | No
         return NOUN_EVENTS[doc[nxt].lower_]
     if noun and _lost_people(noun[-1]):
         return "die"
+    if noun and _driven_from_home(noun[-1]):
+        return "displace"
     return _governing_event(anchor, claim_start)
+
+
+_HOME_NOUNS = frozenset({"home", "house", "village", "town", "land", "neighbourhood", "neighborhood"})
+_DRIVE_VERBS = frozenset({"force", "drive", "chase", "uproot", "move", "push"})
+
+
+def _driven_from_home(noun: Token) -> bool:
+    """ "16,000 people have been forced from their homes": people displaced, whatever the verb."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubjpass", "dobj", "nsubj") or str(verb.lemma_).lower() not in _DRIVE_VERBS:
+        return False
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "out"):
+            for obj in prep.subtree:
+                if str(obj.lemma_).lower() in _HOME_NOUNS:
+                    return True
+    return False
 
 
 def _lost_people(noun: Token) -> bool:

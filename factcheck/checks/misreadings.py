@@ -1,0 +1,58 @@
+"""The same figure, misreported: a scale word, a unit writers confuse, swapped digits.
+
+One of the anchors of `quantity-conflict`: when two figures repeat each
+other's digits ("2.5 million" and "2.5 billion", "221" and "212", "eight
+months" and "eight years"), they are one figure that a source got wrong,
+whatever else their sentences say.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from factcheck.claims import QuantityClaim
+
+_DIGITS = re.compile(r"\d")
+
+
+def digits_alike(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """The same written figure, or its digits in another order: one figure, misreported.
+
+    "2.5 million" and "2.5 billion", "38 thousand" and "38 million" (the same
+    digits under a scale word a thousand times apart), "four miles" and "4
+    km", "eight months" and "eight years" (the same number under a unit
+    writers confuse), "221" and "212", "41 batches" and "14 batches" (digits
+    swapped; two digits only in plain counts).  Figures that agree do not
+    count: an anchor is for figures that disagree.
+    """
+    if a.value is None or b.value is None or (a.value == b.value and a.unit == b.unit):
+        return False
+    if a.value == b.value:
+        return frozenset((a.unit, b.unit)) in CONFUSABLE_UNITS
+    da, db = significant_digits(a.text), significant_digits(b.text)
+    if not da or not db:
+        return False
+    if da == db:
+        ratio = max(abs(a.value), abs(b.value)) / max(min(abs(a.value), abs(b.value)), 1e-12)
+        return any(math.isclose(ratio, 10.0**k, rel_tol=1e-6) for k in (3, 6, 9))
+    swapped = len(set(da)) > 1 and sorted(da) == sorted(db) and len(da) == len(db)
+    return swapped and (len(da) >= 3 or (a.unit is None and b.unit is None))
+
+
+CONFUSABLE_UNITS = frozenset(
+    frozenset(pair)
+    for pair in (
+        ("km", "mile"), ("m", "ft"), ("m", "yard"), ("hectare", "acre"), ("kg", "lb"), ("tonne", "lb"),
+        ("degC", "degF"), ("litre", "gallon"), ("month", "year"), ("week", "month"), ("percent", "percentage point"),
+        ("mph", "km/h"), ("USD", "EUR"), ("USD", "GBP"), ("EUR", "GBP"),
+    )
+)  # fmt: skip
+"""Units one is written for the other by mistake (a prison term in months for years, miles for km)."""
+
+
+def significant_digits(text: str) -> str:
+    """The digits of a figure as written, without leading or trailing zeros; "" when too few to tell."""
+    digits = "".join(_DIGITS.findall(text)).strip("0")
+    scaled = re.search(r"(?i)\b(?:thousand|million|billion|trillion|milliards?|bn|mn)\b|\d(?:k|m|bn)\b", text)
+    return digits if len(digits) >= 2 or scaled else ""

@@ -1,0 +1,89 @@
+"""Figures that take reading across sources: a number under the wrong unit, one count against many.
+
+Every source is written for the test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import factcheck
+from factcheck.report import Finding
+from factcheck.sources import Source
+
+
+def run(*texts: str) -> list[Finding]:
+    day = dt.date(2025, 3, 10)
+    sources = [Source(id=f"s{i}", text=t, published=day) for i, t in enumerate(texts)]
+    return factcheck.check(sources, include_claims=False).findings
+
+
+def loud(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.severity != "info" and f.category == "quantity-conflict"]
+
+
+def test_a_number_under_the_currency_another_source_restates_it_in() -> None:
+    findings = loud(
+        run(
+            "The Orlen Cup winners collect €6.2 million (£5.3 million) in prize money, the league said.",
+            "Victory in the Orlen Cup landed the club a £6.2million windfall.",
+        )
+    )
+    assert len(findings) == 1
+    assert ("s1", "£6.2million") in {(e.source, e.text) for e in findings[0].evidence}
+    assert "writes “€6.2 million” as “£5.3 million”" in findings[0].message
+
+
+def test_a_percent_written_as_points() -> None:
+    findings = loud(
+        run(
+            "The Meridia 40 index rose 2.3%, or 96 points, to 4,270 points on Tuesday.",
+            "The Meridia 40 added 2.3 points on the day as banks rallied.",
+        )
+    )
+    assert len(findings) == 1
+    assert "2.3 points" in findings[0].message
+
+
+def test_a_restated_amount_written_right_is_no_conflict() -> None:
+    findings = loud(
+        run(
+            "The Orlen Cup winners collect €6.2 million (£5.3 million) in prize money, the league said.",
+            "Victory in the Orlen Cup earned the club £5.3 million.",
+            "The club will bank €6.2 million from the final.",
+        )
+    )
+    assert findings == []
+
+
+def test_a_number_that_only_repeats_a_single_digit_is_no_slip() -> None:
+    findings = loud(
+        run(
+            "The charity raised €2 million (£1.7 million) at the gala, organisers said.",
+            "A donor pledged £2 million to a hospital in another city.",
+        )
+    )
+    assert findings == []
+
+
+def test_people_forced_from_their_homes_are_displaced() -> None:
+    findings = loud(
+        run(
+            "Officials said 4,120 people had been evacuated from six villages near Arvel.",
+            "Some 4,120 people were evacuated from villages around Arvel on Monday.",
+            "A staggering 14,000 people have been forced from their homes around Arvel.",
+        )
+    )
+    assert len(findings) == 1
+    assert "14,000 people" in findings[0].message
+
+
+def test_a_vague_count_against_an_exact_one_stays_quiet() -> None:
+    findings = loud(
+        run(
+            "The quake near Tessin killed nine people and injured dozens of others.",
+            "The quake near Tessin killed nine and injured dozens of others, officials said.",
+            "A quake near Tessin killed nine people and injured 230 others.",
+        )
+    )
+    assert findings == []
