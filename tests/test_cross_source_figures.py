@@ -87,3 +87,25 @@ def test_a_vague_count_against_an_exact_one_stays_quiet() -> None:
         )
     )
     assert findings == []
+
+
+def test_a_scale_slip_against_a_sentence_naming_more_places() -> None:
+    findings = loud(
+        run(
+            "Orvik collect €4.8 million in prize money, while Bergstad receive €2.6 million.",
+            "For the defeat Bergstad nevertheless receive 2,6 billions of euros in prize money.",
+        )
+    )
+    assert len(findings) == 1
+    assert "the same digits" in findings[0].message
+
+
+def test_a_count_never_takes_its_noun_from_the_next_line() -> None:
+    findings = loud(
+        run(
+            "Hundreds of thousands of civilians have been displaced by the fighting in Arvel.",
+            "Published: March 3, 2011\nCivilians fled as shells fell on a camp in Arvel on Thursday.",
+            "Hundreds of thousands of civilians have been displaced in Arvel, aid groups said.",
+        )
+    )
+    assert findings == []

@@ -248,6 +248,8 @@ def _claim(
         anchor = num_tok
     found = counted_noun(anchor, fig.end)
     noun_toks, follows = found if found is not None else (None, False)
+    if noun_toks and follows and "\n" in doc_text(doc)[fig.end : noun_toks[0].idx]:
+        noun_toks, follows = None, False  # "Published: November 10, 2011\nCivilians fled": another line
     start, end = fig.start, fig.end
     if fig.unit is None and noun_toks and follows:
         noun_end = noun_toks[-1].idx + len(noun_toks[-1])
