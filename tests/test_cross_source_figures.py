@@ -109,3 +109,13 @@ def test_a_count_never_takes_its_noun_from_the_next_line() -> None:
         )
     )
     assert findings == []
+
+
+def test_two_conversions_in_brackets_are_no_misreading() -> None:
+    findings = loud(
+        run(
+            "There were no casualties at the camp, less than 40 km (25 miles) from the Arvel border.",
+            "The camp lies 16 miles (25 kilometers) south of the Tessin border, officials said.",
+        )
+    )
+    assert findings == []

@@ -56,3 +56,15 @@ def significant_digits(text: str) -> str:
     digits = "".join(_DIGITS.findall(text)).strip("0")
     scaled = re.search(r"(?i)\b(?:thousand|million|billion|trillion|milliards?|bn|mn)\b|\d(?:k|m|bn)\b", text)
     return digits if len(digits) >= 2 or scaled else ""
+
+
+def bracketed(claim: QuantityClaim) -> bool:
+    """ "25 km (15 miles)": a conversion in brackets, whose digits say nothing of a misreading."""
+    at = claim.start - claim.sentence_start
+    return at > 0 and claim.sentence[:at].rstrip().endswith("(")
+
+
+def converted(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """One number under two units, one of them a conversion in brackets ("25 km (15 miles)" against
+    "10 miles (15 kilometers)"): conversions repeat digits by design, no unit was misread."""
+    return a.unit != b.unit and (bracketed(a) or bracketed(b))

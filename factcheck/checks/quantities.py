@@ -28,7 +28,7 @@ from factcheck.alignment.quantities import event_class, holder_key, predicate_ke
 from factcheck.alignment.sentences import overlap
 from factcheck.checks.base import Check
 from factcheck.checks.figures import Interval, describe, gap, in_common_unit, majority_anchor, widened
-from factcheck.checks.misreadings import digits_alike, significant_digits
+from factcheck.checks.misreadings import converted, digits_alike, significant_digits
 from factcheck.checks.patterns import PatternText, compile_pattern
 from factcheck.checks.restatements import unit_slips
 from factcheck.claims import QuantityClaim
@@ -322,12 +322,12 @@ class QuantityConflict(Check):
         distance = gap(interval, ref_interval)
         if distance is None:
             return
-        places, ref_places = cluster.places_of(claim), cluster.places_of(reference)
-        if places and ref_places and not places & ref_places:
-            return  # "5,434 died in Turkey" and "1,250 died in Syria": two places, two facts
         anchors = _anchors(claim, part, frame, params, given, ambiguous=part.ambiguous)
         if anchors is None or (cross and "digits" not in anchors.reasons):
             return
+        places, ref_places = cluster.places_of(claim), cluster.places_of(reference)
+        if places and ref_places and places != ref_places and "digits" not in anchors.reasons:
+            return  # "5,434 died in Turkey" and "1,250 died in Syria": two places, two facts (unless one misread)
         if _events_differ(claim, reference):
             return
         yield self._conflict(cluster, params, frame, claim, reference, distance, len(part.sources), anchors)
@@ -448,7 +448,7 @@ def _anchors(
     reasons = list(given)
     if holder_a and holder_a == holder_b:
         reasons.append("holder")
-    if any(digits_alike(claim, agreeing) for agreeing in part.agreeing):
+    if any(digits_alike(claim, c) and not converted(claim, c) for c in part.agreeing):
         reasons.append("digits")
     shared = max(overlap(claim.sentence, agreeing.sentence, _measure_words(frame)) for agreeing in part.agreeing)
     if shared >= params.same_sentence_overlap:
