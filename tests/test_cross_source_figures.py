@@ -119,3 +119,26 @@ def test_two_conversions_in_brackets_are_no_misreading() -> None:
         )
     )
     assert findings == []
+
+
+def test_one_figure_under_two_currencies() -> None:
+    findings = loud(
+        run(
+            "Shares in the Aarhus brewer closed down 38.15 crowns at 412.30 crowns in Copenhagen.",
+            "The Aarhus brewer's shares fell 8% in Copenhagen, closing at 412.30 crowns.",
+            "Shares in the Aarhus brewer dropped to $38.15 a share in Copenhagen trading.",
+        )
+    )
+    assert len(findings) == 1
+    assert "the same figure under two currencies" in findings[0].message
+    assert ("s2", "$38.15") in {(e.source, e.text) for e in findings[0].evidence}
+
+
+def test_round_prices_in_two_currencies_are_no_twins() -> None:
+    findings = loud(
+        run(
+            "The new phone costs $499 in the United States, the maker said.",
+            "In Germany the new phone costs €499, the maker said.",
+        )
+    )
+    assert findings == []

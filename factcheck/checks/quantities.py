@@ -30,7 +30,7 @@ from factcheck.checks.base import Check
 from factcheck.checks.figures import Interval, describe, gap, in_common_unit, majority_anchor, widened
 from factcheck.checks.misreadings import converted, digits_alike, significant_digits
 from factcheck.checks.patterns import PatternText, compile_pattern
-from factcheck.checks.restatements import unit_slips
+from factcheck.checks.restatements import currency_twins, unit_slips
 from factcheck.claims import QuantityClaim
 from factcheck.report import Evidence, Finding, Severity
 
@@ -214,16 +214,16 @@ class QuantityConflict(Check):
     ) -> Iterator[Finding]:
         """A number written under the unit another source restates it in ("£4.5 million" against
         "€4.5 million (£3.8 million)"); see `factcheck.checks.restatements`."""
-        for slip in unit_slips(cluster.quantities, params.restatement_overlap):
+        slips = [*unit_slips(cluster.quantities, params.restatement_overlap)]
+        slips += currency_twins(cluster.quantities, params.restatement_overlap, cluster.places_of)
+        for slip in slips:
             claim, written, restated = slip.claim, slip.written, slip.restated
             if (claim.source, claim.start) in flagged:
                 continue
+            flagged.add((claim.source, claim.start))
             low, high = sorted((abs(claim.value or 0.0), abs(restated.value or 0.0)))
             gap = 1 - low / high if high else 0.0
-            reason = (
-                f"{written.source} writes “{written.text}” as “{restated.text}”: "
-                f"the number of one unit under the other"
-            )
+            reason = slip.reason
             yield self.finding(
                 [Evidence.of(claim, describe(claim)), Evidence.of(restated, describe(restated))],
                 {

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from factcheck.alignment.quantities import predicate_key
@@ -29,12 +29,26 @@ _RESTATED_BY = re.compile(r"^\s*(?:\(\s*|,?\s*(?:or|i\.e\.|that is)\s+|\s*/\s*)$
 
 @dataclass(frozen=True)
 class UnitSlip:
-    """``claim`` writes ``written.value`` under ``restated.unit``; ``written``'s source restates it as ``restated``."""
+    """``claim`` writes ``written.value`` under ``restated.unit``; ``written``'s source restates it as ``restated``.
+
+    For two currencies given one figure (no restatement), ``written`` and
+    ``restated`` are the same figure of the other source.
+    """
 
     claim: QuantityClaim
     written: QuantityClaim
     restated: QuantityClaim
     sentence_overlap: float
+
+    @property
+    def reason(self) -> str:
+        """Why the two figures were held together, for the message."""
+        if self.written is self.restated:
+            return f"the same figure under two currencies ({self.claim.unit}, {self.written.unit})"
+        return (
+            f"{self.written.source} writes “{self.written.text}” as “{self.restated.text}”: "
+            "the number of one unit under the other"
+        )
 
 
 def restated_pairs(claims: Sequence[QuantityClaim]) -> Iterator[tuple[QuantityClaim, QuantityClaim]]:
@@ -87,5 +101,46 @@ def unit_slips(claims: Sequence[QuantityClaim], min_overlap: float) -> Iterator[
 def _distinctive(value: float) -> bool:
     """A number with two or more significant digits ("4.5", "1.4", "38"): one digit ("5", "1 million")
     repeats by chance too often to show that two figures are one amount."""
-    mantissa = f"{abs(value):.6e}".split("e")[0].replace(".", "").rstrip("0")
-    return len(mantissa) >= 2
+    return _digits(value) >= 2
+
+
+def currency_twins(
+    claims: Sequence[QuantityClaim],
+    min_overlap: float,
+    places_of: Callable[[QuantityClaim], frozenset[str]],
+) -> Iterator[UnitSlip]:
+    """One figure of three or more significant digits under two currencies in two sources' like
+    sentences ("$57.40 a share" against "down 57.40 crowns"): one of them names the wrong money.
+
+    The figure reported is the one in the currency the cluster uses less;
+    conversions in brackets are left out (they repeat a figure by design),
+    and so are sentences that name different places ("$499 in the United
+    States", "€499 in Germany": one price, two markets).
+    """
+    money = [c for c in claims if c.dimension == "currency" and c.value is not None and c.unit and not _in_brackets(c)]
+    uses: dict[str, int] = {}
+    for claim in money:
+        uses[claim.unit or ""] = uses.get(claim.unit or "", 0) + 1
+    by_value: dict[float, list[QuantityClaim]] = {}
+    for claim in money:
+        if _digits(claim.value or 0.0) >= 3:
+            by_value.setdefault(claim.value or 0.0, []).append(claim)
+    for same in by_value.values():
+        for a, b in itertools.combinations(sorted(same, key=lambda c: (c.source, c.start))[:20], 2):
+            places_a, places_b = places_of(a), places_of(b)
+            if a.source == b.source or a.unit == b.unit or (places_a and places_b and places_a != places_b):
+                continue
+            shared = overlap(a.sentence, b.sentence, frozenset())
+            if shared < min_overlap:
+                continue
+            rarer, other = sorted((a, b), key=lambda c: (uses[c.unit or ""], c.unit or "", c.text))
+            yield UnitSlip(rarer, other, other, shared)
+
+
+def _digits(value: float) -> int:
+    return len(f"{abs(value):.6e}".split("e")[0].replace(".", "").rstrip("0"))
+
+
+def _in_brackets(claim: QuantityClaim) -> bool:
+    at = claim.start - claim.sentence_start
+    return at > 0 and claim.sentence[:at].rstrip().endswith("(")
