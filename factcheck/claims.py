@@ -90,6 +90,38 @@ class DateIssue(BaseModel):
 DateMod = Literal["BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"]
 
 
+class ClockTime(BaseModel):
+    """The time of day a date claim writes, and where its UTC offset comes from.
+
+    The offset itself is in the claim's ``value`` (``...T21:05+02:00``); this
+    says what a reader needs besides it to compare times across sources.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    clock: str = Field(description="The time of day as written, on a 24-hour clock: '21:05'.")
+    zone: str | None = Field(
+        default=None, description="The zone as written ('BST', 'UK time', 'UTC+03:00', 'local time'); null: none."
+    )
+    converted: str | None = Field(
+        default=None, description="The same instant in another zone, in brackets: '19:05 GMT' of '21:05 local time "
+        "(1905 GMT)'.",
+    )
+    offset_from: Literal["zone", "conversion", "source"] | None = Field(
+        default=None,
+        description="Where the value's offset comes from: the zone, the bracketed conversion, or another "
+        "conversion in the source (for 'local time'); null when the value has none.",
+    )
+    day_stated: bool = Field(
+        default=True, description="Whether the text gives the day; false when the day is the reference date."
+    )
+
+    @property
+    def local(self) -> bool:
+        """ "local time" with no conversion beside it."""
+        return self.zone == "local time" and self.converted is None
+
+
 class DateClaim(Claim):
     kind: Literal["date"] = "date"
     value: str | None = Field(
@@ -115,6 +147,9 @@ class DateClaim(Claim):
         "after the value ('after 2018', 'no later than March 1', '2012 or later'), not at it.",
     )
     issues: list[DateIssue] = Field(default_factory=list)
+    time: ClockTime | None = Field(
+        default=None, description="For a time of day: the clock and zone as written (the value has the offset)."
+    )
 
 
 class QuantityClaim(Claim):
@@ -196,6 +231,11 @@ class EntityClaim(Claim):
         default=None, description="The word run into the name, for a glued mention."
     )
     title: str | None = Field(default=None, description="A role or title the text gives.")
+    titles: tuple[str, ...] = Field(
+        default=(),
+        description="Every title the text gives this mention, as written: before the name"
+        " (\"Finance Minister\"), in apposition (\"the club's manager\") or by a verb (\"chaired by\").",
+    )
 
 
 AnyClaim = Annotated[DateClaim | QuantityClaim | EntityClaim, Field(discriminator="kind")]

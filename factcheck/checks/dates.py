@@ -193,7 +193,11 @@ class DateConflict(Check):
             usable = [
                 c
                 for c in claims
-                if c.granularity in params.granularities and day_of(c.value) and c.mod is None and not _is_stamp(c)
+                if c.granularity in params.granularities
+                and day_of(c.value)
+                and c.mod is None
+                and not _is_stamp(c)
+                and (c.time is None or c.time.day_stated)  # "at 22:10 UTC": the article's day, not the event's
             ]
             eligible.extend(usable)
             sources_by_day: dict[dt.date, set[str]] = {}

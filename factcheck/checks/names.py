@@ -1,4 +1,4 @@
-"""Check types about names: spelling, mixed variants, casing, glued words, titles.
+"""Check types about names: spelling, mixed variants, casing, glued words (titles: `checks.titles`).
 
 Every finding carries its evidence: the spellings seen with their sources
 and counts, and where the correct form comes from (the reference list, or
@@ -7,8 +7,6 @@ the majority of the cluster's sources).
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -20,7 +18,7 @@ from factcheck.alignment import AlignedCluster, entity_key
 from factcheck.checks.base import Check
 from factcheck.claims import EntityClaim
 from factcheck.names.index import DEFAULT_THRESHOLDS, FuzzyThresholds
-from factcheck.names.reference import ReferenceEntity, Role
+from factcheck.names.reference import ReferenceEntity
 from factcheck.report import Evidence, Finding, Severity
 
 WRONG_SPELLINGS = ("misspelling", "fuzzy", "exonym")
@@ -378,124 +376,4 @@ class NameGlued(Check):
                 [Evidence(source=claim.source, start=start, end=claim.end, text=word)],
                 {"text": word, "name": name, "word": claim.glued_to, "suggestion": suggestion},
                 suggestion=suggestion,
-            )
-
-
-# Office names as texts write them, by the office they denote.  Role titles
-# in the reference lists ("Minister of Foreign Affairs of Russia") map to
-# the same keys.
-OFFICES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (key, re.compile(pattern, re.I))
-    for key, pattern in (
-        ("vice-president", r"\bvice[- ]president\b"),
-        ("secretary-general", r"\bsecretary[- ]general\b"),
-        (
-            "defence-minister",
-            r"\bdefen[cs]e (?:minister|secretary|chief)\b"
-            r"|\bminister (?:of|for) defen[cs]e\b|\bsecretary of defen[cs]e\b",
-        ),
-        (
-            "foreign-minister",
-            r"\bforeign (?:affairs )?(?:minister|secretary)\b"
-            r"|\bminister (?:of|for) foreign affairs\b|\bsecretary of state\b",
-        ),
-        ("prime-minister", r"\bprime minister\b|\bpremier\b|\bhead of government\b"),
-        ("chancellor", r"\bchancellor\b"),
-        ("mayor", r"\bmayor\b"),
-        ("president", r"\bpresident\b"),
-        ("king", r"\bking\b"),
-        ("queen", r"\bqueen\b"),
-    )
-)
-
-
-@functools.lru_cache(maxsize=4096)
-def office_of(title: str) -> str | None:
-    """The office a title names; memoized, as a large cluster repeats a few titles thousands of times."""
-    for key, pattern in OFFICES:
-        if pattern.search(title):
-            return key
-    return None
-
-
-def _role_holds(role: Role, on: dt.date | None) -> bool:
-    if on is None:
-        return True
-
-    def as_date(value: dt.date | int | None, end: bool) -> dt.date | None:
-        if value is None or isinstance(value, dt.date):
-            return value
-        return dt.date(value, 12, 31) if end else dt.date(value, 1, 1)
-
-    start, finish = as_date(role.start, False), as_date(role.end, True)
-    return (start is None or start <= on) and (finish is None or on <= finish)
-
-
-class TitleConflictParams(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    check_reference_roles: bool = Field(
-        default=True, description="Compare titles with the roles in the reference lists."
-    )
-
-
-class TitleConflict(Check):
-    """One person given incompatible roles across sources or against the lists."""
-
-    name = "title-conflict"
-    Params = TitleConflictParams
-    message_fields = frozenset({"canonical", "titles", "roles"})
-
-    def run(self, cluster: AlignedCluster) -> Iterator[Finding]:
-        params = self.params
-        assert isinstance(params, TitleConflictParams)
-        for group in cluster.entity_groups.values():
-            # A title before a lone surname ("President Varga") may be a
-            # relative's of the same name: only titles of full names count.
-            titled = [
-                (c, office)
-                for c in group
-                if c.title
-                and c.label == "PERSON"
-                and " " in c.surface.strip()
-                and (office := office_of(c.title)) is not None
-            ]
-            if not titled:
-                continue
-            entity = cluster.names.entities.get(group[0].entity_id or "")
-            if entity is not None and params.check_reference_roles and entity.roles:
-                yield from self._against_roles(cluster, entity, titled)
-                continue
-            offices = {o for _, o in titled}
-            if len(offices) > 1:
-                yield self.finding(
-                    [Evidence.of(c) for c, _ in titled],
-                    {
-                        "canonical": group[0].canonical,
-                        "titles": "; ".join(sorted({f"“{c.title}” ({c.source})" for c, _ in titled})),
-                        "roles": "none listed",
-                    },
-                )
-
-    def _against_roles(
-        self,
-        cluster: AlignedCluster,
-        entity: ReferenceEntity,
-        titled: list[tuple[EntityClaim, str]],
-    ) -> Iterator[Finding]:
-        held = {office_of(r.title) for r in entity.roles} - {None}
-        for claim, office in titled:
-            if office in held or "former" in (claim.title or "").lower():
-                continue
-            reference = cluster.reference_dates.get(claim.source)
-            on = reference.date if reference else None
-            current = [r.title for r in entity.roles if _role_holds(r, on)] or [r.title for r in entity.roles]
-            yield self.finding(
-                [Evidence.of(claim)],
-                {
-                    "canonical": entity.canonical,
-                    "titles": f"“{claim.title}”",
-                    "roles": "; ".join(current),
-                },
-                suggestion=current[0] if current else None,
             )

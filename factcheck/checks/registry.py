@@ -13,9 +13,11 @@ from importlib.metadata import entry_points
 
 from factcheck.checks.base import Check
 from factcheck.checks.dates import DateConflict, DateFormat, DateWeekday
-from factcheck.checks.names import NameCasing, NameGlued, NameSpelling, NameVariant, TitleConflict
+from factcheck.checks.names import NameCasing, NameGlued, NameSpelling, NameVariant
 from factcheck.checks.patterns import PatternCheck
 from factcheck.checks.quantities import QuantityConflict
+from factcheck.checks.times import TimeConflict
+from factcheck.checks.titles import TitleConflict
 
 ENTRY_POINTS = "factcheck.checks"
 
@@ -28,6 +30,7 @@ BUNDLED: tuple[type[Check], ...] = (
     DateWeekday,
     DateFormat,
     DateConflict,
+    TimeConflict,
     QuantityConflict,
     PatternCheck,
 )

@@ -4,7 +4,8 @@ The statistical model misses or mislabels names (a lone accented surname
 tagged ORG, a two-word name not tagged at all), so a ``PhraseMatcher`` over
 every form of the reference lists (matched case-insensitively, so "nato" is
 found to be judged) adds what it misses.  Honorifics, titles and possessives
-are cut from the span; a title before a person's name is kept for the
+are cut from the span; the titles given to a name (before it, in
+apposition, by a verb: `factcheck.extraction.titles`) are kept for the
 ``title-conflict`` check; a name run into the next word ("Smithsaid") is
 split and marked.
 """
@@ -23,6 +24,7 @@ from spacy.vocab import Vocab
 
 from factcheck.claims import EntityClaim
 from factcheck.extraction.doc_index import doc_text, sentence_of
+from factcheck.extraction.titles import is_role_word, read_titles_around
 from factcheck.extraction.vocabulary import EnglishWords
 from factcheck.names.index import NameIndex
 
@@ -261,6 +263,7 @@ def _claim_for(
         surface=surface,
         glued_to=glued_to,
         title=_title_before(doc, start),
+        titles=tuple(read_titles_around(doc, tokens[0].i, tokens[-1].i)),
     )
 
 
@@ -286,6 +289,7 @@ def _name_tokens(span: Span, label: str) -> list[Token]:
         tokens[0].lower_ in HONORIFICS
         or tokens[0].lower_ == "the"
         or tokens[0].lower_ in TITLE_WORDS
+        or (label in ("PERSON", "GAZETTEER") and len(tokens) > 2 and is_role_word(tokens[0]))
         or not any(c.isalnum() for c in tokens[0].text)
     ):
         tokens.pop(0)
@@ -393,6 +397,7 @@ def _glued_claim(
         label="GAZETTEER",
         surface=name,
         glued_to=glued_to,
+        titles=tuple(read_titles_around(token.doc, token.i, token.i)),
     )
 
 

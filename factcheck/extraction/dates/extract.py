@@ -37,7 +37,9 @@ from factcheck.extraction.dates import lexicon as lex
 from factcheck.extraction.dates.calendar import Direction
 from factcheck.extraction.dates.cues import find_cues
 from factcheck.extraction.dates.resolution import resolve_span
+from factcheck.extraction.dates.times import not_a_time_of_day, settle_local_times
 from factcheck.extraction.dates.types import Context, Resolution
+from factcheck.extraction.dates.zones import CLOCK_SEARCH_RE, TIME_OF_DAY_TEXT
 from factcheck.extraction.doc_index import doc_text, sentence_of
 
 __all__ = ["extract_dates"]
@@ -58,7 +60,9 @@ _APPROX_LEAD_RE: Final[re.Pattern[str]] = re.compile(
     re.IGNORECASE,
 )
 """Hedges in front of a date ("about the first week of 2015") are not part of it."""
-_CLOCK_RE: Final[re.Pattern[str]] = re.compile(r"\d(?::[0-5]\d|\s*[ap]\.?\s?m\b)", re.IGNORECASE)
+_CLOCK_RE: Final[re.Pattern[str]] = CLOCK_SEARCH_RE
+_TIME_OF_DAY_RE: Final[re.Pattern[str]] = re.compile(TIME_OF_DAY_TEXT)
+""""19.25 BST", "8.25 p.m.": a time of day, not an amount before a date."""
 _SINCE_BEFORE_RE: Final[re.Pattern[str]] = re.compile(r"\b(?:ever\s+)?since\s+$", re.IGNORECASE)
 _SINCE_LEAD_RE: Final[re.Pattern[str]] = re.compile(r"(?:ever\s+)?since\s+", re.IGNORECASE)
 _IN_BEFORE_RE: Final[re.Pattern[str]] = re.compile(r"\b(?:in|within)\s+$", re.IGNORECASE)
@@ -125,7 +129,7 @@ def extract_dates(doc: Doc, source_id: str, reference: date | None, *, locale: s
             anchor = _claim(doc, source_id, (span[0] + lead.end(), span[1]), reference, locale)
             if anchor is not None:
                 claims.append(anchor)
-    return claims
+    return settle_local_times(claims)
 
 
 # --- candidates ---------------------------------------------------------------------------
@@ -167,6 +171,8 @@ def _not_a_date(doc: Doc, starts: list[int], span: tuple[int, int]) -> bool:
     start, end = span
     if lex.AGE_CONTEXT_RE.search(text, max(0, start - 12), start):
         return True
+    if not_a_time_of_day(text, start, end):
+        return True
     if not text[start:end].rstrip()[-1:].isdigit():
         return False
     if _COUNT_AFTER_RE.match(text, end):
@@ -195,7 +201,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and text[start] in _TRIM_LEAD:
         start += 1
     number = _LEADING_AMOUNT_RE.match(text, start, end)
-    if number and number.end() < end:
+    if number and number.end() < end and not _TIME_OF_DAY_RE.match(text, start, end):
         start = number.end()  # "6,107.31 August 2019": an amount, then the date
     approx = _APPROX_LEAD_RE.match(text, start, end)
     if approx and approx.end() < end:
@@ -479,6 +485,7 @@ def _claim_at(
         relative=resolution.relative,
         event=verb.lemma_ if verb is not None else None,
         issues=_issues(doc_text(doc), start, resolution),
+        time=resolution.time,
     )
 
 

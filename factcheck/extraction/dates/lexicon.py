@@ -11,6 +11,7 @@ from typing import Final
 
 from factcheck.calendar_words import MONTHS, WEEKDAYS
 from factcheck.extraction.dates.types import Cue, CuedPattern, cued
+from factcheck.extraction.dates.zones import TIME_OF_DAY_TEXT
 
 _UNITS: Final[tuple[str, ...]] = (
     "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
@@ -71,15 +72,6 @@ QUARTER_WORDS: Final[dict[str, int]] = {
     "final": 4, "last": 4,
 }
 
-ZONES: Final[dict[str, str]] = {
-    "utc": "Z", "gmt": "Z", "z": "Z",
-    "est": "-05:00", "edt": "-04:00", "cst": "-06:00", "cdt": "-05:00",
-    "mst": "-07:00", "mdt": "-06:00", "pst": "-08:00", "pdt": "-07:00",
-    "bst": "+01:00", "cet": "+01:00", "cest": "+02:00", "eet": "+02:00", "eest": "+03:00",
-    "msk": "+03:00", "brt": "-03:00", "ist": "+05:30", "jst": "+09:00",
-}
-"""Zone abbreviations common in news copy; ambiguous ones take the usual news reading."""
-
 MDY_LOCALES: Final[frozenset[str]] = frozenset({"en-us", "en_us", "us", "en-ph", "en_ph"})
 """Locales that write numeric dates month first; every other explicit locale is day first."""
 
@@ -117,15 +109,6 @@ _ORD_WORDS = "|".join(
     sorted((w.replace(" ", r"\s+") for w in ORDINAL_WORDS), key=len, reverse=True)
 )
 _YEAR = r"(?:1[5-9]\d\d|20\d\d|21\d\d)"
-_TIME = (
-    r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d|\.[0-5]\d(?=\s*[ap]\.?m))"
-    r"(?:\s*[ap]\.?\s?m\.?)?|(?:1[0-2]|0?[1-9])\s*[ap]\.?\s?m\.?)"
-)
-_ZONE = (
-    r"(?:\s*\(?(?:UTC|GMT)(?:\s*[+\-−]\s*\d{1,2}(?::?\d\d)?)?\)?|"
-    r"\s*\(?(?:" + "|".join(z.upper() for z in ZONES if len(z) > 1) + r")\)?)"
-)
-
 CANDIDATE_PATTERNS: Final[tuple[CuedPattern, ...]] = (
     # weekday, day [month] [year]: "this Friday, 7", "Monday, 24", "Friday 7is March"
     cued(Cue.WEEKDAY,
@@ -154,8 +137,8 @@ CANDIDATE_PATTERNS: Final[tuple[CuedPattern, ...]] = (
     ),
     # numeric day/month/year in either order: "06/07/2023", "6.7.23"
     cued(Cue.DIGIT, r"(?<![\w/.\-])[0-3]?\d([/.\-])[0-3]?\d\1(?:\d{4}|\d{2})(?![\w/]|\.\d)"),
-    # clock time with an optional zone: "03:17 GMT-3", "3 p.m."
-    cued(Cue.DIGIT, rf"(?<![\w:.]){_TIME}(?:{_ZONE})?(?![\w:])"),
+    # clock time with its zone and conversion: "03:17 GMT-3", "3 p.m.", "21:05 local time (1905 GMT)"
+    cued(Cue.DIGIT, TIME_OF_DAY_TEXT),
     # bare day after "on the": "on the 10th"
     cued(Cue.DIGIT,
         r"\b[Oo]n the (?P<d>[0-3]?\d(?:st|nd|rd|th))\b"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Final
 
-from factcheck.claims import DateGranularity, DateIssueKind
+from factcheck.claims import ClockTime, DateGranularity, DateIssueKind
 from factcheck.extraction.dates import calendar as cal
 from factcheck.extraction.dates.calendar import Direction
 
@@ -56,6 +56,8 @@ class Resolution:
     relative: bool = False
     issues: tuple[SpanIssue, ...] = field(default_factory=tuple)
     drop: bool = False
+    time: ClockTime | None = None
+    """For a time of day: its clock and zone as written."""
 
 
 DROP: Final[Resolution] = Resolution(drop=True)
