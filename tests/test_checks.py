@@ -177,7 +177,8 @@ def claim(
 
 def test_interval_logic() -> None:
     params = QuantityConflictParams()
-    assert trailing_zeros(100000) == 5 and trailing_zeros(12) == 0 and trailing_zeros(1.5) == 0
+    assert trailing_zeros(100000) == 5 and trailing_zeros(12) == 0 and trailing_zeros(1.5) == -1
+    assert trailing_zeros(4.25) == -2  # a figure with decimals is rounded at its last decimal
     round_figure = widened(claim(100000, 100000), params)
     assert round_figure.low == 90000 and round_figure.high == 110000
     more_than = widened(claim(100000, None, "more_than", low_inc=False), params)

@@ -142,3 +142,62 @@ def test_round_prices_in_two_currencies_are_no_twins() -> None:
         )
     )
     assert findings == []
+
+
+def test_ten_times_apart_is_said() -> None:
+    findings = loud(
+        run(
+            "Around 23,000 residents were evacuated from the Marn valley, officials said.",
+            "Some 2,300 people were evacuated from the Marn valley, officials said.",
+            "About 23,000 people were evacuated from the Marn valley on Monday.",
+        )
+    )
+    assert len(findings) == 1 and "ten times apart" in findings[0].message
+
+
+def test_swapped_digits_under_a_total_are_said() -> None:
+    findings = loud(
+        run(
+            "A total of 3,815 people were injured in the Ostra blast, officials said.",
+            "Officials said 3,185 people had been injured in the Ostra blast.",
+            "Some 3,185 people were injured in the Ostra blast.",
+        )
+    )
+    assert len(findings) == 1 and "swapped" in findings[0].message
+
+
+def test_a_quake_magnitude_whatever_the_verb() -> None:
+    findings = loud(
+        run(
+            "A 7.1-magnitude quake struck off the coast of Vessa on Monday.",
+            "The magnitude 6.6 quake struck off the coast of Vessa on Monday, the survey said.",
+            "A magnitude 7.1 earthquake hit off the Vessa coast on Monday.",
+        )
+    )
+    assert len(findings) == 1
+    assert "6.6" in findings[0].message and "magnitude" in findings[0].message
+
+
+def test_more_than_half_against_a_share_below_it() -> None:
+    findings = [
+        f
+        for f in run(
+            "The Unity party won more than half of the vote, the commission said.",
+            "The Unity party won 44.7% of the vote, the commission said.",
+        )
+        if f.category == "quantity-conflict"
+    ]
+    # "half" is exactly 50%: no rounding widens it to meet 44.7% (one source against one, a common verb: info)
+    assert len(findings) == 1 and "more than half" in findings[0].message
+
+
+def test_decimals_are_rounded_at_their_last_digit() -> None:
+    findings = [
+        f
+        for f in run(
+            "Inflation eased to 4.9% in May, the statistics office said.",
+            "Inflation eased to 5.3% in May, the statistics office said.",
+        )
+        if f.category == "quantity-conflict"
+    ]
+    assert findings  # 4.9 and 5.3 no longer overlap once each is read to its last decimal

@@ -34,6 +34,9 @@ EVENT_CLASSES: dict[str, str] = {
 """Events that change what a count means (12 killed and 40 injured never compare), and
 verbs that say one thing in several ways: troops massed, stationed or deployed are one count."""
 
+SAME_MEASURE: dict[str, str] = {"mandate": "seat", "fatality": "death"}
+"""Counted nouns that name one measure in two words: "41 of the 90 mandates", "47 of the 90 seats"."""
+
 WEAK_PREDICATES = frozenset(
     {"be", "have", "include", "say", "see", "make", "get", "take", "give", "become", "remain", "stand", "add"}
 )
@@ -103,7 +106,11 @@ def frame_of(claim: QuantityClaim, other_years: frozenset[str]) -> QuantityFrame
         what = claim.noun_lemma or (claim.noun.lower() if claim.noun else None) or claim.dimension
     if what is None:
         return None
-    return QuantityFrame(what, claim.per or "", claim.scope or "", time=time, change=change_key(claim))
+    what = SAME_MEASURE.get(what, what)
+    # "A total of 2,715 were injured" counts what "2,175 were injured" counts: a total is no part;
+    # only a part ("three of the victims") and the whole it is taken from keep frames of their own.
+    scope = claim.scope if claim.scope in ("part", "whole") else ""
+    return QuantityFrame(what, claim.per or "", scope, time=time, change=change_key(claim))
 
 
 def change_key(claim: QuantityClaim) -> str:
@@ -126,7 +133,13 @@ def change_key(claim: QuantityClaim) -> str:
 
 
 def predicate_key(claim: QuantityClaim) -> str | None:
-    """What a figure's verb says happened, as a key: an event class, a verb lemma, or None when too general."""
+    """What a figure's verb says happened, as a key: an event class, a verb lemma, or None when too general.
+
+    A quake's magnitude is the event's own measure, whatever verb carries it
+    ("struck", "hit", "rocked"): its key is the event.
+    """
+    if claim.unit == "magnitude":
+        return "quake"
     cls = event_class(claim.event) or event_class(claim.predicate)
     if cls:
         return cls

@@ -46,7 +46,13 @@ class Interval:
 
 
 def trailing_zeros(value: float) -> int:
-    if value <= 0 or value != int(value):
+    """Zeros a whole figure ends in ("2,500" -> 2), or minus its decimals ("6.9" -> -1, "4.25" -> -2):
+    the place of its last written digit, which says how finely it was rounded."""
+    value = abs(value)
+    if value != int(value):
+        decimals = f"{value:.6f}".rstrip("0").split(".")[1]
+        return -len(decimals)
+    if value == 0:
         return 0
     n, count = int(value), 0
     while n % 10 == 0:
@@ -60,10 +66,12 @@ def widened(claim: QuantityClaim, params: Tolerances) -> Interval:
     low = -math.inf if claim.low is None else claim.low
     high = math.inf if claim.high is None else claim.high
     rel = params.relative_tolerance.get(claim.qualifier, 0.0)
+    fraction = claim.unit == "percent" and not any(ch.isdigit() for ch in claim.text)  # "half": exactly 50%
     for bound in (claim.low, claim.high):
         if bound is None:
             continue
-        rounding = min(params.rounding * 10 ** trailing_zeros(bound), params.max_rounding * abs(bound))
+        rounding = 0.0 if fraction else params.rounding * 10 ** trailing_zeros(bound)
+        rounding = min(rounding, params.max_rounding * abs(bound))
         spread = max(rel * abs(bound), rounding)
         if bound == claim.low:
             low = bound - spread

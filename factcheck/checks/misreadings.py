@@ -16,28 +16,45 @@ from factcheck.claims import QuantityClaim
 _DIGITS = re.compile(r"\d")
 
 
+_TIMES_APART = {1: "ten", 3: "a thousand", 6: "a million", 9: "a billion"}
+
+
 def digits_alike(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """Whether ``a`` and ``b`` are one figure misreported (see `misreading`)."""
+    return misreading(a, b) is not None
+
+
+def misreading(a: QuantityClaim, b: QuantityClaim) -> str | None:
     """The same written figure, or its digits in another order: one figure, misreported.
 
     "2.5 million" and "2.5 billion", "38 thousand" and "38 million" (the same
     digits under a scale word a thousand times apart), "four miles" and "4
     km", "eight months" and "eight years" (the same number under a unit
     writers confuse), "221" and "212", "41 batches" and "14 batches" (digits
-    swapped; two digits only in plain counts).  Figures that agree do not
-    count: an anchor is for figures that disagree.
+    swapped; two digits only in plain counts), "14,000" and "1,400" (ten
+    times apart, two significant digits or more).  Figures that agree do
+    not count: an anchor is for figures that disagree.  The answer says how,
+    in words for the message ("ten times apart", "digits swapped"), or is
+    None when the two are not one figure.
     """
     if a.value is None or b.value is None or (a.value == b.value and a.unit == b.unit):
-        return False
+        return None
     if a.value == b.value:
-        return frozenset((a.unit, b.unit)) in CONFUSABLE_UNITS
+        pair = frozenset((a.unit, b.unit))
+        return f"the same number in {a.unit} and in {b.unit}" if pair in CONFUSABLE_UNITS else None
     da, db = significant_digits(a.text), significant_digits(b.text)
     if not da or not db:
-        return False
+        return None
     if da == db:
         ratio = max(abs(a.value), abs(b.value)) / max(min(abs(a.value), abs(b.value)), 1e-12)
-        return any(math.isclose(ratio, 10.0**k, rel_tol=1e-6) for k in (3, 6, 9))
+        for power, words in _TIMES_APART.items():
+            if math.isclose(ratio, 10.0**power, rel_tol=1e-6) and (power > 1 or len(da) >= 2):
+                return f"the same digits, {words} times apart"
+        return None
     swapped = len(set(da)) > 1 and sorted(da) == sorted(db) and len(da) == len(db)
-    return swapped and (len(da) >= 3 or (a.unit is None and b.unit is None))
+    if swapped and (len(da) >= 3 or (a.unit is None and b.unit is None)):
+        return "the same digits, swapped"
+    return None
 
 
 CONFUSABLE_UNITS = frozenset(

@@ -28,7 +28,7 @@ from factcheck.alignment.quantities import event_class, holder_key, predicate_ke
 from factcheck.alignment.sentences import overlap
 from factcheck.checks.base import Check
 from factcheck.checks.figures import Interval, describe, gap, in_common_unit, majority_anchor, widened
-from factcheck.checks.misreadings import converted, digits_alike, significant_digits
+from factcheck.checks.misreadings import converted, digits_alike, misreading, significant_digits
 from factcheck.checks.patterns import PatternText, compile_pattern
 from factcheck.checks.restatements import currency_twins, unit_slips
 from factcheck.claims import QuantityClaim
@@ -403,7 +403,7 @@ class QuantityConflict(Check):
 _REASONS = {
     "predicate": "the same verb ({predicate})",
     "holder": "the same holder ({holder})",
-    "digits": "the same digits",
+    "digits": "{digits}",
     "sentence": "sentences alike ({overlap:.2f})",
     "context": "sentences in part alike ({overlap:.2f})",
     "ambiguous": "though a source gives this frame two values",
@@ -416,6 +416,7 @@ def _why(anchors: Anchors, a: QuantityClaim, b: QuantityClaim) -> str:
         "predicate": predicate_key(a) or predicate_key(b) or "",
         "holder": a.holder or b.holder or "",
         "overlap": anchors.overlap,
+        "digits": misreading(a, b) or "the same digits",
     }
     return ", ".join(_REASONS[r].format(**values) for r in anchors.reasons)
 
@@ -478,7 +479,7 @@ def _noun(claim: QuantityClaim, frame: QuantityFrame) -> str | None:
 
 
 def _event(claim: QuantityClaim) -> str:
-    return event_class(claim.event) or event_class(claim.predicate)
+    return "quake" if claim.unit == "magnitude" else event_class(claim.event) or event_class(claim.predicate)
 
 
 def _events_differ(a: QuantityClaim, b: QuantityClaim) -> bool:

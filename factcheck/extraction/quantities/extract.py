@@ -55,6 +55,7 @@ from factcheck.extraction.quantities.units import (
     OF_AFTER,
     index_levels,
     lexicon_unit,
+    quake_magnitudes,
     regional_currencies,
     with_subunit,
     with_unit,
@@ -120,7 +121,8 @@ def extract_quantities(
         previous = (claim, verb)
     for members in changes.values():
         _join_change(claims, members)
-    return index_levels(regional_currencies(claims, text))
+    _parts_count_their_whole(claims)
+    return quake_magnitudes(index_levels(regional_currencies(claims, text)))
 
 
 def _join_change(claims: list[QuantityClaim], members: list[tuple[int, bool]]) -> None:
@@ -168,6 +170,19 @@ def _elided_noun(claim: QuantityClaim, verb: Token | None, before: QuantityClaim
         and before.sentence_start == claim.sentence_start
         and same_clause_verb(verb, before_verb)
     )
+
+
+def _parts_count_their_whole(claims: list[QuantityClaim]) -> None:
+    """ "41 of the 90 seats": the 41 are seats too (the part's noun is its whole's)."""
+    for i, claim in enumerate(claims):
+        if claim.scope != "part" or claim.noun_lemma is not None or claim.unit is not None:
+            continue
+        whole = next(
+            (c for c in claims[i + 1 : i + 3] if c.scope == "whole" and c.sentence_start == claim.sentence_start),
+            None,
+        )
+        if whole is not None and whole.noun_lemma is not None:
+            claims[i] = claim.model_copy(update={"noun_lemma": whole.noun_lemma})
 
 
 _MORE_BEFORE = re.compile(r"(?:another|a\s+further|an\s+additional|an\s+extra)\s+$", re.IGNORECASE)

@@ -93,6 +93,20 @@ def regional_currencies(claims: list[QuantityClaim], text: str) -> list[Quantity
     ]
 
 
+QUAKE_NOUNS = frozenset({"quake", "earthquake", "tremor", "aftershock", "temblor", "magnitude"})
+
+
+def quake_magnitudes(claims: list[QuantityClaim]) -> list[QuantityClaim]:
+    """ "A 6.9-magnitude quake", "the magnitude 6.4 quake", "a 6.9 earthquake": a magnitude, not a count of quakes."""
+    return [
+        c.model_copy(update={"unit": "magnitude", "dimension": "magnitude", "noun_lemma": None})
+        if c.unit is None and c.value is not None and 0 < c.value < 10 and c.noun_lemma in QUAKE_NOUNS
+        and (c.value != int(c.value) or "magnitude" in c.sentence.lower())
+        else c
+        for c in claims
+    ]
+
+
 def index_levels(claims: list[QuantityClaim]) -> list[QuantityClaim]:
     """A bare figure a market index closes or stands at is in points ("the FTSE 100 closed at 7,412.50").
 
