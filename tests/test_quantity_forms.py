@@ -310,3 +310,9 @@ def test_durations_the_tagger_calls_dates(nlp: Language) -> None:
     assert (c.value, c.unit) == (5, "month")
     c = figure(nlp, "The group wants to save SEK 1.5bn a year.", "SEK 1.5bn")
     assert (c.value, c.unit) == (1.5e9, "SEK")
+
+
+def test_a_whole_number_run_into_a_fraction(nlp: Language) -> None:
+    c = figure(nlp, "She served 61/2 months of the sentence.", "61/2 months")
+    assert (c.value, c.unit) == (6.5, "month")
+    assert figure(nlp, "Add 1/2 cup of milk.", "1/2 cup").value == 0.5

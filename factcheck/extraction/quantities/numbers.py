@@ -382,6 +382,9 @@ def _extra_matches(
             if den == 0:
                 continue
             value = float(m.group("whole") or 0) + float(m.group("n")) / den
+            if m.group("whole") is None and _lost_space(m.group("n"), m.group("d")):
+                # "41/2 months" is "4 1/2 months" with its space (or its "½") lost: nobody writes 41 halves
+                value = float(m.group("n")[:-1]) + float(m.group("n")[-1]) / den
             out.append(NumberMatch(m.start(), m.end(), m.group(), "slash", value))
     if exponents:
         for m in _EXPONENT.finditer(text):
@@ -389,6 +392,12 @@ def _extra_matches(
             if power is not None and math.isfinite(power):
                 out.append(NumberMatch(m.start(), m.end(), m.group(), "digits", power))
     return out
+
+
+def _lost_space(numerator: str, denominator: str) -> bool:
+    """A whole number run into a proper fraction: "41/2", "23/4", "101/2" (never "1/2", "3/4", "11/12")."""
+    n, d = int(numerator), int(denominator)
+    return d in (2, 3, 4, 8) and n >= 10 and 0 < int(numerator[-1]) < d
 
 
 def _exponent_value(m: re.Match[str]) -> float | None:
