@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -95,6 +96,8 @@ class GroupSpellings:
 def _suggestion(claim: EntityClaim, cluster: AlignedCluster) -> str | None:
     entity = cluster.names.entities.get(claim.entity_id or "")
     if entity is None:
+        if claim.match == "misspelling" and " " not in claim.surface and claim.matched_form:
+            return claim.matched_form  # a lone word: its right spelling, not the full name
         return claim.canonical
     written = claim.surface.split()
     canonical = entity.canonical.split()
@@ -280,18 +283,37 @@ def _address_part(text: str, start: int, end: int) -> bool:
     return before.endswith((".", "/", ":", "@")) or (after.startswith(".") and after[1:2].islower())
 
 
-def unlisted_acronym_casings(cluster: AlignedCluster) -> Iterator[tuple[str, int, int, str, int]]:
+class AcronymCasing(NamedTuple):
+    """A lowercase writing of an acronym the cluster writes in capitals."""
+
+    source: str
+    start: int
+    end: int
+    acronym: str
+    capitals: int
+    """Mentions in capitals in the cluster."""
+    sure: bool
+    """Spelled out in parentheses ("Harlow Drug Board (HDB)"), or in capitals in two other sources."""
+
+
+_NOUN_OF = re.compile(r"\s+of\b")
+"""A lowercase word followed by "of" is a noun ("the tops of the hills"), not an acronym."""
+
+
+def unlisted_acronym_casings(cluster: AlignedCluster) -> Iterator[AcronymCasing]:
     """Lowercase writings of an acronym that no list holds but the cluster writes in capitals.
 
-    Yields (source, start, end, acronym, capital writings).  The acronym
-    must be an organization the model finds in capitals in running text
-    (not a headline), spelled out in parentheses or written so at least
-    twice; its lowercase form must be no stop word and come from one source
-    at most twice: a word that several sources write in lowercase ("the
-    gap", "arm") is an everyday word, not a slip.  Listed acronyms are the
-    gazetteer's to judge ("nato").
+    The acronym must be an organization the model finds in capitals in
+    running text (not a headline), spelled out in parentheses or written so
+    at least twice; its lowercase form must be no stop word, not followed
+    by "of", and come from one source at most twice: a word that several
+    sources write in lowercase ("the gap", "arm") is an everyday word, not
+    a slip.  A writing is sure when the acronym is spelled out or other
+    sources than its own write it in capitals twice.  Listed acronyms are
+    the gazetteer's to judge ("nato").
     """
     capitals: dict[str, int] = defaultdict(int)
+    capital_sources: dict[str, set[str]] = defaultdict(set)
     spelled_out: set[str] = set()
     for claim in cluster.entities:
         surface = claim.surface
@@ -300,6 +322,7 @@ def unlisted_acronym_casings(cluster: AlignedCluster) -> Iterator[tuple[str, int
         if surface.casefold() in cluster.names.lowered or surface.lower() in STOP_WORDS or _shouted(claim.sentence):
             continue
         capitals[surface] += 1
+        capital_sources[surface].add(claim.source)
         source = cluster.sources.get(claim.source)
         around = source.text[max(claim.start - 1, 0) : claim.end + 1] if source else ""
         if around == f"({surface})":
@@ -310,6 +333,7 @@ def unlisted_acronym_casings(cluster: AlignedCluster) -> Iterator[tuple[str, int
             if acronym.casefold() not in cluster.names.lowered and acronym.lower() not in STOP_WORDS:
                 spelled_out.add(acronym)
                 capitals[acronym] = max(capitals[acronym], 1)
+                capital_sources[acronym].add(source.id)
     acronyms = {a.lower(): a for a, count in capitals.items() if count >= 2 or a in spelled_out}
     if not acronyms:
         return
@@ -318,12 +342,16 @@ def unlisted_acronym_casings(cluster: AlignedCluster) -> Iterator[tuple[str, int
     hits: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
     for source_id, source in sorted(cluster.sources.items()):
         for match in pattern.finditer(source.text, source.body_start):
-            if not _address_part(source.text, match.start(), match.end()):
-                hits[match.group(0)].append((source_id, match.start(), match.end()))
+            if _address_part(source.text, match.start(), match.end()) or _NOUN_OF.match(source.text, match.end()):
+                continue
+            hits[match.group(0)].append((source_id, match.start(), match.end()))
     for lower, found in sorted(hits.items()):
         if len(found) <= 2 and len({source_id for source_id, _, _ in found}) == 1:
+            acronym = acronyms[lower]
+            others = capital_sources[acronym] - {found[0][0]}
+            sure = acronym in spelled_out or len(others) >= 2
             for source_id, start, end in found:
-                yield source_id, start, end, acronyms[lower], capitals[acronyms[lower]]
+                yield AcronymCasing(source_id, start, end, acronym, capitals[acronym], sure)
 
 
 class NameCasing(Check):
@@ -333,16 +361,18 @@ class NameCasing(Check):
     message_fields = frozenset({"text", "suggestion", "canonical"})
 
     def run(self, cluster: AlignedCluster) -> Iterator[Finding]:
-        for source_id, start, end, acronym, count in unlisted_acronym_casings(cluster):
+        for found in unlisted_acronym_casings(cluster):
+            source_id, start, end, acronym = found.source, found.start, found.end, found.acronym
             written = cluster.sources[source_id].text[start:end]
             yield self.finding(
                 [Evidence(source=source_id, start=start, end=end, text=written)],
                 {"text": written, "suggestion": acronym, "canonical": acronym},
                 suggestion=acronym,
+                severity=None if found.sure else "info",
                 details={
                     "canonical": acronym,
                     "canonical_from": "majority of sources",
-                    "why": f"the cluster writes the organization “{acronym}” in capitals ({count} mentions)",
+                    "why": f"the cluster writes the organization “{acronym}” in capitals ({found.capitals} mentions)",
                 },
             )
         spellings = GroupSpellings()
@@ -365,15 +395,47 @@ class NameGlued(Check):
     message_fields = frozenset({"text", "name", "word", "suggestion"})
 
     def run(self, cluster: AlignedCluster) -> Iterator[Finding]:
-        for claim in cluster.entities_by_match.get("glued", ()):
-            if not claim.glued_to:
-                continue
+        glued = [c for c in cluster.entities_by_match.get("glued", ()) if c.glued_to]
+        if not glued:
+            return
+        in_full = _words_of_full_names(cluster.entities)
+        for claim in glued:
+            assert claim.glued_to is not None
             word = claim.text.split()[-1]
             start = claim.end - len(word)
             name = claim.surface.split()[-1]
             suggestion = f"{name} {claim.glued_to}" if word.startswith(name) else f"{claim.glued_to} {name}"
+            written_in_full = " " in claim.surface and claim.label not in _PLACES
+            if claim.entity_id:
+                name_from = "reference list"
+            elif name in in_full or written_in_full:
+                name_from = "a full name in the cluster"
+            else:
+                name_from = "a lone word of the cluster"
             yield self.finding(
                 [Evidence(source=claim.source, start=start, end=claim.end, text=word)],
                 {"text": word, "name": name, "word": claim.glued_to, "suggestion": suggestion},
                 suggestion=suggestion,
+                severity="info" if name_from == "a lone word of the cluster" else None,
+                details={"name_from": name_from},
             )
+
+
+def _words_of_full_names(claims: Iterable[EntityClaim]) -> frozenset[str]:
+    """The words of the names that some mention writes in full, apart ("Maria Okonkwo").
+
+    A glued word whose head is one of them is a name run into a word for
+    sure; a head the cluster only writes alone ("Okonkwo said") or in a
+    place's name ("Veldor") may be a name of its own with an ending, so it
+    is said at info.  The model often calls a person an organization, so
+    any name but a place's counts.
+    """
+    return frozenset(
+        word.strip(",.;:")
+        for c in claims
+        if c.glued_to is None and c.label not in _PLACES and " " in c.surface
+        for word in c.surface.split()
+    )
+
+
+_PLACES = frozenset({"GPE", "LOC", "FAC", "NORP"})

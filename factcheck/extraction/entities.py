@@ -159,6 +159,21 @@ NAME_ENDINGS = frozenset(
     }
 )
 """Stop words and words that end many surnames (Gilmore, Maxwell, Malone, Hanover): never a glued word."""
+FOLLOWING_WORDS = frozenset(
+    {
+        *("was", "were", "has", "had", "have", "did", "does", "would", "could", "should", "will"),
+        *("might", "must", "can", "cannot", "are", "and", "but", "nor", "while", "when", "whereas"),
+        *("though", "although", "because", "since", "after", "before", "until", "unless", "from"),
+        *("with", "into", "onto", "upon", "about", "against", "under", "through", "during", "without"),
+        *("within", "toward", "towards", "between", "among", "for", "who", "which", "whose", "whom"),
+        *("that", "also", "never", "however", "again", "already"),
+    }
+)
+"""Function words that follow a name in a sentence (a verb, a conjunction, a preposition, a relative).
+
+Other stop words end names more often than they follow one: a pronoun
+(Fischer, Ibrahim), a number (Kristen), a quantifier (Woodall, Bethany),
+an article (Goethe), "than" (Jonathan), "via" (Octavia), "per" (Kasper)."""
 _NEVER_SPLIT_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 
 
@@ -248,6 +263,8 @@ def _claim_for(
     last = tokens[-1]
     place = len(tokens) == 1 and label in _NEVER_SPLIT_LABELS  # a town is one word, never a name plus a word
     split = None if place else _split_glued(last.text, single_forms, words, any_head=True)
+    if split is not None and not _reads_on(last, split[1]):
+        split = None
     if split is not None and last.text not in single_forms:
         name_part, glued_to = split
         surface = doc_text(doc)[start : last.idx] + name_part
@@ -331,17 +348,33 @@ def glue_word(tail: str, words: EnglishWords) -> bool:
 
     A glued word follows the name in the sentence: a reporting verb
     ("Scholzsaid"), a past tense ("Ekvallconfirmed") or a function word
-    ("Johnsonwas").  A noun ending is more often part of the name itself
-    ("Pellman", "Crewmember"), and a two-letter tail is any
-    word's ending ("-ed"), so neither is taken.
+    that follows names (`FOLLOWING_WORDS`: "Johnsonwas", not "Kristen").
+    A noun ending is more often part of the name itself ("Pellman",
+    "Crewmember"), and a two-letter tail is any word's ending ("-ed"), so
+    neither is taken.
     """
     if len(tail) < 3 or not tail.isalpha() or not tail.islower() or tail in DERIVATIONAL_SUFFIXES:
         return False
     if tail in REPORTING_VERBS:
         return True
     if tail in STOP_WORDS:
-        return tail not in NAME_ENDINGS
+        return tail in FOLLOWING_WORDS and tail not in NAME_ENDINGS
     return len(tail) >= 5 and tail.endswith("ed") and (tail in words.words or tail[:-2] in words or tail[:-1] in words)
+
+
+def _reads_on(token: Token, tail: str) -> bool:
+    """Whether the sentence goes on after a function word glued to a name ("Okonkwoand Pedro").
+
+    A conjunction or a preposition is followed by a word; one before a
+    comma or at the end of the sentence is the end of a name ("Marchand,").
+    A verb may end a clause ("..., Okonkwosaid.").
+    """
+    if tail not in FOLLOWING_WORDS:
+        return True
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].is_sent_start:
+        return False
+    return doc[token.i + 1].text[:1].isalnum()
 
 
 def _split_glued(
@@ -376,7 +409,7 @@ def _glued_claim(
     name: str | None = None
     glued_to: str | None = None
     split = _split_glued(word, single_forms, words, any_head=True)
-    if split is not None:
+    if split is not None and _reads_on(token, split[1]):
         name, glued_to = split
     elif (
         (camel := _CAMEL.match(word))

@@ -79,3 +79,12 @@ def strip_accents(text: str) -> str:
     return unicodedata.normalize(
         "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
     )
+
+
+_SAME_LETTER = str.maketrans({"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț"})
+"""Romanian s and t with a cedilla or a comma below: one letter in two encodings, not two spellings."""
+
+
+def accent_key(text: str) -> str:
+    """The text as spelled, accents kept: composed, case folded, the cedilla and comma forms of ș and ț merged."""
+    return unicodedata.normalize("NFC", text).translate(_SAME_LETTER).casefold()

@@ -25,7 +25,7 @@ from enum import IntEnum
 
 from rapidfuzz import fuzz
 
-from factcheck.names.folding import fold, translit_key
+from factcheck.names.folding import accent_key, fold, translit_key
 
 
 class Difference(IntEnum):
@@ -143,7 +143,7 @@ def accented(text: str) -> bool:
 
 def _word_difference(a: str, b: str, raw_a: str | None, raw_b: str | None, part: float) -> Difference | None:
     if a == b:
-        if raw_a and raw_b and raw_a != raw_b and accented(raw_a) and accented(raw_b):
+        if raw_a and raw_b and accent_key(raw_a) != accent_key(raw_b) and accented(raw_a) and accented(raw_b):
             return Difference.ACCENTS
         return Difference.SAME
     if translit_key(a) == translit_key(b):

@@ -16,7 +16,7 @@ from typing import Literal
 from rapidfuzz.distance import Levenshtein
 
 from factcheck.claims import EntityClaim, replaced
-from factcheck.names.folding import fold
+from factcheck.names.folding import accent_key, fold
 from factcheck.names.forms import (
     Difference,
     Thresholds,
@@ -186,6 +186,48 @@ def _link_unlisted(mentions: list[EntityClaim], t: FuzzyThresholds) -> None:
     for i, claim in enumerate(mentions):
         if claim.canonical is None:
             mentions[i] = replaced(claim, {"canonical": claim.surface})
+    _lone_accent_slips(mentions)
+
+
+def _lone_accent_slips(mentions: list[EntityClaim]) -> None:
+    """A lone word ("Dvořak", a town) accented otherwise than most sources write it: a misspelling.
+
+    Full names are compared whole (`_majority`); a name written as one word
+    is compared with the last words of every unlisted name of the cluster.
+    Its spelling is a misspelling when another accented spelling of the same
+    letters is written by two sources or more and by more sources than any
+    other, and its own by one source.  A plain-ASCII spelling ("Dvorak") is
+    an accepted folding, never a slip, and so are the cedilla and comma
+    forms of one letter ("ş", "ș").
+    """
+    writers: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    written: dict[str, str] = {}
+    for claim in mentions:
+        words = claim.surface.split()
+        if claim.entity_id is not None or claim.glued_to is not None or not words:
+            continue
+        last = words[-1]
+        if accented(last) and last[:1].isupper() and last.isalpha():
+            key = accent_key(last)
+            writers[fold(last)][key].add(claim.source)
+            written.setdefault(key, last)
+    for i, claim in enumerate(mentions):
+        surface = claim.surface
+        if claim.entity_id is not None or claim.match not in ("canonical", "unlinked") or " " in surface:
+            continue
+        if accent_key(surface) not in written:
+            continue
+        spellings = writers[fold(surface)]
+        if len(spellings) < 2:
+            continue
+        ranked = sorted(spellings.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        (top_key, top), (_, second) = ranked[0], ranked[1]
+        own = spellings[accent_key(surface)]
+        if top_key == accent_key(surface) or len(top) < 2 or len(top) == len(second) or len(own) != 1:
+            continue
+        right = written[top_key]
+        canonical = right if claim.canonical in (None, surface) else claim.canonical
+        mentions[i] = replaced(claim, {"match": "misspelling", "matched_form": right, "canonical": canonical})
 
 
 def _majority(claims: Sequence[EntityClaim], lone_sources: dict[str, set[str]]) -> tuple[str, bool, int]:

@@ -36,6 +36,7 @@ from factcheck.extraction.dates import grammar
 from factcheck.extraction.dates import lexicon as lex
 from factcheck.extraction.dates.calendar import Direction
 from factcheck.extraction.dates.cues import find_cues
+from factcheck.extraction.dates.news import designated, market_days, own_dateline
 from factcheck.extraction.dates.resolution import resolve_span
 from factcheck.extraction.dates.times import not_a_time_of_day, settle_local_times
 from factcheck.extraction.dates.types import Context, Resolution
@@ -54,6 +55,13 @@ _UNIT_LATER_RE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:next|this|last)\s+(?:week|month|year)(\s+(?:later|earlier))$", re.IGNORECASE
 )
 """"next week later (in the afternoon)": "later" qualifies the time of day, not the week."""
+_OFFSET_TAIL_RE: Final[re.Pattern[str]] = re.compile(
+    r",\s*(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+"
+    r"(?:hours?|days?|weeks?|months?|years?)\s+(?:later|earlier|sooner|behind|ahead)$",
+    re.IGNORECASE,
+)
+"""A date followed by how far it lies from another ("March 3, two days later than planned")."""
+_WEEKDAY_NAMED_AS_RE: Final[re.Pattern[str]] = re.compile(rf"(?:{lex.WD_ALT})(\s+(?:a|an)\s+day)", re.IGNORECASE)
 _LEADING_AMOUNT_RE: Final[re.Pattern[str]] = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?\s+|\d+\.\d+\s+(?=[A-Za-z])")
 _APPROX_LEAD_RE: Final[re.Pattern[str]] = re.compile(
     r"(?:about|around|approximately|roughly|circa|the\s+(?:whole|entire))\s+(?!of\b)(?=\S)",
@@ -114,6 +122,16 @@ def extract_dates(doc: Doc, source_id: str, reference: date | None, *, locale: s
     ``locale`` (e.g. "en-US", "en-GB", "fr") settles the day/month order of
     numeric dates; without it an ambiguous one keeps both readings.
     """
+    claims = _extract(doc, source_id, reference, locale)
+    own = own_dateline(claims)
+    if own is not None and own != reference:
+        # the article dates itself ("14 October 2025" alone at the top): "this morning" and
+        # "Thursday" are read against that day, not a date the run gave it from elsewhere
+        claims = _extract(doc, source_id, own, locale)
+    return claims
+
+
+def _extract(doc: Doc, source_id: str, reference: date | None, locale: str | None) -> list[DateClaim]:
     claims: list[DateClaim] = []
     spans, hinted = _merged_spans(doc)
     spans = _join_ranges(doc, spans, reference, locale)
@@ -160,6 +178,7 @@ def _candidates(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]
     for pattern in (*lex.CANDIDATE_PATTERNS, *grammar.PATTERNS):
         found.extend(cues.matches(pattern))
     hinted = [span for pattern in grammar.DAY_PATTERNS for span in cues.matches(pattern)]
+    found.extend(day for day in market_days(text) if day not in found)
     starts = [token.idx for token in doc]
     keep = [span for span in found + hinted if not _not_a_date(doc, starts, span)]
     return keep, [span for span in hinted if span in keep]
@@ -214,6 +233,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     later = _UNIT_LATER_RE.search(text, start, end)
     if later:
         end = later.start(1)
+    named_day = _WEEKDAY_NAMED_AS_RE.fullmatch(text, start, end)
+    if named_day:
+        end = named_day.start(1)  # "declared Friday a day (of mourning)": the weekday is the date
+    offset_tail = _OFFSET_TAIL_RE.search(text, start, end)
+    if offset_tail and offset_tail.start() > start:
+        end = offset_tail.start()  # "March 3, two days later (than planned)": the date is March 3
     tail = _TRAILING_WORD_RE.search(text, start, end)
     if tail and tail.start() > start:
         return _trim(text, start, tail.start())
@@ -464,7 +489,11 @@ def _claim_at(
         return None
     verb = _governing_verb(span)
     text = doc_text(doc)[start:end]
-    resolution = resolve_span(text, Context(reference, _tense(verb), locale, day_hint))
+    direction = "future" if designated(doc_text(doc), span, verb) else _tense(verb)
+    if (start, end) in market_days(doc_text(doc)):
+        resolution = resolve_span("today", Context(reference, direction, locale, day_hint))
+    else:
+        resolution = resolve_span(text, Context(reference, direction, locale, day_hint))
     if resolution.drop or (resolution.value is None and _VERB_MONTH_RE.match(text)):
         return None
     sentence_text, sentence_start = _sentence(span)

@@ -202,6 +202,19 @@ def resolve_parts(parts: Parts, text: str, ctx: Context) -> Resolution | None:
     return None
 
 
+def _bracketing_weekday(day: int, month: int, weekday: int, ref: date, direction: Direction) -> date | None:
+    """The occurrence of day and month nearest the reference on either side that falls on ``weekday``."""
+    found = [c for k in range(-4, 5) if (c := cal.safe_date(ref.year + k, month, day)) is not None]
+    before = [c for c in found if c <= ref]
+    after = [c for c in found if c >= ref]
+    sides = {
+        "past": [max(before)] if before else [],
+        "future": [min(after)] if after else [],
+    }
+    pool = sides[direction] if direction else sides["past"] + sides["future"]
+    return cal.pick([c for c in pool if c.weekday() == weekday], ref, None)
+
+
 def _with_month(parts: Parts, month: int, ctx: Context) -> Resolution | None:
     ref = ctx.reference
     if parts.day is not None:
@@ -216,14 +229,12 @@ def _with_month(parts: Parts, month: int, ctx: Context) -> Resolution | None:
             return day_resolution(found, relative=True) if found else unresolved(
                 "impossible calendar date")
         if parts.weekday is not None:
-            # "Friday, Jun 15": the year in which that day falls on that weekday
-            on_weekday = [
-                c for k in range(-6, 7)
-                if (c := cal.safe_date(ref.year + k, month, parts.day)) is not None
-                and c.weekday() == parts.weekday
-            ]
-            matching = cal.pick(on_weekday, ref, None)
-            if matching is not None and abs((matching - ref).days) < 370:
+            # "Friday, Jun 15": the weekday may choose between the last such day on or before
+            # the reference and the next one on or after it, but never moves the year beyond
+            # them; a weekday that fits neither is the writer's slip ("Wednesday 14 October"
+            # in a paper of Tuesday 14 October 2025 is that Tuesday), left to the weekday check
+            matching = _bracketing_weekday(parts.day, month, parts.weekday, ref, _direction(parts, ctx))
+            if matching is not None:
                 return day_resolution(matching, relative=True)
         found = cal.day_month_near(parts.day, month, ref, _direction(parts, ctx))
         return day_resolution(found, relative=True) if found else unresolved(

@@ -47,7 +47,7 @@ NOT_DATES: Final[frozenset[str]] = frozenset(
 ANAPHORIC: Final[frozenset[str]] = frozenset(
     {"that day", "the same day", "the next day", "the following day", "the day before",
      "the previous day", "the day after", "that week", "that month", "that year",
-     "the same year", "the following year", "the previous year", "the next morning",
+     "the same year", "the following year", "the next morning",
      "the following morning", "that night", "that morning", "the same time"}
 )
 """Dates that point at another event in the text, not at the reference date."""
@@ -101,7 +101,8 @@ _DURATION_WORDS: Final[frozenset[str]] = frozenset(
      "few", "couple", "whole", "entire", "full", "straight", "consecutive", "period", "all",
      "hundreds", "thousands", "dozens", "tens", "same", "following", "previous", "first",
      "other", "each", "every", "per", "plus", "nearby", "one's", "within", "in", "two-day",
-     "day-long", "week-long", "month-long", "year-long", "after", "before", "end", "on"}
+     "day-long", "week-long", "month-long", "year-long", "after", "before", "end", "on",
+     "mere", "barely", "under", "approximately"}
 )
 """Words a pure duration or an unanchored period ("for two weeks", "a five-hour") uses."""
 
@@ -114,6 +115,10 @@ _FREQUENCY_RE = re.compile(
 )
 """How often, not when: no claim."""
 
+_COUNT_RANGE_RE = re.compile(
+    rf"(?:between|from) (?:\d{{1,3}}|{_COUNT_ALT}) (?:and|to|-) (?:\d{{1,3}}|{_COUNT_ALT}) (?P<unit>{_UNIT_ALT})"
+)
+""""between 6 and 9 months": a length of time given as a range, no date."""
 _NUMBER_RE = re.compile(r"\d+(?:\.\d+)?(?:st|nd|rd|th)?|[a-z]+-(?:[a-z]+-)?[a-z]+")
 
 
@@ -285,6 +290,22 @@ def is_duration(norm: str) -> bool:
     return has_unit
 
 
+_SAME_UNIT_RE = re.compile(
+    r"(?:the )?same (?P<unit>day|week|month|quarter) (?:(?:a|one) year (?:ago|earlier|before)|"
+    r"(?:of |in )?last year|(?:of |in )?the (?:previous|prior) year)"
+)
+
+
+def _same_unit_last_year(norm: str, ctx: Context) -> Resolution | None:
+    """"the same month a year ago", "the same quarter last year": that unit, a year before the reference's."""
+    match = _SAME_UNIT_RE.fullmatch(norm)
+    if not match:
+        return None
+    if ctx.reference is None:
+        return unresolved(NO_REFERENCE)
+    return _at_unit(cal.shift(ctx.reference, "year", -1), match["unit"])
+
+
 def resolve_relative(norm: str, ctx: Context) -> Resolution | None:
     """Read a relative expression, or None when the span is not one."""
     if norm in NOT_DATES:
@@ -304,11 +325,11 @@ def resolve_relative(norm: str, ctx: Context) -> Resolution | None:
         if ctx.reference is None:
             return unresolved(NO_REFERENCE)
         return day_resolution(ctx.reference + timedelta(days=DAY_WORDS[norm]), relative=True)
-    found = _relative_unit(norm, ctx) or _ago(norm, ctx)
+    found = _same_unit_last_year(norm, ctx) or _relative_unit(norm, ctx) or _ago(norm, ctx)
     if found is not None:
         return found
     if _VAGUE_RE.fullmatch(norm) and _VAGUE_NEEDS.search(norm):
         return unresolved(VAGUE)
-    if is_duration(norm) or _FREQUENCY_RE.fullmatch(norm):
+    if is_duration(norm) or _FREQUENCY_RE.fullmatch(norm) or _COUNT_RANGE_RE.fullmatch(norm):
         return DROP
     return None

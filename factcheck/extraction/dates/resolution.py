@@ -216,7 +216,7 @@ def _hinted_day(norm: str, text: str, ctx: Context) -> Resolution | None:
 
 def resolve_date(norm: str, text: str, ctx: Context) -> Resolution:
     """Try each reader in turn, from the most to the least specific shape."""
-    found = shapes.read_iso(text) or shapes.read_numeric(text, ctx)
+    found = shapes.read_iso(text) or shapes.read_numeric(text, ctx) or shapes.read_weekday_numeric(text, ctx)
     if found is not None:
         return found
     if ctx.day_hint:

@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from factcheck.calendar_words import WEEKDAYS
 from factcheck.extraction.dates import calendar as cal
 from factcheck.extraction.dates import lexicon as lex
 from factcheck.extraction.dates.calendar import Direction
@@ -101,6 +102,30 @@ def read_numeric(text: str, ctx: Context) -> Resolution | None:
         )
         return Resolution(reason=AMBIGUOUS_ORDER, readings=readings, issues=(issue,))
     return day_resolution(dmy if order else mdy)
+
+
+_WEEKDAY_NUMERIC_RE = re.compile(
+    rf"(?P<wd>{lex.WD_ALT})\.?,?\s+(?P<date>\d{{1,2}}([/.-])\d{{1,2}}\3(?:\d{{4}}|\d{{2}}))", re.IGNORECASE
+)
+
+
+def read_weekday_numeric(text: str, ctx: Context) -> Resolution | None:
+    """"Saturday, 08/03/2025": the weekday picks the day/month order the locale leaves open.
+
+    When only one reading falls on the weekday, that reading is the date; otherwise the
+    numeric date is read as it would be alone.
+    """
+    match = _WEEKDAY_NUMERIC_RE.fullmatch(text.strip())
+    if not match:
+        return None
+    found = read_numeric(match["date"], ctx)
+    if found is None or not found.readings:
+        return found
+    weekday = WEEKDAYS[match["wd"].lower()]
+    fitting = [r for r in found.readings if date.fromisoformat(r).weekday() == weekday]
+    if len(fitting) != 1:
+        return found
+    return day_resolution(date.fromisoformat(fitting[0]))
 
 
 def read_month_day(text: str, ctx: Context) -> Resolution | None:

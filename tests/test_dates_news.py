@@ -1,0 +1,100 @@
+"""News date expressions (issue 16), on the real spaCy pipeline; sentences invented for these tests.
+
+The reference is Tuesday 14 October 2025 unless a case says otherwise.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from factcheck.claims import DateClaim
+from factcheck.extraction.dates.extract import extract_dates
+from factcheck.extraction.nlp import load_pipeline
+
+TUE = date(2025, 10, 14)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def _claims(nlp: Language, text: str, reference: date | None = TUE) -> list[DateClaim]:
+    claims = extract_dates(nlp(text), "src", reference)
+    for claim in claims:
+        assert claim.text == text[claim.start : claim.end]
+    return claims
+
+
+def _value(nlp: Language, text: str, span: str, reference: date | None = TUE) -> str | None:
+    found = [c for c in _claims(nlp, text, reference) if c.text == span]
+    assert found, f"no claim {span!r} in {[c.text for c in _claims(nlp, text, reference)]}"
+    return found[0].value
+
+
+def test_weekday_never_moves_the_year(nlp: Language) -> None:
+    claim = next(c for c in _claims(nlp, "The memorial was unveiled on Wednesday 14 October.") if c.value)
+    assert claim.value == "2025-10-14"
+    assert claim.weekday == 2  # the stated Wednesday is kept, so the weekday check reports the slip
+
+
+def test_declared_weekday_is_the_next_one(nlp: Language) -> None:
+    assert _value(nlp, "The governor declared Friday a day of mourning.", "Friday") == "2025-10-17"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("The board met on Friday to approve the merger.", "2025-10-10"),
+     ("The board will meet on Friday to approve the merger.", "2025-10-17")],
+)
+def test_relative_weekday_follows_tense(nlp: Language, sentence: str, value: str) -> None:
+    assert _value(nlp, sentence, "Friday") == value
+
+
+def test_weekday_settles_numeric_order(nlp: Language) -> None:
+    text = "The parade went ahead on Saturday, 08/03/2025, despite the rain."
+    assert _value(nlp, text, "Saturday, 08/03/2025", date(2025, 3, 12)) == "2025-03-08"
+
+
+@pytest.mark.parametrize(
+    "sentence", ["The ceasefire held for a mere 48 hours.", "Rebuilding the pier will take between 6 and 9 months."]
+)
+def test_pure_durations_give_no_date_claim(nlp: Language, sentence: str) -> None:
+    assert _claims(nlp, sentence) == []
+
+
+def test_own_dateline_wins_over_given_reference(nlp: Language) -> None:
+    text = "Coastal Herald\n14 October 2025\nThis morning the harbour master stepped down."
+    assert _value(nlp, text, "This morning", date(2025, 10, 9)) == "2025-10-14"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span"),
+    [("Bank shares slipped 1.8% on the day.", "the day"),
+     ("The main index gained 0.6 percent, ending the day at 7,215 points.", "the day")],
+)
+def test_market_day_is_the_articles_day(nlp: Language, sentence: str, span: str) -> None:
+    assert _value(nlp, sentence, span) == "2025-10-14"
+
+
+def test_date_kept_apart_from_offset(nlp: Language) -> None:
+    text = "The satellite went up on March 3, two days later than planned."
+    assert _value(nlp, text, "March 3", date(2025, 3, 20)) == "2025-03-03"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [("Car sales rose 4% from the same month a year ago.", "the same month a year ago", "2024-10"),
+     ("Exports shrank compared with the previous year.", "the previous year", "2024"),
+     ("The regulator fined two lenders this week.", "this week", "2025-W42")],
+)
+def test_periods_against_the_article_date(nlp: Language, sentence: str, span: str, value: str) -> None:
+    assert _value(nlp, sentence, span) == value
+
+
+def test_two_digit_year(nlp: Language) -> None:
+    claim = next(c for c in _claims(nlp, "The lease was signed on 5/6/09 in Leeds.", date(2009, 6, 20)))
+    assert set(claim.readings) == {"2009-05-06", "2009-06-05"}
