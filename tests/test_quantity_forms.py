@@ -316,3 +316,9 @@ def test_a_whole_number_run_into_a_fraction(nlp: Language) -> None:
     c = figure(nlp, "She served 61/2 months of the sentence.", "61/2 months")
     assert (c.value, c.unit) == (6.5, "month")
     assert figure(nlp, "Add 1/2 cup of milk.", "1/2 cup").value == 0.5
+
+
+def test_millions_of_a_unit(nlp: Language) -> None:
+    c = figure(nlp, "The port handled 4,5 millions of tonnes last year.", "4,5 millions of tonnes")
+    assert (c.value, c.unit) == (4_500_000, "tonne")
+    assert figure(nlp, "Three of the tonnes were lost at sea.", "Three").unit is None

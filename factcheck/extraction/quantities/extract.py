@@ -270,8 +270,8 @@ def _claim(
         noun_end = noun_toks[-1].idx + len(noun_toks[-1])
         if noun_end > end and "\n" not in doc_text(doc)[end:noun_end]:
             end = noun_end
-    if fig.unit is None and noun_toks and (money := _currency_noun(noun_toks)) is not None:
-        fig = replace(fig, unit=money, dimension="currency")  # "1,4 millions of dollars"
+    if fig.unit is None and noun_toks and (named := _unit_noun(noun_toks, fig.num.scale > 1)) is not None:
+        fig = replace(fig, unit=named[0], dimension=named[1])  # "1,4 millions of dollars", "6,5 millions of tonnes"
         noun_toks = None
     fig = _thousands_reading(fig, noun_toks)
     sent = sentence_of(num_tok)
@@ -299,13 +299,14 @@ def _claim(
     return claim, framed.verb, change.word if change else None, bool(noun_toks and follows)
 
 
-def _currency_noun(noun: list[Token]) -> str | None:
-    """The currency a counted noun names ("dollars", "euros"), read with the unit table."""
+def _unit_noun(noun: list[Token], scaled: bool) -> tuple[str, str] | None:
+    """The unit a counted noun names, read with the unit table: a currency ("dollars", "euros"), or
+    after a scale word any unit ("6,5 millions of tonnes"); "two of the tonnes" stays a count."""
     written = _text_of(noun)
     found = lexicon_unit(written, 0, money=True) if not written[:1].isupper() or written.isupper() else None
-    if found is None or found[2] != "currency" or found[0] != len(written):
+    if found is None or found[0] != len(written) or (found[2] != "currency" and not scaled):
         return None
-    return found[1]
+    return found[1], found[2]
 
 
 def _text_of(tokens: list[Token]) -> str:
