@@ -53,6 +53,11 @@ from factcheck.checks.base import Check
 from factcheck.claims import DateClaim
 from factcheck.report import Evidence, Finding, Severity
 
+MAX_TIMES: Final = 300
+"""Clock times of one cluster compared at most, chosen by what they say (text, sentence, source
+content), never by source order: times are linked pairwise, so a cluster of thousands of sources
+compares a fixed sample of its times instead of every pair."""
+
 
 class TimeConflictParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -320,6 +325,7 @@ class TimeConflict(Check):
             return
         digests = cluster.source_digests
         times.sort(key=lambda t: (t.claim.text, t.claim.sentence, digests[t.claim.source]))
+        del times[MAX_TIMES:]  # pairs of times are compared: a bound keeps a huge cluster's cost fixed
         links = {
             (i, j): link
             for i, a in enumerate(times)
@@ -327,11 +333,15 @@ class TimeConflict(Check):
             if i != j and (link := self._link(a, b, params)) is not None
         }
         group = _groups(len(times), links)
+        by_from: dict[int, list[tuple[int, _Link]]] = {}
+        for (a, j), link in links.items():
+            by_from.setdefault(a, []).append((j, link))
+        by_group: dict[int, list[_Time]] = {}
+        for j, time in enumerate(times):
+            by_group.setdefault(group[j], []).append(time)
         reported: set[frozenset[int]] = set()
         for i in range(len(times)):
-            neighbours = [(j, link) for (a, j), link in links.items() if a == i]
-            members = [times[j] for j in range(len(times)) if group[j] == group[i]]
-            yield from self._dissent(i, times, neighbours, members, params, reported)
+            yield from self._dissent(i, times, by_from.get(i, []), by_group[group[i]], params, reported)
 
     def _times(self, cluster: AlignedCluster) -> list[_Time]:
         claims = [c for c in cluster.dates if c.role == "event" and c.granularity == "minute" and not _is_stamp(c)]

@@ -107,6 +107,34 @@ class _Titled:
         return [t for _, t in self.by_source[source]]
 
 
+class _TitleSets:
+    """Sources compared by the set of titles they give, not one by one.
+
+    A person titled in thousands of sources has a few distinct title sets,
+    so relating the sets keeps the check linear in sources.
+    """
+
+    def __init__(self, titled: _Titled, sources: list[str]) -> None:
+        self.sig = {source: frozenset(titled.titles(source)) for source in sources}
+        self.by_sig: dict[frozenset[Title], list[str]] = {}
+        for source in sources:
+            self.by_sig.setdefault(self.sig[source], []).append(source)
+        self.rel_sig = {(x, y): _source_relation(list(x), list(y)) for x in self.by_sig for y in self.by_sig}
+        self._of_kind: dict[tuple[frozenset[Title], Relation], frozenset[str]] = {}
+
+    def related(self, titles: frozenset[Title], kind: Relation) -> frozenset[str]:
+        """The sources whose titles stand in ``kind`` to ``titles``."""
+        key = (titles, kind)
+        if key not in self._of_kind:
+            self._of_kind[key] = frozenset(
+                b for y in self.by_sig if self.rel_sig[(titles, y)] is kind for b in self.by_sig[y]
+            )
+        return self._of_kind[key]
+
+    def rel(self, a: str, b: str) -> Relation | None:
+        return self.rel_sig[(self.sig[a], self.sig[b])]
+
+
 @dataclass(frozen=True)
 class _Holder:
     """A title given to a person in a source: what a title given to someone else is checked against."""
@@ -215,29 +243,39 @@ class TitleConflict(Check):
             sources = sorted(titled.by_source)
             if len(sources) < 2:
                 continue
-            rel = {
-                (a, b): _source_relation(titled.titles(a), titled.titles(b)) for a in sources for b in sources if a != b
-            }
+            compared = _TitleSets(titled, sources)
+            sig, by_sig, rel_sig, related, rel = (
+                compared.sig, compared.by_sig, compared.rel_sig, compared.related, compared.rel
+            )
             reported = False
             for source in sources:
-                agree = {source} | {b for b in sources if b != source and rel[(source, b)] is Relation.SAME}
-                against = {b for b in sources if b != source and rel[(source, b)] is Relation.CONFLICT}
-                loose = {b for b in sources if b != source and rel[(source, b)] is Relation.LOOSE}
-                borrowed = _borrowed((key, canonical), source, titled.titles(source), holders, named) if against else []
-                opposed = against | {h.source for h in borrowed}
-                if against and len(opposed) > len(agree):
-                    strong = len(agree) == 1 and len(opposed) >= 2
-                    yield self._report(canonical, dimension, titled, agree, against, set(), borrowed, strong)
-                    reported = True
-                elif not against and loose and len(agree) == 1 and not reported:
-                    # Only loosely different ("president" of a bank beside "governor"): a note.
-                    yield self._report(canonical, dimension, titled, agree, set(), loose, [], False)
-                    reported = True
-            if not reported and any(r is Relation.CONFLICT for r in rel.values()):
+                mine = sig[source]
+                against_all, same_all = related(mine, Relation.CONFLICT), related(mine, Relation.SAME)
+                against_n = len(against_all) - (source in against_all)
+                agree_n = len(same_all) + (source not in same_all)
+                if against_n:
+                    borrowed = _borrowed((key, canonical), source, titled.titles(source), holders, named)
+                    lenders = {h.source for h in borrowed} - against_all - {source}
+                    if against_n + len(lenders) > agree_n:
+                        agree = {source} | same_all
+                        against = set(against_all - {source})
+                        strong = agree_n == 1 and against_n + len(lenders) >= 2
+                        yield self._report(canonical, dimension, titled, agree, against, set(), borrowed, strong)
+                        reported = True
+                elif not reported and agree_n == 1:
+                    loose = set(related(mine, Relation.LOOSE) - {source})
+                    if loose:
+                        # Only loosely different ("president" of a bank beside "governor"): a note.
+                        yield self._report(canonical, dimension, titled, {source}, set(), loose, [], False)
+                        reported = True
+            distinct_conflict = any(
+                r is Relation.CONFLICT and (x != y or len(by_sig[x]) > 1) for (x, y), r in rel_sig.items()
+            )
+            if not reported and distinct_conflict:
                 # As many sources on each side: say so, without saying which is wrong.
                 first = sources[0]
-                agree = {first} | {b for b in sources if b != first and rel[(first, b)] is Relation.SAME}
-                against = {b for b in sources if b not in agree and rel[(first, b)] is Relation.CONFLICT}
+                agree = {first} | {b for b in sources if b != first and rel(first, b) is Relation.SAME}
+                against = {b for b in sources if b not in agree and rel(first, b) is Relation.CONFLICT}
                 if against:
                     yield self._report(canonical, dimension, titled, agree, against, set(), [], False)
 
