@@ -201,3 +201,16 @@ def test_decimals_are_rounded_at_their_last_digit() -> None:
         if f.category == "quantity-conflict"
     ]
     assert findings  # 4.9 and 5.3 no longer overlap once each is read to its last decimal
+
+
+def test_the_minute_of_a_goal_is_a_place_on_the_match_clock() -> None:
+    findings = loud(
+        run(
+            "Okafor's 84th-minute penalty settled the Riverton final.",
+            "Okafor scored the winner from the spot in the 84th minute of the Riverton final.",
+            "The decisive penalty of the Riverton final came in the 48. minute.",
+            "The Riverton final lasted 90 minutes.",
+        )
+    )
+    assert len(findings) == 1
+    assert "48. minute" in findings[0].message and "swapped" in findings[0].message

@@ -322,3 +322,9 @@ def test_millions_of_a_unit(nlp: Language) -> None:
     c = figure(nlp, "The port handled 4,5 millions of tonnes last year.", "4,5 millions of tonnes")
     assert (c.value, c.unit) == (4_500_000, "tonne")
     assert figure(nlp, "Three of the tonnes were lost at sea.", "Three").unit is None
+
+
+def test_an_ordinal_minute_is_a_match_minute(nlp: Language) -> None:
+    c = figure(nlp, "His 62nd-minute header levelled the game.", "62nd-minute")
+    assert (c.value, c.unit, c.dimension) == (62, "minute", "match minute")
+    assert figure(nlp, "The game lasted 90 minutes.", "90 minutes").dimension == "duration"

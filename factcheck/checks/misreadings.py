@@ -52,7 +52,8 @@ def misreading(a: QuantityClaim, b: QuantityClaim) -> str | None:
                 return f"the same digits, {words} times apart"
         return None
     swapped = len(set(da)) > 1 and sorted(da) == sorted(db) and len(da) == len(db)
-    if swapped and (len(da) >= 3 or (a.unit is None and b.unit is None)):
+    ordinal = a.dimension == b.dimension == "match minute"  # "78th" for "87th": a place in a sequence
+    if swapped and (len(da) >= 3 or (a.unit is None and b.unit is None) or ordinal):
         return "the same digits, swapped"
     return None
 

@@ -101,6 +101,8 @@ def extract_quantities(
         if not is_quantity(doc, fig, text):
             continue
         figures.append(fig)
+    figures.extend(_match_minutes(text, [*exclude, *pattern_blocks], figures))
+    figures.sort(key=lambda f: f.start)
     figures = shared_units(join_ranges(doc, figures, text), text)
     figures = join_bounds([with_qualifiers(fig, text) for fig in figures], text)
     claims: list[QuantityClaim] = []
@@ -183,6 +185,26 @@ def _parts_count_their_whole(claims: list[QuantityClaim]) -> None:
         )
         if whole is not None and whole.noun_lemma is not None:
             claims[i] = claim.model_copy(update={"noun_lemma": whole.noun_lemma})
+
+
+_MATCH_MINUTE = re.compile(r"(?<![\w.,])(?P<n>[0-9]{1,3})(?:st|nd|rd|th|\.)(?:[\s-]+)(?:minute|min)\b", re.IGNORECASE)
+"""An ordinal minute of a match: "the 87th minute", "an 87th-minute penalty", "in the 78. minute"."""
+
+
+def _match_minutes(text: str, blocked: Sequence[tuple[int, int]], figures: list[Figure]) -> list[Figure]:
+    """The minute of play a goal or a card came in: a point of the match's clock, compared only with
+    other such minutes (its own unit dimension), never with a length of time."""
+    found = []
+    for m in _MATCH_MINUTE.finditer(text):
+        if _overlaps(m.start(), m.end(), blocked) or any(f.start < m.end() and m.start() < f.end for f in figures):
+            continue
+        value = float(m.group("n"))
+        if not 1 <= value <= 130:
+            continue
+        num = NumberMatch(m.start("n"), m.end("n"), m.group("n"), "digits", value)
+        found.append(Figure(num, m.start(), m.end(), value, value, value, True, True, "exact",
+                            "minute", "match minute", m.start("n")))  # fmt: skip
+    return found
 
 
 _MORE_BEFORE = re.compile(r"(?:another|a\s+further|an\s+additional|an\s+extra)\s+$", re.IGNORECASE)
