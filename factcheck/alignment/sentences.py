@@ -56,3 +56,18 @@ def overlap(a: str, b: str, leave_out: frozenset[str] = NOTHING) -> float:
 def stated_years(claim: DateClaim) -> set[str]:
     """The years a date claim writes out ("in March 2019" -> 2019), not those it infers."""
     return set(_YEAR.findall(claim.text)) if claim.value else set()
+
+
+def line_of(claim: DateClaim | QuantityClaim) -> tuple[str, int] | None:
+    """The line of its sentence a claim stands on, and where that line begins in the sentence.
+
+    A page stamp ("Updated: 2 March 2023, 11:20") is a line of its own.  None
+    when the claim's offsets do not fall in its sentence.
+    """
+    at = claim.start - claim.sentence_start
+    sentence = claim.sentence
+    if not 0 <= at <= len(sentence):
+        return None
+    begin = sentence.rfind("\n", 0, at) + 1
+    end = sentence.find("\n", at)
+    return sentence[begin : end if end >= 0 else len(sentence)], begin

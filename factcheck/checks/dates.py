@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.alignment import AlignedCluster
 from factcheck.alignment.quantities import WEAK_PREDICATES
-from factcheck.alignment.sentences import overlap
+from factcheck.alignment.sentences import line_of, overlap
 from factcheck.calendar_words import WEEKDAY_NAMES
 from factcheck.checks.base import Check
 from factcheck.checks.event_days import dissenting_days
@@ -216,24 +216,19 @@ class DateConflict(Check):
                 other = counterparts.of(claim)
                 if other is None or _each_its_own_day(cluster, claim, other):
                     continue
-                uncertain = any(
-                    c.relative and _reference_origin(cluster, c.source) in ("inferred", "none") for c in (claim, other)
-                )
+                uncertain = _uncertain(cluster, claim, other)
                 shared = overlap(claim.sentence, other.sentence, frozenset({event}))
                 severity: Severity | None = params.inferred_reference_severity if uncertain else None
                 if shared < params.context_overlap:
                     severity = "info"
                 flagged.add((claim.source, claim.start))
-                yield self.finding(
-                    [Evidence.of(claim, claim.value), Evidence.of(other, other.value)],
-                    {
-                        "event": event,
-                        "values": f"{claim.value} ({claim.source}) vs {other.value} "
-                        f"({len(sources_by_day[majority])} source(s) incl. {other.source})",
-                        "sources": f"{claim.source}, {other.source}",
-                    },
-                    severity=severity,
-                    details={"event": event, "shared_participants": True, "sentence_overlap": round(shared, 2)},
+                yield self._dated_apart(
+                    claim,
+                    other,
+                    event,
+                    f"{other.value} ({len(sources_by_day[majority])} source(s) incl. {other.source})",
+                    severity,
+                    {"shared_participants": True, "sentence_overlap": round(shared, 2)},
                 )
         if params.event_day_gap:
             yield from self._across_verbs(cluster, eligible, flagged)
@@ -254,30 +249,44 @@ class DateConflict(Check):
             claim, other = dissent.claim, dissent.counterpart
             if (claim.source, claim.start) in flagged:
                 continue
-            uncertain = any(
-                c.relative and _reference_origin(cluster, c.source) in ("inferred", "none") for c in (claim, other)
-            )
             severity: Severity | None = None
-            if uncertain or dissent.sentence_overlap < params.context_overlap:
+            if _uncertain(cluster, claim, other) or dissent.sentence_overlap < params.context_overlap:
                 severity = "info"
-            event = claim.event or "the event"
-            yield self.finding(
-                [Evidence.of(claim, claim.value), Evidence.of(other, other.value)],
+            yield self._dated_apart(
+                claim,
+                other,
+                claim.event or "the event",
+                f"{dissent.day.isoformat()} "
+                f"({dissent.sources} other source(s) in like sentences, incl. {other.source})",
+                severity,
                 {
-                    "event": event,
-                    "values": f"{claim.value} ({claim.source}) vs {dissent.day.isoformat()} "
-                    f"({dissent.sources} other source(s) in like sentences, incl. {other.source})",
-                    "sources": f"{claim.source}, {other.source}",
-                },
-                severity=severity,
-                details={
-                    "event": event,
                     "aligned_by": "like sentences of other sources, a few days apart",
                     "shared_participants": False,
                     "sentence_overlap": round(dissent.sentence_overlap, 2),
                     "sources_for_other_day": dissent.sources,
                 },
             )
+
+    def _dated_apart(
+        self,
+        claim: DateClaim,
+        other: DateClaim,
+        event: str,
+        against: str,
+        severity: Severity | None,
+        details: dict[str, object],
+    ) -> Finding:
+        """The finding of a date that ``other``'s sources put on another day, ``against`` saying which."""
+        return self.finding(
+            [Evidence.of(claim, claim.value), Evidence.of(other, other.value)],
+            {
+                "event": event,
+                "values": f"{claim.value} ({claim.source}) vs {against}",
+                "sources": f"{claim.source}, {other.source}",
+            },
+            severity=severity,
+            details={"event": event, **details},
+        )
 
 
 class _Counterparts:
@@ -343,14 +352,9 @@ def _is_stamp(claim: DateClaim) -> bool:
 
 
 def _line_of(claim: DateClaim) -> str:
-    """The line of its sentence a claim stands on: a page stamp is a line of its own."""
-    at = claim.start - claim.sentence_start
-    sentence = claim.sentence
-    if not 0 <= at <= len(sentence):
-        return sentence
-    begin = sentence.rfind("\n", 0, at) + 1
-    end = sentence.find("\n", at)
-    return sentence[begin : end if end >= 0 else len(sentence)]
+    """The line of its sentence a claim stands on (the whole sentence when its offsets are off)."""
+    found = line_of(claim)
+    return claim.sentence if found is None else found[0]
 
 
 def _each_its_own_day(cluster: AlignedCluster, a: DateClaim, b: DateClaim) -> bool:
@@ -374,6 +378,11 @@ def _own_day(cluster: AlignedCluster, claim: DateClaim) -> dt.date | None:
         return day
     before = claim.sentence[: max(0, claim.start - claim.sentence_start)]
     return day if _TODAY_BEFORE.search(before[-40:]) else None
+
+
+def _uncertain(cluster: AlignedCluster, a: DateClaim, b: DateClaim) -> bool:
+    """A side is a relative date ("on Monday") in a source whose reference date was guessed."""
+    return any(c.relative and _reference_origin(cluster, c.source) in ("inferred", "none") for c in (a, b))
 
 
 def _reference_origin(cluster: AlignedCluster, source: str) -> str:

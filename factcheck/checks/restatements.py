@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from factcheck.alignment.quantities import predicate_key
 from factcheck.alignment.sentences import overlap
+from factcheck.checks.misreadings import bracketed
 from factcheck.claims import QuantityClaim
 
 _RESTATED_BY = re.compile(r"^\s*(?:\(\s*|,?\s*(?:or|i\.e\.|that is)\s+|\s*/\s*)$", re.IGNORECASE)
@@ -117,7 +118,7 @@ def currency_twins(
     and so are sentences that name different places ("$499 in the United
     States", "€499 in Germany": one price, two markets).
     """
-    money = [c for c in claims if c.dimension == "currency" and c.value is not None and c.unit and not _in_brackets(c)]
+    money = [c for c in claims if c.dimension == "currency" and c.value is not None and c.unit and not bracketed(c)]
     uses: dict[str, int] = {}
     for claim in money:
         uses[claim.unit or ""] = uses.get(claim.unit or "", 0) + 1
@@ -140,7 +141,3 @@ def currency_twins(
 def _digits(value: float) -> int:
     return len(f"{abs(value):.6e}".split("e")[0].replace(".", "").rstrip("0"))
 
-
-def _in_brackets(claim: QuantityClaim) -> bool:
-    at = claim.start - claim.sentence_start
-    return at > 0 and claim.sentence[:at].rstrip().endswith("(")

@@ -47,7 +47,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from factcheck.alignment import AlignedCluster
 from factcheck.alignment.quantities import WEAK_PREDICATES
-from factcheck.alignment.sentences import sentence_words
+from factcheck.alignment.sentences import line_of, sentence_words
 from factcheck.calendar_words import MONTHS, WEEKDAYS
 from factcheck.checks.base import Check
 from factcheck.claims import DateClaim
@@ -270,13 +270,11 @@ def _is_stamp(claim: DateClaim) -> bool:
     A time with fewer than three other words on its line, or after a "Posted"/"Updated" label
     (at the start of its line or just before it).
     """
-    at = claim.start - claim.sentence_start
-    sentence = claim.sentence
-    if not 0 <= at <= len(sentence):
+    found = line_of(claim)
+    if found is None:
         return False
-    begin = sentence.rfind("\n", 0, at) + 1
-    end = sentence.find("\n", at)
-    line = sentence[begin : end if end >= 0 else len(sentence)]
+    line, begin = found
+    at = claim.start - claim.sentence_start
     if _STAMP_LABEL_RE.match(line) is not None or _STAMP_BEFORE_RE.search(line[: at - begin]) is not None:
         return True
     rest = line[: at - begin] + line[at - begin + len(claim.text) :]

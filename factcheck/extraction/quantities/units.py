@@ -127,16 +127,11 @@ def _last_name_before(c: QuantityClaim) -> str:
 
 
 def _is_index_level(c: QuantityClaim) -> bool:
-    named = " ".join(w for w in (c.holder, c.noun, _last_name_before(c) if c.noun is None else None) if w)
+    if c.unit is not None or c.value is None or c.attribute is not None or c.predicate not in INDEX_LEVEL_VERBS:
+        return False  # the cheap tests first: most figures stop here, before the sentence is scanned
     counted = c.noun_lemma is None or c.noun_lemma in ("index", "average") or INDEX_NAMES.search(c.noun or "")
-    return bool(
-        c.unit is None
-        and c.value is not None
-        and c.attribute is None
-        and counted
-        and c.predicate in INDEX_LEVEL_VERBS
-        and INDEX_NAMES.search(named)
-    )
+    named = " ".join(w for w in (c.holder, c.noun, _last_name_before(c) if c.noun is None else None) if w)
+    return bool(counted and INDEX_NAMES.search(named))
 
 
 _OF_A_UNIT = re.compile(r"\s+of(?:\s+an?)?(?=\s)", re.IGNORECASE)
