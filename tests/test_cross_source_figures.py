@@ -214,3 +214,41 @@ def test_the_minute_of_a_goal_is_a_place_on_the_match_clock() -> None:
     )
     assert len(findings) == 1
     assert "48. minute" in findings[0].message and "swapped" in findings[0].message
+
+
+def test_the_length_of_one_event_differs_between_sources() -> None:
+    findings = loud(
+        run(
+            "Ministers met in Tallinn for a two-day summit on Baltic energy links, which ended on Friday.",
+            "Ministers gathered in Tallinn for the three-day summit on Baltic energy links, which ended on Friday.",
+            "The two-day summit on Baltic energy links in Tallinn closed on Friday.",
+        )
+    )
+    assert len(findings) == 1
+    assert {(e.source, e.text) for e in findings[0].evidence} == {("s0", "two-day"), ("s1", "three-day")}
+    assert "“three-day”" in findings[0].message.split(" vs ")[0]
+    assert "the length of one summit" in findings[0].message
+
+
+def test_lengths_of_things_a_story_has_several_of_are_not_one_fact() -> None:
+    findings = loud(
+        run(
+            "The striker is asking for a five-year contract worth $90 million, his agent said.",
+            "The club has offered the striker a three-year contract worth $60 million, his agent said.",
+        )
+    )
+    assert findings == []
+
+
+def test_offsets_from_the_same_event_are_durations_compared_across_sources() -> None:
+    day = dt.date(2025, 3, 10)
+    texts = [
+        "The dam failed on 2 March. Two weeks earlier, engineers had warned of cracks in the dam wall.",
+        "The dam failed on 2 March. Three weeks earlier, engineers had warned of cracks in the dam wall.",
+    ]
+    sources = [Source(id=f"s{i}", text=t, published=day) for i, t in enumerate(texts)]
+    report = factcheck.check(sources)
+    durations = [c for c in report.claims if c.kind == "quantity" and c.unit == "week"]
+    assert sorted((c.source, c.value) for c in durations) == [("s0", 2.0), ("s1", 3.0)]
+    dates = {c.text: c.value for c in report.claims if c.kind == "date" and "earlier" in c.text}
+    assert dates == {"Two weeks earlier": "2025-02-16", "Three weeks earlier": "2025-02-09"}

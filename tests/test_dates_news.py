@@ -98,3 +98,34 @@ def test_periods_against_the_article_date(nlp: Language, sentence: str, span: st
 def test_two_digit_year(nlp: Language) -> None:
     claim = next(c for c in _claims(nlp, "The lease was signed on 5/6/09 in Leeds.", date(2009, 6, 20)))
     assert set(claim.readings) == {"2009-05-06", "2009-06-05"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The board met on 2 June. Two weeks earlier, its chair had quit.", "Two weeks earlier", "2025-05-19"),
+        ("The board met on 2 June. A fortnight later the chair quit.", "A fortnight later", "2025-06-16"),
+        ("The plant opened in March 2019. Three months later it was sold.", "Three months later", "2019-06"),
+    ],
+)
+def test_an_offset_is_dated_from_the_date_before_it(nlp: Language, text: str, span: str, value: str) -> None:
+    claim = next(c for c in _claims(nlp, text) if c.text == span)
+    assert (claim.value, claim.relative) == (value, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two weeks earlier, its chair had quit.",  # no date to count from
+        "The board met on 2 June. Its chair spoke at length. The members voted. Two weeks earlier, the chair had quit.",
+        "The launch came on 2 June, two days later than planned.",  # late against a plan
+    ],
+)
+def test_an_offset_without_a_near_date_stays_unresolved(nlp: Language, text: str) -> None:
+    offsets = [c for c in _claims(nlp, text) if c.text.lower().startswith(("two weeks", "two days"))]
+    assert all(c.value is None for c in offsets)
+
+
+def test_a_date_entity_across_a_full_stop_is_cut_at_the_stop(nlp: Language) -> None:
+    text = "The ferry sank on 3 March. Two weeks earlier its captain had warned the owners."
+    assert _value(nlp, text, "3 March") == "2025-03-03"

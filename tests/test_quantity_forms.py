@@ -328,3 +328,26 @@ def test_an_ordinal_minute_is_a_match_minute(nlp: Language) -> None:
     c = figure(nlp, "His 62nd-minute header levelled the game.", "62nd-minute")
     assert (c.value, c.unit, c.dimension) == (62, "minute", "match minute")
     assert figure(nlp, "The game lasted 90 minutes.", "90 minutes").dimension == "duration"
+
+
+# --------------------------------------------------------------------------- durations
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "low", "high", "unit"),
+    [
+        ("Rebuilding the pier will take between 6 and 9 months.", "between 6 and 9 months", 6, 9, "month"),
+        ("The crossing took between five and seven hours.", "between five and seven hours", 5, 7, "hour"),
+        ("Repairs should last 3 to 4 weeks, the operator said.", "3 to 4 weeks", 3, 4, "week"),
+    ],
+)
+def test_a_range_of_durations_keeps_both_ends(
+    nlp: Language, text: str, written: str, low: float, high: float, unit: str
+) -> None:
+    claim = figure(nlp, text, written)
+    assert (claim.text, claim.low, claim.high, claim.unit) == (written, low, high, unit)
+
+
+def test_a_single_unit_offset_is_a_duration(nlp: Language) -> None:
+    claim = figure(nlp, "A fortnight later, the inquiry reopened.", "fortnight")
+    assert (claim.value, claim.unit, claim.dimension) == (1.0, "fortnight", "duration")

@@ -85,7 +85,32 @@ class QuantityFrame:
         return f"{text} ({', '.join(qualifiers)})" if qualifiers else text
 
 
-_MEASURE_ADJECTIVE = re.compile(r"\d-[A-Za-z]")
+_MEASURE_ADJECTIVE = re.compile(r"(?:\d|\b[A-Za-z]+)-[A-Za-z]+$")
+"""A figure written as an adjective: "15-inch", "73-yard", "two-day"."""
+
+DURATION_OF = "duration of "
+"""Frame measures of a duration written as an adjective of its noun ("a two-day summit")."""
+
+TIMED_EVENTS = frozenset(
+    {
+        "summit", "meeting", "conference", "congress", "convention", "forum", "session", "talk",
+        "negotiation", "visit", "trip", "tour", "voyage", "journey", "mission", "expedition", "flight",
+        "strike", "walkout", "stoppage", "shutdown", "closure", "lockdown", "curfew", "blackout",
+        "outage", "suspension", "ceasefire", "truce", "siege", "standoff", "offensive", "operation",
+        "search", "manhunt", "protest", "march", "vigil", "mourning", "festival", "fair", "show",
+        "expo", "exhibition", "tournament", "championship", "race", "trial", "hearing", "inquest",
+        "retreat", "exercise", "drill", "celebration", "ceremony", "holiday", "break", "delay",
+    }
+)
+"""Nouns of an event that lasts: a cluster's "two-day summit" and "three-day summit" are one
+summit's length, whatever the verb.  A contract, a prison sentence or a loan also have a length,
+but a story names several of them ("an eight-year offer", "a 10-year contract"): those keep the
+anchors every figure needs."""
+
+
+def timed_event(frame_measure: str) -> bool:
+    """The frame is the length of an event that lasts (see `TIMED_EVENTS`)."""
+    return frame_measure.startswith(DURATION_OF) and frame_measure[len(DURATION_OF):] in TIMED_EVENTS
 
 
 def frame_of(claim: QuantityClaim, other_years: frozenset[str]) -> QuantityFrame | None:
@@ -100,7 +125,7 @@ def frame_of(claim: QuantityClaim, other_years: frozenset[str]) -> QuantityFrame
         return QuantityFrame("age", holder=fold(claim.holder), time=time)
     if claim.unit is not None and claim.dimension is not None:
         what: str | None = claim.dimension  # 12,400 hectares "of forest" measure an area
-        if _MEASURE_ADJECTIVE.search(claim.text) and claim.noun_lemma:
+        if _MEASURE_ADJECTIVE.search(claim.text.strip()) and claim.noun_lemma:
             what = f"{what} of {claim.noun_lemma}"  # a "15-inch laptop", a "73-yard pass": a property of the noun
     else:
         what = claim.noun_lemma or (claim.noun.lower() if claim.noun else None) or claim.dimension

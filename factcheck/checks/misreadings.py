@@ -19,6 +19,9 @@ _DIGITS = re.compile(r"\d")
 _TIMES_APART = {1: "ten", 3: "a thousand", 6: "a million", 9: "a billion"}
 
 
+_ARTICLE = re.compile(r"(?:^|\s)an?\s", re.IGNORECASE)
+
+
 def digits_alike(a: QuantityClaim, b: QuantityClaim) -> bool:
     """Whether ``a`` and ``b`` are one figure misreported (see `misreading`)."""
     return misreading(a, b) is not None
@@ -40,6 +43,8 @@ def misreading(a: QuantityClaim, b: QuantityClaim) -> str | None:
     if a.value is None or b.value is None or (a.value == b.value and a.unit == b.unit):
         return None
     if a.value == b.value:
+        if _ARTICLE.search(a.text) or _ARTICLE.search(b.text):
+            return None  # "about a week" and "about a month": no number written to misread
         pair = frozenset((a.unit, b.unit))
         return f"the same number in {a.unit} and in {b.unit}" if pair in CONFUSABLE_UNITS else None
     da, db = significant_digits(a.text), significant_digits(b.text)

@@ -24,7 +24,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.alignment import AlignedCluster, QuantityFrame
-from factcheck.alignment.quantities import event_class, holder_key, predicate_key
+from factcheck.alignment.quantities import event_class, holder_key, predicate_key, timed_event
 from factcheck.alignment.sentences import overlap
 from factcheck.checks.base import Check
 from factcheck.checks.figures import Interval, describe, gap, in_common_unit, majority_anchor, widened
@@ -149,6 +149,8 @@ class Anchors:
         reasons = set(self.reasons)
         if "digits" in reasons:
             return True
+        if "noun" in reasons and "ambiguous" not in reasons:
+            return bool(reasons & {"context", "sentence"})  # one summit's length, in like sentences
         if "ambiguous" in reasons or "predicate" not in reasons or self.generic:
             return False
         return "holder" in reasons or (self.event_predicate and bool(reasons & {"context", "sentence"}))
@@ -253,8 +255,11 @@ class QuantityConflict(Check):
     ) -> Iterator[Finding]:
         by_predicate: dict[str, list[Pair]] = defaultdict(list)
         loose: list[Pair] = []
+        # A noun's own length ("a two-day summit", "the three-day summit") is one fact whatever
+        # verb the sentence uses: the noun, not the verb, ties the figures.
+        given = ("noun",) if timed_event(frame.measure) else ("predicate",)
         for pair in pairs:
-            key = predicate_key(pair[0])
+            key = frame.measure if given == ("noun",) else predicate_key(pair[0])
             (loose if key is None else by_predicate[key]).append(pair)
         stated = _stated_by_source(pairs)
         parts = [
@@ -264,7 +269,7 @@ class QuantityConflict(Check):
         ]
         for part in parts:
             for claim, interval in part.members:
-                yield from self._judge(cluster, params, frame, claim, interval, part, ("predicate",))
+                yield from self._judge(cluster, params, frame, claim, interval, part, given)
         by_digits = _index_by_digits(parts)
         for part in parts:
             # A part of another predicate is held against one whose digits it repeats ("2.5
@@ -402,6 +407,7 @@ class QuantityConflict(Check):
 
 _REASONS = {
     "predicate": "the same verb ({predicate})",
+    "noun": "the length of one {noun}",
     "holder": "the same holder ({holder})",
     "digits": "{digits}",
     "sentence": "sentences alike ({overlap:.2f})",
@@ -415,6 +421,7 @@ def _why(anchors: Anchors, a: QuantityClaim, b: QuantityClaim) -> str:
     values = {
         "predicate": predicate_key(a) or predicate_key(b) or "",
         "holder": a.holder or b.holder or "",
+        "noun": a.noun_lemma or b.noun_lemma or "",
         "overlap": anchors.overlap,
         "digits": misreading(a, b) or "the same digits",
     }
@@ -456,7 +463,7 @@ def _anchors(
         reasons.append("sentence")
     elif shared >= params.context_overlap:
         reasons.append("context")
-    if not set(reasons) & {"predicate", "holder", "digits", "sentence"}:
+    if not set(reasons) & {"predicate", "noun", "holder", "digits", "sentence"}:
         return None
     if ambiguous and "digits" not in reasons:
         reasons.append("ambiguous")

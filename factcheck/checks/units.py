@@ -39,7 +39,7 @@ PINT_NAMES: dict[str, str] = {
     # temperature (absolute readings: 0 degC is 273.15 K)
     "degC": "degC", "degF": "degF",
     # duration
-    "second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week",
+    "second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week", "fortnight": "fortnight",
     "month": "month", "year": "year",
     # information
     "bit": "bit", "byte": "byte", "kB": "kilobyte", "MB": "megabyte", "GB": "gigabyte",

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from factcheck.claims import DateClaim, EntityClaim, QuantityClaim, SourceClaims, SourceOutcome
+from factcheck.extraction.dates.anchored import is_offset
 from factcheck.extraction.dates.extract import extract_dates
 from factcheck.extraction.entities import extract_entities
 from factcheck.extraction.plugins import run_extractor_plugins
@@ -80,7 +81,8 @@ class SourceExtractor:
         with times.stage("dates"):
             dates = extract_dates(doc, source.id, reference, locale=locale)
         with times.stage("quantities"):
-            read = [(d.start, d.end) for d in dates if d.value is not None]
+            # an offset ("a fortnight earlier") is a date and a duration: its figure stays readable
+            read = [(d.start, d.end) for d in dates if d.value is not None and not is_offset(d)]
             unread = [(d.start, d.end) for d in dates if d.value is None]
             quantities = extract_quantities(doc, source.id, read, locale=locale, unread=unread)
             dates = _without_measures(dates, quantities)

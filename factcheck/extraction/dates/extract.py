@@ -34,6 +34,7 @@ from factcheck.calendar_words import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAY
 from factcheck.claims import DateClaim, DateIssue, DateMod
 from factcheck.extraction.dates import grammar
 from factcheck.extraction.dates import lexicon as lex
+from factcheck.extraction.dates.anchored import date_anchored_offsets
 from factcheck.extraction.dates.calendar import Direction
 from factcheck.extraction.dates.cues import find_cues
 from factcheck.extraction.dates.news import designated, market_days, own_dateline
@@ -147,7 +148,7 @@ def _extract(doc: Doc, source_id: str, reference: date | None, locale: str | Non
             anchor = _claim(doc, source_id, (span[0] + lead.end(), span[1]), reference, locale)
             if anchor is not None:
                 claims.append(anchor)
-    return settle_local_times(claims)
+    return settle_local_times(date_anchored_offsets(claims, doc_text(doc)))
 
 
 # --- candidates ---------------------------------------------------------------------------
@@ -174,14 +175,40 @@ def _merged_spans(doc: Doc) -> tuple[list[tuple[int, int]], set[tuple[int, int]]
 def _candidates(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     text = doc_text(doc)
     cues = find_cues(text)
-    found = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in {"DATE", "TIME"}]
+    found = [
+        part
+        for ent in doc.ents
+        if ent.label_ in {"DATE", "TIME"}
+        for part in _sentence_parts(text, ent.start_char, ent.end_char)
+    ]
     for pattern in (*lex.CANDIDATE_PATTERNS, *grammar.PATTERNS):
-        found.extend(cues.matches(pattern))
+        # "3 March. Two weeks earlier": no pattern reads a date across a full stop ("March. Two")
+        found.extend(span for span in cues.matches(pattern) if len(_sentence_parts(text, *span)) == 1)
     hinted = [span for pattern in grammar.DAY_PATTERNS for span in cues.matches(pattern)]
     found.extend(day for day in market_days(text) if day not in found)
     starts = [token.idx for token in doc]
     keep = [span for span in found + hinted if not _not_a_date(doc, starts, span)]
     return keep, [span for span in hinted if span in keep]
+
+
+_SENTENCE_END_RE = re.compile(r"(?<=[a-z])[.!?]\s+(?=[A-Z\"“‘'])")
+"""A full stop after a word and before a capital: "16. Nov." and "October. 2" are no sentence ends."""
+
+
+def _sentence_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """An entity cut where a sentence ends inside it.
+
+    The tagger sometimes runs one DATE across a full stop ("3 March. Two weeks
+    earlier"): read whole, neither date resolves and the first one is lost.
+    """
+    parts: list[tuple[int, int]] = []
+    for stop in _SENTENCE_END_RE.finditer(text, start, end):
+        if text[stop.start()] == "." and _ends_abbreviation(text, stop.start() + 1):
+            continue
+        parts.append((start, stop.start() + 1))
+        start = stop.end()
+    parts.append((start, end))
+    return [(a, b) for a, b in parts if b > a]
 
 
 def _not_a_date(doc: Doc, starts: list[int], span: tuple[int, int]) -> bool:

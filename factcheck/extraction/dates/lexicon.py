@@ -144,6 +144,11 @@ CANDIDATE_PATTERNS: Final[tuple[CuedPattern, ...]] = (
         r"\b[Oo]n the (?P<d>[0-3]?\d(?:st|nd|rd|th))\b"
         r"(?!\s+(?!(?:of|and|or|at|in|to|when|with|as)\b)[a-z])"
     ),
+    # an offset from the event named before: "a fortnight earlier", "two weeks later"
+    cued(Cue.UNIT,
+        r"\b(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|\d{1,2})"
+        r"\s+(?:days?|weeks?|fortnights?|months?|years?)\s+(?:earlier|later)\b(?!\s+than\b)"
+    ),
     # a year after a preposition: "in 2014", "since 1997"
     cued(Cue.DIGIT,
         r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Dd]uring|[Bb]efore|[Aa]fter|of|till|through|"

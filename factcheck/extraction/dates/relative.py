@@ -306,6 +306,25 @@ def _same_unit_last_year(norm: str, ctx: Context) -> Resolution | None:
     return _at_unit(cal.shift(ctx.reference, "year", -1), match["unit"])
 
 
+_OFFSET_RE = re.compile(
+    rf"(?:about |some |nearly |almost |just |only |a mere |barely )?{_COUNT} "
+    r"(?P<unit>days?|weeks?|fortnights?|months?|years?) (?P<dir>earlier|later|before|after|prior)"
+)
+
+
+def anchored_offset(norm: str) -> tuple[int, str] | None:
+    """"two weeks earlier", "a fortnight later": the signed count and calendar unit of an offset
+    from another event, or None when the expression is none (or vague: "several days later")."""
+    match = _OFFSET_RE.fullmatch(norm)
+    if match is None:
+        return None
+    amount = lex.count_of(match["n"])
+    if amount is None:
+        return None
+    sign = 1 if match["dir"] in {"later", "after"} else -1
+    return sign * amount, _UNIT_STEMS[match["unit"]]
+
+
 def resolve_relative(norm: str, ctx: Context) -> Resolution | None:
     """Read a relative expression, or None when the span is not one."""
     if norm in NOT_DATES:

@@ -84,6 +84,7 @@ def extract_quantities(
         locale = number_convention(text)
     pattern_blocks = _pattern_blocks(text)
     figures: list[Figure] = []
+    range_starts: list[Figure] = []
     for num in find_numbers(text, locale, slash_fractions=True, exponents=True):
         if _overlaps(num.start, num.end, pattern_blocks):
             continue
@@ -95,13 +96,18 @@ def extract_quantities(
         if _overlaps(num.start, num.end, exclude):
             continue
         if fig.unit is None and _overlaps(num.start, num.end, unread):
+            range_starts.append(fig)
             continue
         if "/" in num.text and fig.unit is None and not OF_AFTER.match(text, num.end):
             continue  # "3/4" alone may be a date; "1/4 mile", "1/40 of" are amounts
         if not is_quantity(doc, fig, text):
+            if fig.unit is None:
+                range_starts.append(fig)
             continue
         figures.append(fig)
+    figures.extend(_range_starts(range_starts, figures, text))
     figures.extend(_match_minutes(text, [*exclude, *pattern_blocks], figures))
+    figures.extend(_single_offsets(text, figures))
     figures.sort(key=lambda f: f.start)
     figures = shared_units(join_ranges(doc, figures, text), text)
     figures = join_bounds([with_qualifiers(fig, text) for fig in figures], text)
@@ -191,6 +197,32 @@ _MATCH_MINUTE = re.compile(r"(?<![\w.,])(?P<n>[0-9]{1,3})(?:st|nd|rd|th|\.)(?:[\
 """An ordinal minute of a match: "the 87th minute", "an 87th-minute penalty", "in the 78. minute"."""
 
 
+def _range_starts(dropped: list[Figure], kept: list[Figure], text: str) -> list[Figure]:
+    """Bare numbers that open a range of a kept figure with a unit: the "6" of "between 6 and 9 months".
+
+    The tagger labels "6 to 9 months" a DATE, so the bare "6" looks like part of
+    a date and is dropped on its own; but a range separator ties it to "9 months",
+    which was kept, and the two are one interval.
+    """
+    by_start = {fig.start: fig for fig in kept if fig.unit is not None and fig.num.value is not None}
+    found: list[Figure] = []
+    for fig in dropped:
+        if fig.num.value is None or fig.num.currency:
+            continue
+        gap = RANGE_GAP.match(text, fig.end)
+        partner = by_start.get(gap.end()) if gap else None
+        if partner is None or partner.dimension != "duration":
+            continue
+        if gap is not None and gap.group("sep").lower() == "and" and not BETWEEN_BEFORE.search(text, 0, fig.start):
+            continue
+        found.append(replace(fig, unit=partner.unit, dimension=partner.dimension))
+    return found
+
+
+RANGE_GAP = re.compile(r"\s*(?P<sep>-|–|—|to|and)\s*", re.IGNORECASE)
+BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
 def _match_minutes(text: str, blocked: Sequence[tuple[int, int]], figures: list[Figure]) -> list[Figure]:
     """The minute of play a goal or a card came in: a point of the match's clock, compared only with
     other such minutes (its own unit dimension), never with a length of time."""
@@ -204,6 +236,25 @@ def _match_minutes(text: str, blocked: Sequence[tuple[int, int]], figures: list[
         num = NumberMatch(m.start("n"), m.end("n"), m.group("n"), "digits", value)
         found.append(Figure(num, m.start(), m.end(), value, value, value, True, True, "exact",
                             "minute", "match minute", m.start("n")))  # fmt: skip
+    return found
+
+
+_SINGLE_OFFSET = re.compile(
+    r"\b(?P<n>an?)\s+(?P<u>day|week|fortnight|month|year)\s+(?:earlier|later|before|after)\b", re.IGNORECASE
+)
+_OFFSET_UNITS = {"day": "day", "week": "week", "fortnight": "fortnight", "month": "month", "year": "year"}
+
+
+def _single_offsets(text: str, figures: list[Figure]) -> list[Figure]:
+    """"A fortnight earlier", "a year later": one unit apart, a duration no digit or number word writes."""
+    found = []
+    for m in _SINGLE_OFFSET.finditer(text):
+        if any(f.start < m.end("u") and m.start() < f.end for f in figures):
+            continue
+        num = NumberMatch(m.start("n"), m.end("n"), m.group("n"), "words", 1.0)
+        unit = _OFFSET_UNITS[m.group("u").lower()]
+        found.append(Figure(num, m.start(), m.end("u"), 1.0, 1.0, 1.0, True, True, "exact",
+                            unit, "duration", m.start("u")))  # fmt: skip
     return found
 
 

@@ -271,6 +271,7 @@ UNIT_PATTERNS: tuple[UnitPattern, ...] = (
     _u(r"seconds?|secs?", "second", "duration", hyphen=True),
     _u(r"days?", "day", "duration", hyphen=True),
     _u(r"weeks?", "week", "duration", hyphen=True),
+    _u(r"fortnights?", "fortnight", "duration", hyphen=True),
     _u(r"months?", "month", "duration", hyphen=True),
     _u(r"years?|yrs?", "year", "duration", hyphen=True),
     _u(r"canadian\s+dollars?", "CAD", "currency"),
@@ -375,5 +376,6 @@ BRACKETED_UNIT = re.compile(
     r"|<(?P<d>[^<>\s]{1,6})>)"
 )
 URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-AGO = re.compile(r"^\s+(?:ago|earlier|before)\b", re.IGNORECASE)
+AGO = re.compile(r"^\s+ago\b", re.IGNORECASE)
+""""three days ago" dates a day; "three days earlier" also says how long apart two events were."""
 NEXT_WORD = re.compile(r"^[\s\-]*([^\s]+)")
