@@ -27,6 +27,7 @@ from factcheck.alignment import AlignedCluster, QuantityFrame
 from factcheck.alignment.quantities import event_class, holder_key, predicate_key, timed_event
 from factcheck.alignment.sentences import overlap
 from factcheck.checks.base import Check
+from factcheck.checks.figure_anchors import Anchors
 from factcheck.checks.figures import Interval, describe, gap, in_common_unit, majority_anchor, widened
 from factcheck.checks.misreadings import converted, digits_alike, misreading, significant_digits
 from factcheck.checks.patterns import PatternText, compile_pattern
@@ -123,54 +124,6 @@ def _found(pattern: Any, text: str) -> bool:
 
 Pair = tuple[QuantityClaim, Interval]
 
-
-@dataclass(frozen=True)
-class Anchors:
-    """What says two figures state the same fact, and how surely."""
-
-    reasons: tuple[str, ...]
-    overlap: float
-    event_predicate: bool = False
-    """The shared predicate is an event class (killed, injured ...), not just a verb."""
-    generic: bool = False
-    """The measure says little of what is counted ("times", "others"): only digits anchor it well."""
-
-    @property
-    def strong(self) -> bool:
-        """The figures surely state one fact: digits alike, or a telling predicate with context.
-
-        A predicate tells when it is an event class (killed, injured,
-        evacuated, deployed ...) or when the holders agree too; a common verb
-        with like sentences ("threw for 440 yards", "threw for 66 yards") is
-        only a hint.  Never strong when the part is ambiguous: a source that
-        gives two values for one predicate and measure shows that the frame
-        does not pin one fact down.
-        """
-        reasons = set(self.reasons)
-        if "digits" in reasons:
-            return True
-        if "noun" in reasons and "ambiguous" not in reasons:
-            return bool(reasons & {"context", "sentence"})  # one summit's length, in like sentences
-        if "ambiguous" in reasons or "predicate" not in reasons or self.generic:
-            return False
-        return "holder" in reasons or (self.event_predicate and bool(reasons & {"context", "sentence"}))
-
-    def outvoted(self, support: int) -> bool:
-        """An event count (killed, evacuated ...) that two or more other sources give alike: the
-        verb class ties the figures, and the agreeing sources say which one is off."""
-        reasons = set(self.reasons)
-        return (
-            self.event_predicate
-            and not self.generic
-            and support >= 2
-            and "predicate" in reasons
-            and "ambiguous" not in reasons
-        )
-
-    @property
-    def sure(self) -> bool:
-        """Strong, and the sentences say the same thing or the holders agree: enough for an error."""
-        return self.strong and bool(set(self.reasons) & {"sentence", "holder"})
 
 class QuantityConflict(Check):
     """Figures of one frame, tied by an anchor, whose intervals cannot overlap."""
