@@ -16,7 +16,7 @@ from pathlib import Path
 
 from factcheck.baseline import load_baseline, write_baseline
 from factcheck.errors import FactcheckError
-from factcheck.output import FORMATS
+from factcheck.output import FORMATS, render_report
 from factcheck.pipeline import check
 from factcheck.report import SEVERITIES
 from factcheck.rulebook.compiled import load_rules, with_extra_packs
@@ -192,13 +192,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"factcheck: recorded {count} finding(s) in {args.write_baseline}", file=sys.stderr)
         return EXIT_USAGE if _config_broken(report) else EXIT_OK
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
-    sys.stdout.write(FORMATS[output_format](report, color))
+    fail_on = args.fail_on or config.fail_on or "warning"
+    sys.stdout.write(render_report(output_format, report, color=color, fail_on=fail_on))
     if _config_broken(report) or report.summary.sources_read == 0:
         return EXIT_USAGE
     if (report.summary.sources_failed or report.summary.sources_skipped) and not args.allow_failed_sources:
         # A source that could not be read, or was left out, is not a clean run: CI must notice.
         return EXIT_USAGE
-    fail_on = args.fail_on or config.fail_on or "warning"
     return EXIT_FINDINGS if report.at_or_above(fail_on) else EXIT_OK
 
 

@@ -252,7 +252,8 @@ def test_cli_prints_sarif(corpus: Corpus, capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_junit_parses_with_junitparser(corpus: Corpus, tmp_path: Path) -> None:
-    report = corpus.report
+    """One test case per finding (a failure at --fail-on warning and above), one per rule without findings."""
+    report = with_an_info_finding(corpus.report)
     path = tmp_path / "junit.xml"
     path.write_text(junit.render(report), encoding="utf-8")
     xml = junitparser.JUnitXml.fromfile(str(path))
@@ -260,21 +261,105 @@ def test_junit_parses_with_junitparser(corpus: Corpus, tmp_path: Path) -> None:
     assert set(suites) == {"factcheck.rules", "factcheck.sources"}
 
     cases = {case.name: case for case in suites["factcheck.rules"]}
-    assert set(cases) == {r.id for r in report.rules}
+    with_findings = {f.rule for f in report.findings}
+    assert {r.id for r in report.rules} - with_findings <= set(cases)
+    for finding in report.findings:
+        case = cases[junit.finding_case_name(finding)]
+        assert case.classname == f"factcheck.{finding.category}"
+        failures = [r for r in case.result if isinstance(r, junitparser.Failure)]
+        if finding.severity == "info":
+            assert case.is_passed and failures == []
+            assert finding.message in (case.system_out or "")
+        else:
+            assert [f.message for f in failures] == [finding.message]
     for info in report.rules:
-        expected = [f for f in report.findings if f.rule == info.id]
-        failures = [r for r in cases[info.id].result if isinstance(r, junitparser.Failure)]
-        assert [f.message for f in failures] == [f.message for f in expected]
-        assert cases[info.id].classname == f"factcheck.{info.category}"
-        assert cases[info.id].is_passed == (not expected)
+        if info.id not in with_findings:
+            assert cases[info.id].is_passed and cases[info.id].classname == f"factcheck.{info.category}"
     rules_suite = suites["factcheck.rules"]
-    assert rules_suite.tests == len(report.rules)
-    assert rules_suite.failures == len(report.findings)
+    assert rules_suite.tests == len(cases) == len(report.findings) + len({r.id for r in report.rules} - with_findings)
+    assert rules_suite.failures == len(report.at_or_above("warning"))
 
     sources = list(suites["factcheck.sources"])
     errors = [r for case in sources for r in case.result if isinstance(r, junitparser.Error)]
     assert len(errors) == 1 and "UTF-8" in (errors[0].message or "")
     assert {case.name for case in sources if case.is_passed} == {s.id for s in report.sources}
+
+
+def assert_junit_shape(root: ET.Element) -> None:
+    """What JUnit readers (GitLab, Jenkins, GitHub test reporters) rely on.
+
+    Each test case holds at most one outcome element (GitLab keeps one, a
+    second breaks its parse), only elements the JUnit schema allows, and
+    every suite's counts are the counts of its cases, summed at the root.
+    """
+    assert root.tag == "testsuites"
+    totals = dict.fromkeys(("tests", "failures", "errors", "skipped"), 0)
+    for suite in root.findall("testsuite"):
+        cases = suite.findall("testcase")
+        assert [child.tag for child in suite] == ["testcase"] * len(cases)
+        counts = {"tests": len(cases), "failures": 0, "errors": 0, "skipped": 0}
+        names = [(case.get("classname"), case.get("name")) for case in cases]
+        assert len(set(names)) == len(names), "test case names repeat"
+        for case in cases:
+            assert case.get("name") and case.get("classname")
+            tags = [child.tag for child in case]
+            assert set(tags) <= {"failure", "error", "skipped", "system-out", "system-err"}, tags
+            outcomes = [t for t in tags if t in ("failure", "error", "skipped")]
+            assert len(outcomes) <= 1, f"{case.get('name')}: {outcomes}"
+            for outcome in outcomes:
+                counts[{"failure": "failures", "error": "errors", "skipped": "skipped"}[outcome]] += 1
+        for key, value in counts.items():
+            assert int(suite.get(key, "-1")) == value, (suite.get("name"), key)
+            totals[key] += value
+        assert counts["failures"] + counts["errors"] + counts["skipped"] <= counts["tests"]
+    for key, value in totals.items():
+        assert int(root.get(key, "-1")) == value, key
+
+
+def test_junit_has_one_outcome_per_test_case_and_counts_that_add_up(corpus: Corpus) -> None:
+    by_rule = {f.rule for f in corpus.report.findings}
+    several = [r for r in by_rule if sum(f.rule == r for f in corpus.report.findings) > 1]
+    assert several, "the corpus has a rule with several findings"
+    for fail_on in ("info", "warning", "error"):
+        report = with_an_info_finding(corpus.report)
+        assert_junit_shape(ET.fromstring(junit.render(report, fail_on=fail_on)))  # type: ignore[arg-type]
+
+
+def test_the_junit_shape_check_rejects_two_failures_in_a_case(corpus: Corpus) -> None:
+    root = ET.fromstring(junit.render(corpus.report))
+    case = next(c for c in root.iter("testcase") if c.find("failure") is not None)
+    case.append(ET.Element("failure", {"message": "second"}))
+    with pytest.raises(AssertionError):
+        assert_junit_shape(root)
+
+
+def with_an_info_finding(report: Report) -> Report:
+    """The report with its last warning lowered to info, so all three severities are present."""
+    copy = report.model_copy(deep=True)
+    warning = [f for f in copy.findings if f.severity == "warning"][-1]
+    warning.severity = "info"
+    copy._texts = dict(report._texts)
+    return copy
+
+
+@pytest.mark.parametrize("fail_on", ["info", "warning", "error"])
+def test_junit_failures_follow_fail_on(corpus: Corpus, fail_on: str) -> None:
+    report = with_an_info_finding(corpus.report)
+    root = ET.fromstring(junit.render(report, fail_on=fail_on))  # type: ignore[arg-type]
+    rules = next(s for s in root.findall("testsuite") if s.get("name") == "factcheck.rules")
+    failed = sorted(c.get("name") or "" for c in rules.iter("testcase") if c.find("failure") is not None)
+    expected = sorted(junit.finding_case_name(f) for f in report.at_or_above(fail_on))  # type: ignore[arg-type]
+    assert failed == expected and int(rules.get("failures", "0")) == len(expected)
+    assert {f.severity for f in report.findings} >= {"info", "warning", "error"}
+
+
+def test_cli_junit_takes_fail_on(corpus: Corpus, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["check", "src", "--format", "junit", "--allow-failed-sources", "--no-cache"]
+    assert main([*args, "--fail-on", "error"]) == 1
+    root = ET.fromstring(capsys.readouterr().out)
+    rules = next(s for s in root.findall("testsuite") if s.get("name") == "factcheck.rules")
+    assert int(rules.get("failures", "0")) == len(corpus.report.at_or_above("error"))
+    assert_junit_shape(root)
 
 
 def test_junit_failure_text_names_file_line_and_column(corpus: Corpus) -> None:
