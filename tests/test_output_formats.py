@@ -719,3 +719,133 @@ def test_cli_writes_html_with_claims(corpus: Corpus, capsys: pytest.CaptureFixtu
     page = capsys.readouterr().out
     assert page.startswith("<!DOCTYPE html>")
     assert "people · killed" in page  # the charts need the claims, which the CLI passes for html
+
+
+# ---------------------------------------------------------------- HTML: many sources, an outlier date
+
+EIGHT_SOURCES = {
+    "bay-herald": "The Linden Street bridge closed on Tuesday, 4 March 2025, after engineers found cracks. "
+    "The council said repairs start on the 10th.",
+    "city-wire": "Engineers closed the Linden Street bridge on 4 March 2025. About 12,000 drivers use it every day.",
+    "coast-times": "Engineers shut the Linden Street bridge on 4 March 2025 and said repairs would begin on "
+    "10 March 2025.",
+    "evening-ledger": "The council closed the Linden Street bridge on 3 March 2025 for safety checks.",
+    "metro-news": "The Linden Street bridge closed today, 4 March 2025, the council confirmed.",
+    "north-star": "The Linden Street bridge was shut on Wednesday, 4 March 2025. Some 30,000 drivers cross it daily.",
+    "radio-one": "The Linden Street bridge closed on 4 March 2025. Around 12,500 drivers use the crossing each day.",
+    # One bogus year: a year away from every other date.
+    "valley-post": "Cracks forced the Linden Street bridge to close on 4 March 2026, the council said. "
+    "Repairs begin on 10 March 2025.",
+}
+
+
+@pytest.fixture(scope="module")
+def eight(tmp_path_factory: pytest.TempPathFactory) -> Report:
+    root = tmp_path_factory.mktemp("eight")
+    for name, text in EIGHT_SOURCES.items():
+        (root / f"{name}.txt").write_text(f"---\npublished: 2025-03-05\n---\n{text}\n", encoding="utf-8")
+    return factcheck.check([root])
+
+
+def article_severities(page: str) -> list[str]:
+    return re.findall(r'<article class="finding (error|warning|info)"', page)
+
+
+def test_html_findings_are_in_severity_order(eight: Report) -> None:
+    assert eight.findings[0].severity == "info", "the report's own order puts an info first"
+    page = html.render(eight)
+    shown = article_severities(page)
+    assert sorted(f.severity for f in eight.findings) == sorted(shown)
+    ranks = [("error", "warning", "info").index(s) for s in shown]
+    assert ranks == sorted(ranks) and shown[0] == "error"
+    assert_report_in_dom(eight, scan(page))
+
+
+def test_html_reading_order_within_a_severity_follows_the_sources() -> None:
+    report = _manual_report(
+        "one two three four",
+        [("r.late", "custom", "warning", 14, 18, "late"), ("r.early", "custom", "warning", 0, 3, "early"),
+         ("r.info", "custom", "info", 4, 7, "info"), ("r.error", "custom", "error", 8, 13, "error")],
+    )
+    assert [f.message for f in html.reading_order(report)] == ["error", "early", "late", "info"]
+
+
+def timeline_marks(page: str) -> dict[str, float]:
+    """The x of each date mark on a timeline, by its tooltip (source: “text”)."""
+    section = page[page.index('id="dates"') : page.index('id="sources"')]
+    marks = {}
+    for title, body in re.findall(r"<g><title>([^<]*)</title>(.*?)</g>", section):
+        found = re.search(r'<circle cx="([\d.]+)"|<path class="off-axis" d="M([\d.]+)', body)
+        assert found, body
+        marks[html_lib.unescape(title).split(" = ")[0]] = float(found.group(1) or found.group(2))
+    return marks
+
+
+def test_html_timeline_clips_an_outlier_date_off_the_axis(eight: Report) -> None:
+    page = html.render(eight)
+    marks = timeline_marks(page)
+    section = page[page.index('id="dates"') : page.index('id="sources"')]
+    assert section.count('class="off-axis"') == 1 and section.count('class="axis-break"') == 1
+    assert "valley-post: “4 March 2026”" in marks
+    # The real dates are spread over the axis: a day apart is a visible distance (not 2 px of a year).
+    day = marks["city-wire: “4 March 2025”"] - marks["evening-ledger: “3 March 2025”"]
+    assert day > 40
+    assert marks["valley-post: “4 March 2026”"] > marks["coast-times: “10 March 2025”"]
+    ticks = re.findall(r'text-anchor="middle">(\d+ \w+|\w+ \d{4}|\d{4})</text>', section)
+    assert ticks and all(t.endswith("Mar") for t in ticks), ticks  # days of March, not months of a year
+    # Every timeline shares one axis: the same ticks at the same places.
+    axes = re.findall(r'<g class="axis">.*?</g>', section)
+    assert len(axes) == 8
+    assert len({re.sub(r'<path class="axis-break"[^>]*/>', "", a) for a in axes}) == 1
+
+
+LAYOUT_PROBE = """<script>
+(function () {
+  var out = {overflow: [], overlaps: [], outside: [], sources: 0};
+  var grid = document.querySelector(".sources");
+  if (grid.scrollWidth > grid.clientWidth + 1) { out.overflow.push("sources grid scrolls sideways"); }
+  document.querySelectorAll("article.source").forEach(function (el) {
+    out.sources += 1;
+    if (el.getBoundingClientRect().right > window.innerWidth) { out.overflow.push(el.id); }
+  });
+  document.querySelectorAll("#dates svg").forEach(function (svg, n) {
+    var box = svg.getBoundingClientRect();
+    var labels = Array.prototype.filter.call(svg.querySelectorAll("text"), function (t) {
+      return !t.closest(".axis");
+    }).map(function (t) { return [t.textContent, t.getBoundingClientRect()]; });
+    labels.forEach(function (a, i) {
+      var r = a[1];
+      if (r.left < box.left - 0.5 || r.right > box.right + 0.5) { out.outside.push(n + ": " + a[0]); }
+      labels.slice(i + 1).forEach(function (b) {
+        var s = b[1];
+        if (r.left < s.right && s.left < r.right && r.top < s.bottom && s.top < r.bottom) {
+          out.overlaps.push(n + ": " + a[0] + " / " + b[0]);
+        }
+      });
+    });
+  });
+  document.body.setAttribute("data-probe", JSON.stringify(out));
+})();
+</script>"""
+
+
+def test_html_with_eight_sources_and_an_outlier_in_headless_chromium(eight: Report, tmp_path: Path) -> None:
+    """Sources wrap instead of overflowing, timeline labels neither overlap nor leave their chart."""
+    page = tmp_path / "eight.html"
+    page.write_text(html.render(eight), encoding="utf-8")
+    profile = tmp_path / "profile"
+    shot = tmp_path / "eight.png"  # look at it: `pytest --basetemp=DIR` keeps it in DIR
+    run_chromium(profile, f"--screenshot={shot}", page.as_uri())
+    png = read_png(shot)
+    assert (png.width, png.height) == (1400, 3000) and png.size > 40_000
+
+    probed = tmp_path / "probed.html"
+    source = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page.read_text(encoding="utf-8"))
+    probed.write_text(source.replace("</body>", LAYOUT_PROBE + "</body>"), encoding="utf-8")
+    match = re.search(r'data-probe="([^"]*)"', run_chromium(profile, "--dump-dom", probed.as_uri()).stdout)
+    assert match, "the probe did not run"
+    probe = json.loads(html_lib.unescape(match.group(1)))
+    assert probe["sources"] == 8
+    assert probe["overflow"] == []
+    assert probe["overlaps"] == []
+    assert probe["outside"] == []
