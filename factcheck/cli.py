@@ -16,10 +16,10 @@ from pathlib import Path
 
 from factcheck.baseline import load_baseline, write_baseline
 from factcheck.errors import FactcheckError
-from factcheck.output import FORMATS
+from factcheck.output import FORMATS, render_report
 from factcheck.pipeline import check
 from factcheck.report import SEVERITIES
-from factcheck.rulebook.compiled import load_rules
+from factcheck.rulebook.compiled import load_rules, with_extra_packs
 from factcheck.rulebook.config import Config, apply_rule_overrides, find_config, load_config
 from factcheck.version import __version__
 
@@ -47,7 +47,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--rules",
         action="append",
         metavar="PACK",
-        help="rule pack directory or installed pack name (repeatable; default: the bundled pack)",
+        help="rule pack directory or installed pack name, used INSTEAD of the bundled pack (repeatable)",
+    )
+    common.add_argument(
+        "--extra-rules",
+        action="append",
+        metavar="PACK",
+        help="rule pack loaded IN ADDITION to the bundled pack (or to --rules) (repeatable)",
     )
     common.add_argument(
         "--config",
@@ -113,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules_sub = rules_cmd.add_subparsers(dest="rules_command", required=True)
     list_cmd = rules_sub.add_parser("list", help="list the loaded rules")
     list_cmd.add_argument("--rules", action="append", metavar="DIR", help="rule pack directory or installed pack name")
+    list_cmd.add_argument("--extra-rules", action="append", metavar="DIR", help="rule pack added to the others")
     list_cmd.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
     list_cmd.add_argument("--no-config", action="store_true", help="ignore configuration files")
     schema_cmd = rules_sub.add_parser("schema", help="print the JSON Schema of rule files")
@@ -153,11 +160,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise FactcheckError(
                 f"unknown format {output_format!r} in {config.path}; known: {', '.join(sorted(FORMATS))}"
             )
-        baseline = load_baseline(args.baseline) if getattr(args, "baseline", None) else None
+        # The configured baseline is left out when writing one: it would keep recorded findings out of it.
+        from_config = config.baseline if args.command == "check" and not args.write_baseline else None
+        baseline_file = getattr(args, "baseline", None) or from_config
+        baseline = load_baseline(Path(baseline_file)) if baseline_file else None
         with _progress(args.quiet) as advance:
             report = check(
                 args.paths,
-                rules=args.rules or config.rules,
+                rules=with_extra_packs(args.rules or config.rules, args.extra_rules or config.extra_rules),
                 reference_date=args.reference_date or config.reference_date,
                 model=args.model or config.model,
                 include_claims=args.command == "claims" or output_format in ("json", "html"),
@@ -182,13 +192,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"factcheck: recorded {count} finding(s) in {args.write_baseline}", file=sys.stderr)
         return EXIT_USAGE if _config_broken(report) else EXIT_OK
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
-    sys.stdout.write(FORMATS[output_format](report, color))
+    fail_on = args.fail_on or config.fail_on or "warning"
+    sys.stdout.write(render_report(output_format, report, color=color, fail_on=fail_on))
     if _config_broken(report) or report.summary.sources_read == 0:
         return EXIT_USAGE
     if (report.summary.sources_failed or report.summary.sources_skipped) and not args.allow_failed_sources:
         # A source that could not be read, or was left out, is not a clean run: CI must notice.
         return EXIT_USAGE
-    fail_on = args.fail_on or config.fail_on or "warning"
     return EXIT_FINDINGS if report.at_or_above(fail_on) else EXIT_OK
 
 
@@ -263,8 +273,8 @@ def _rules_test(args: argparse.Namespace) -> int:
 def _rules_list(args: argparse.Namespace) -> int:
     """Every loaded rule with category, severity and file, after the configuration's overrides."""
     config = _config(args)
-    packs = args.rules or config.rules
-    ruleset = apply_rule_overrides(load_rules(list(packs) if packs else None), config)
+    packs = with_extra_packs(args.rules or config.rules, args.extra_rules or config.extra_rules)
+    ruleset = apply_rule_overrides(load_rules(packs), config)
     for problem in ruleset.problems:
         print(f"factcheck: {problem.kind} problem: {problem}", file=sys.stderr)
     for item in ruleset.rules:

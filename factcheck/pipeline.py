@@ -363,6 +363,7 @@ def report_of_cluster(
         sources_skipped=noted.skipped,
         rules=_rule_infos(ruleset),
         rule_files_failed=ruleset.rule_files_failed,
+        rule_packs=[pack.name for pack in ruleset.packs],
         texts={s.id: s.text for s in sources},
     )
     if times is not None:

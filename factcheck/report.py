@@ -163,6 +163,10 @@ class Suppressed(BaseModel):
     reason: str
 
 
+BUNDLED_PACK = "factcheck-core"
+"""The name of the rule pack shipped with the library (its ``pack.yaml`` and entry point)."""
+
+
 class Summary(BaseModel):
     sources_read: int
     sources_failed: int
@@ -170,6 +174,9 @@ class Summary(BaseModel):
     suppressed: int = 0
     rules_loaded: int
     rule_files_failed: int
+    rule_packs: list[str] = Field(
+        default_factory=list, description=f"Names of the rule packs loaded, in order (the bundled one: {BUNDLED_PACK})."
+    )
     findings: dict[str, int]
 
 
@@ -193,6 +200,7 @@ class Report(BaseModel):
         findings: list[Finding],
         rules: list[RuleInfo],
         rule_files_failed: int,
+        rule_packs: Sequence[str] = (),
         claims: Sequence[AnyClaim] = (),
         problems: Sequence[Problem] = (),
         suppressed: Sequence[Suppressed] = (),
@@ -218,6 +226,7 @@ class Report(BaseModel):
                 suppressed=len(suppressed),
                 rules_loaded=len(rules),
                 rule_files_failed=rule_files_failed,
+                rule_packs=list(rule_packs),
                 findings=severity_counts(findings),
             ),
             rules=rules,
@@ -241,6 +250,7 @@ class Report(BaseModel):
             sources_skipped=sum(r.summary.sources_skipped for r in reports),
             rules=first.rules if first else [],
             rule_files_failed=first.summary.rule_files_failed if first else 0,
+            rule_packs=first.summary.rule_packs if first else [],
             texts={k: v for r in reports for k, v in r._texts.items()},
         )
 

@@ -112,3 +112,53 @@ def test_rules_list_shows_configured_severity_and_switches(project: Path, capsys
     lines = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
     assert "(disabled)" in lines["names.variant"]
     assert lines["dates.format"].split()[2] == "error"
+
+
+def test_the_configuration_takes_a_baseline_beside_it(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (project / "factcheck.toml").write_text('baseline = "base.json"\n', encoding="utf-8")
+    # Writing the baseline ignores the configured one (it does not exist yet, and must not filter what is recorded).
+    args = ["check", "corpus", "--no-cache", "--reference-date", "2025-03-10", "--write-baseline", "base.json"]
+    assert main(args) == 0
+    capsys.readouterr()
+    recorded = json.loads((project / "base.json").read_text(encoding="utf-8"))["findings"]
+    assert recorded
+    status, report = run_json(["check", "corpus"], capsys)
+    assert status == 0 and report["findings"] == []
+    assert report["summary"]["suppressed"] == len(recorded)
+    # Run from another directory: the path is relative to the file, not to the working directory.
+    monkeypatch.chdir(project / "corpus")
+    status, report = run_json(["check", "."], capsys)
+    assert status == 0 and report["summary"]["suppressed"] == len(recorded)
+
+
+def test_an_unknown_key_lists_the_keys_the_file_takes(project: Path) -> None:
+    path = project / "factcheck.toml"
+    path.write_text('basline = "base.json"\n', encoding="utf-8")
+    with pytest.raises(FactcheckError) as caught:
+        load_config(path)
+    message = str(caught.value)
+    assert "basline: unknown key (did you mean 'baseline'?)" in message
+    listed = message.split("valid keys: ")[1].split(", ")
+    assert "fail-on" in listed and "reference-date" in listed and "extra-rules" in listed and "baseline" in listed
+    assert "fail_on" not in listed and "path" not in listed
+    # Every key the message lists is taken.
+    values = {"rules": [], "extra-rules": [], "model": "m", "reference-date": "2025-01-01", "fail-on": "error",
+              "format": "json", "jobs": 1, "cache": False, "clusters": True, "baseline": "b.json", "disable": [],
+              "enable": [], "severity": {}, "params": {}, "sources": {}, "ignore": []}
+    assert sorted(listed) == sorted(values)
+    for key, value in values.items():
+        Config.model_validate({key: value})
+    with pytest.raises(ValueError, match="path"):
+        Config.model_validate({"path": "elsewhere.toml"})
+
+
+def test_an_unknown_key_in_a_table_lists_that_tables_keys(project: Path) -> None:
+    path = project / "factcheck.toml"
+    path.write_text('[sources]\nlang = "en"\n\n[[ignore]]\nrul = "x"\nreason = "r"\n', encoding="utf-8")
+    with pytest.raises(FactcheckError) as caught:
+        load_config(path)
+    message = str(caught.value)
+    assert "sources.lang: unknown key (did you mean 'language'?); valid keys: language, outlet" in message
+    assert "ignore.0.rul: unknown key (did you mean 'rule'?); valid keys: reason, fingerprint, rule, sources" in message

@@ -252,7 +252,8 @@ def test_cli_prints_sarif(corpus: Corpus, capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_junit_parses_with_junitparser(corpus: Corpus, tmp_path: Path) -> None:
-    report = corpus.report
+    """One test case per finding (a failure at --fail-on warning and above), one per rule without findings."""
+    report = with_an_info_finding(corpus.report)
     path = tmp_path / "junit.xml"
     path.write_text(junit.render(report), encoding="utf-8")
     xml = junitparser.JUnitXml.fromfile(str(path))
@@ -260,21 +261,105 @@ def test_junit_parses_with_junitparser(corpus: Corpus, tmp_path: Path) -> None:
     assert set(suites) == {"factcheck.rules", "factcheck.sources"}
 
     cases = {case.name: case for case in suites["factcheck.rules"]}
-    assert set(cases) == {r.id for r in report.rules}
+    with_findings = {f.rule for f in report.findings}
+    assert {r.id for r in report.rules} - with_findings <= set(cases)
+    for finding in report.findings:
+        case = cases[junit.finding_case_name(finding)]
+        assert case.classname == f"factcheck.{finding.category}"
+        failures = [r for r in case.result if isinstance(r, junitparser.Failure)]
+        if finding.severity == "info":
+            assert case.is_passed and failures == []
+            assert finding.message in (case.system_out or "")
+        else:
+            assert [f.message for f in failures] == [finding.message]
     for info in report.rules:
-        expected = [f for f in report.findings if f.rule == info.id]
-        failures = [r for r in cases[info.id].result if isinstance(r, junitparser.Failure)]
-        assert [f.message for f in failures] == [f.message for f in expected]
-        assert cases[info.id].classname == f"factcheck.{info.category}"
-        assert cases[info.id].is_passed == (not expected)
+        if info.id not in with_findings:
+            assert cases[info.id].is_passed and cases[info.id].classname == f"factcheck.{info.category}"
     rules_suite = suites["factcheck.rules"]
-    assert rules_suite.tests == len(report.rules)
-    assert rules_suite.failures == len(report.findings)
+    assert rules_suite.tests == len(cases) == len(report.findings) + len({r.id for r in report.rules} - with_findings)
+    assert rules_suite.failures == len(report.at_or_above("warning"))
 
     sources = list(suites["factcheck.sources"])
     errors = [r for case in sources for r in case.result if isinstance(r, junitparser.Error)]
     assert len(errors) == 1 and "UTF-8" in (errors[0].message or "")
     assert {case.name for case in sources if case.is_passed} == {s.id for s in report.sources}
+
+
+def assert_junit_shape(root: ET.Element) -> None:
+    """What JUnit readers (GitLab, Jenkins, GitHub test reporters) rely on.
+
+    Each test case holds at most one outcome element (GitLab keeps one, a
+    second breaks its parse), only elements the JUnit schema allows, and
+    every suite's counts are the counts of its cases, summed at the root.
+    """
+    assert root.tag == "testsuites"
+    totals = dict.fromkeys(("tests", "failures", "errors", "skipped"), 0)
+    for suite in root.findall("testsuite"):
+        cases = suite.findall("testcase")
+        assert [child.tag for child in suite] == ["testcase"] * len(cases)
+        counts = {"tests": len(cases), "failures": 0, "errors": 0, "skipped": 0}
+        names = [(case.get("classname"), case.get("name")) for case in cases]
+        assert len(set(names)) == len(names), "test case names repeat"
+        for case in cases:
+            assert case.get("name") and case.get("classname")
+            tags = [child.tag for child in case]
+            assert set(tags) <= {"failure", "error", "skipped", "system-out", "system-err"}, tags
+            outcomes = [t for t in tags if t in ("failure", "error", "skipped")]
+            assert len(outcomes) <= 1, f"{case.get('name')}: {outcomes}"
+            for outcome in outcomes:
+                counts[{"failure": "failures", "error": "errors", "skipped": "skipped"}[outcome]] += 1
+        for key, value in counts.items():
+            assert int(suite.get(key, "-1")) == value, (suite.get("name"), key)
+            totals[key] += value
+        assert counts["failures"] + counts["errors"] + counts["skipped"] <= counts["tests"]
+    for key, value in totals.items():
+        assert int(root.get(key, "-1")) == value, key
+
+
+def test_junit_has_one_outcome_per_test_case_and_counts_that_add_up(corpus: Corpus) -> None:
+    by_rule = {f.rule for f in corpus.report.findings}
+    several = [r for r in by_rule if sum(f.rule == r for f in corpus.report.findings) > 1]
+    assert several, "the corpus has a rule with several findings"
+    for fail_on in ("info", "warning", "error"):
+        report = with_an_info_finding(corpus.report)
+        assert_junit_shape(ET.fromstring(junit.render(report, fail_on=fail_on)))  # type: ignore[arg-type]
+
+
+def test_the_junit_shape_check_rejects_two_failures_in_a_case(corpus: Corpus) -> None:
+    root = ET.fromstring(junit.render(corpus.report))
+    case = next(c for c in root.iter("testcase") if c.find("failure") is not None)
+    case.append(ET.Element("failure", {"message": "second"}))
+    with pytest.raises(AssertionError):
+        assert_junit_shape(root)
+
+
+def with_an_info_finding(report: Report) -> Report:
+    """The report with its last warning lowered to info, so all three severities are present."""
+    copy = report.model_copy(deep=True)
+    warning = [f for f in copy.findings if f.severity == "warning"][-1]
+    warning.severity = "info"
+    copy._texts = dict(report._texts)
+    return copy
+
+
+@pytest.mark.parametrize("fail_on", ["info", "warning", "error"])
+def test_junit_failures_follow_fail_on(corpus: Corpus, fail_on: str) -> None:
+    report = with_an_info_finding(corpus.report)
+    root = ET.fromstring(junit.render(report, fail_on=fail_on))  # type: ignore[arg-type]
+    rules = next(s for s in root.findall("testsuite") if s.get("name") == "factcheck.rules")
+    failed = sorted(c.get("name") or "" for c in rules.iter("testcase") if c.find("failure") is not None)
+    expected = sorted(junit.finding_case_name(f) for f in report.at_or_above(fail_on))  # type: ignore[arg-type]
+    assert failed == expected and int(rules.get("failures", "0")) == len(expected)
+    assert {f.severity for f in report.findings} >= {"info", "warning", "error"}
+
+
+def test_cli_junit_takes_fail_on(corpus: Corpus, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["check", "src", "--format", "junit", "--allow-failed-sources", "--no-cache"]
+    assert main([*args, "--fail-on", "error"]) == 1
+    root = ET.fromstring(capsys.readouterr().out)
+    rules = next(s for s in root.findall("testsuite") if s.get("name") == "factcheck.rules")
+    assert int(rules.get("failures", "0")) == len(corpus.report.at_or_above("error"))
+    assert_junit_shape(root)
 
 
 def test_junit_failure_text_names_file_line_and_column(corpus: Corpus) -> None:
@@ -634,3 +719,133 @@ def test_cli_writes_html_with_claims(corpus: Corpus, capsys: pytest.CaptureFixtu
     page = capsys.readouterr().out
     assert page.startswith("<!DOCTYPE html>")
     assert "people · killed" in page  # the charts need the claims, which the CLI passes for html
+
+
+# ---------------------------------------------------------------- HTML: many sources, an outlier date
+
+EIGHT_SOURCES = {
+    "bay-herald": "The Linden Street bridge closed on Tuesday, 4 March 2025, after engineers found cracks. "
+    "The council said repairs start on the 10th.",
+    "city-wire": "Engineers closed the Linden Street bridge on 4 March 2025. About 12,000 drivers use it every day.",
+    "coast-times": "Engineers shut the Linden Street bridge on 4 March 2025 and said repairs would begin on "
+    "10 March 2025.",
+    "evening-ledger": "The council closed the Linden Street bridge on 3 March 2025 for safety checks.",
+    "metro-news": "The Linden Street bridge closed today, 4 March 2025, the council confirmed.",
+    "north-star": "The Linden Street bridge was shut on Wednesday, 4 March 2025. Some 30,000 drivers cross it daily.",
+    "radio-one": "The Linden Street bridge closed on 4 March 2025. Around 12,500 drivers use the crossing each day.",
+    # One bogus year: a year away from every other date.
+    "valley-post": "Cracks forced the Linden Street bridge to close on 4 March 2026, the council said. "
+    "Repairs begin on 10 March 2025.",
+}
+
+
+@pytest.fixture(scope="module")
+def eight(tmp_path_factory: pytest.TempPathFactory) -> Report:
+    root = tmp_path_factory.mktemp("eight")
+    for name, text in EIGHT_SOURCES.items():
+        (root / f"{name}.txt").write_text(f"---\npublished: 2025-03-05\n---\n{text}\n", encoding="utf-8")
+    return factcheck.check([root])
+
+
+def article_severities(page: str) -> list[str]:
+    return re.findall(r'<article class="finding (error|warning|info)"', page)
+
+
+def test_html_findings_are_in_severity_order(eight: Report) -> None:
+    assert eight.findings[0].severity == "info", "the report's own order puts an info first"
+    page = html.render(eight)
+    shown = article_severities(page)
+    assert sorted(f.severity for f in eight.findings) == sorted(shown)
+    ranks = [("error", "warning", "info").index(s) for s in shown]
+    assert ranks == sorted(ranks) and shown[0] == "error"
+    assert_report_in_dom(eight, scan(page))
+
+
+def test_html_reading_order_within_a_severity_follows_the_sources() -> None:
+    report = _manual_report(
+        "one two three four",
+        [("r.late", "custom", "warning", 14, 18, "late"), ("r.early", "custom", "warning", 0, 3, "early"),
+         ("r.info", "custom", "info", 4, 7, "info"), ("r.error", "custom", "error", 8, 13, "error")],
+    )
+    assert [f.message for f in html.reading_order(report)] == ["error", "early", "late", "info"]
+
+
+def timeline_marks(page: str) -> dict[str, float]:
+    """The x of each date mark on a timeline, by its tooltip (source: “text”)."""
+    section = page[page.index('id="dates"') : page.index('id="sources"')]
+    marks = {}
+    for title, body in re.findall(r"<g><title>([^<]*)</title>(.*?)</g>", section):
+        found = re.search(r'<circle cx="([\d.]+)"|<path class="off-axis" d="M([\d.]+)', body)
+        assert found, body
+        marks[html_lib.unescape(title).split(" = ")[0]] = float(found.group(1) or found.group(2))
+    return marks
+
+
+def test_html_timeline_clips_an_outlier_date_off_the_axis(eight: Report) -> None:
+    page = html.render(eight)
+    marks = timeline_marks(page)
+    section = page[page.index('id="dates"') : page.index('id="sources"')]
+    assert section.count('class="off-axis"') == 1 and section.count('class="axis-break"') == 1
+    assert "valley-post: “4 March 2026”" in marks
+    # The real dates are spread over the axis: a day apart is a visible distance (not 2 px of a year).
+    day = marks["city-wire: “4 March 2025”"] - marks["evening-ledger: “3 March 2025”"]
+    assert day > 40
+    assert marks["valley-post: “4 March 2026”"] > marks["coast-times: “10 March 2025”"]
+    ticks = re.findall(r'text-anchor="middle">(\d+ \w+|\w+ \d{4}|\d{4})</text>', section)
+    assert ticks and all(t.endswith("Mar") for t in ticks), ticks  # days of March, not months of a year
+    # Every timeline shares one axis: the same ticks at the same places.
+    axes = re.findall(r'<g class="axis">.*?</g>', section)
+    assert len(axes) == 8
+    assert len({re.sub(r'<path class="axis-break"[^>]*/>', "", a) for a in axes}) == 1
+
+
+LAYOUT_PROBE = """<script>
+(function () {
+  var out = {overflow: [], overlaps: [], outside: [], sources: 0};
+  var grid = document.querySelector(".sources");
+  if (grid.scrollWidth > grid.clientWidth + 1) { out.overflow.push("sources grid scrolls sideways"); }
+  document.querySelectorAll("article.source").forEach(function (el) {
+    out.sources += 1;
+    if (el.getBoundingClientRect().right > window.innerWidth) { out.overflow.push(el.id); }
+  });
+  document.querySelectorAll("#dates svg").forEach(function (svg, n) {
+    var box = svg.getBoundingClientRect();
+    var labels = Array.prototype.filter.call(svg.querySelectorAll("text"), function (t) {
+      return !t.closest(".axis");
+    }).map(function (t) { return [t.textContent, t.getBoundingClientRect()]; });
+    labels.forEach(function (a, i) {
+      var r = a[1];
+      if (r.left < box.left - 0.5 || r.right > box.right + 0.5) { out.outside.push(n + ": " + a[0]); }
+      labels.slice(i + 1).forEach(function (b) {
+        var s = b[1];
+        if (r.left < s.right && s.left < r.right && r.top < s.bottom && s.top < r.bottom) {
+          out.overlaps.push(n + ": " + a[0] + " / " + b[0]);
+        }
+      });
+    });
+  });
+  document.body.setAttribute("data-probe", JSON.stringify(out));
+})();
+</script>"""
+
+
+def test_html_with_eight_sources_and_an_outlier_in_headless_chromium(eight: Report, tmp_path: Path) -> None:
+    """Sources wrap instead of overflowing, timeline labels neither overlap nor leave their chart."""
+    page = tmp_path / "eight.html"
+    page.write_text(html.render(eight), encoding="utf-8")
+    profile = tmp_path / "profile"
+    shot = tmp_path / "eight.png"  # look at it: `pytest --basetemp=DIR` keeps it in DIR
+    run_chromium(profile, f"--screenshot={shot}", page.as_uri())
+    png = read_png(shot)
+    assert (png.width, png.height) == (1400, 3000) and png.size > 40_000
+
+    probed = tmp_path / "probed.html"
+    source = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page.read_text(encoding="utf-8"))
+    probed.write_text(source.replace("</body>", LAYOUT_PROBE + "</body>"), encoding="utf-8")
+    match = re.search(r'data-probe="([^"]*)"', run_chromium(profile, "--dump-dom", probed.as_uri()).stdout)
+    assert match, "the probe did not run"
+    probe = json.loads(html_lib.unescape(match.group(1)))
+    assert probe["sources"] == 8
+    assert probe["overflow"] == []
+    assert probe["overlaps"] == []
+    assert probe["outside"] == []

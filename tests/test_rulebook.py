@@ -122,3 +122,51 @@ def test_broken_rule_file_does_not_stop_the_others(tmp_path: Path) -> None:
     assert any(p.kind == "rule" and "bad.yaml" in p.path for p in report.problems)
     assert report.summary.rule_files_failed == 1
     assert report.summary.rules_loaded == 1
+
+
+BROKEN_RULE = """rules:
+  - id: my.figures
+    check: quantity-conflict
+    category: quantity-conflict
+    severity: loud
+    message: "{what} and {nonsense}"
+    params:
+      rounding: lots
+      roundng: 2
+  - id: my.days
+    check: date-wekday
+    category: date-weekday
+    severity: warning
+    message: "{text}"
+"""
+
+
+def test_a_broken_rule_file_reports_all_its_problems_at_once(tmp_path: Path) -> None:
+    """Severity, message fields and params of one rule, and another rule's check type, in one load."""
+    ruleset = load_rule_packs([make_pack(tmp_path, {"r.yaml": BROKEN_RULE})])
+    assert ruleset.rules == []
+    found = [(p.line, p.message.split(";")[0]) for p in ruleset.problems]
+    assert found == [
+        (5, "severity: Input should be 'info', 'warning' or 'error'"),
+        (6, "rule 'my.figures': message uses unknown field(s) ['nonsense']"),
+        (8, "rule 'my.figures': params.rounding: Input should be a valid number, unable to parse string as a number"),
+        (9, "rule 'my.figures': params: unknown key 'roundng' (did you mean 'rounding'?)"),
+        (11, "rule 'my.days': unknown check type 'date-wekday' (did you mean 'date-weekday'?)"),
+    ]
+    assert ruleset.rule_files_failed == 1
+
+
+def test_a_top_level_rule_key_gets_did_you_mean(tmp_path: Path) -> None:
+    ruleset = load_rule_packs([make_pack(tmp_path, {"r.yaml": GOOD_RULE.replace("rules:", "rule:")})])
+    assert ruleset.rules == []
+    unknown = [p for p in ruleset.problems if "unknown key 'rule'" in p.message]
+    assert unknown and "(did you mean 'rules'?)" in unknown[0].message
+    assert (unknown[0].line, unknown[0].column) == (1, 1)
+
+
+def test_a_file_level_mistake_does_not_hide_the_rules_problems(tmp_path: Path) -> None:
+    text = "version: 2\n" + GOOD_RULE.replace("severity: error", "severity: loud")
+    ruleset = load_rule_packs([make_pack(tmp_path, {"r.yaml": text})])
+    messages = [p.message for p in ruleset.problems]
+    assert any(m.startswith("unknown key 'version'") for m in messages), messages
+    assert any(m.startswith("severity:") for m in messages), messages

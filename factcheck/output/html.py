@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from factcheck.output.html_charts import interval_chart, quantity_groups, timelines
 from factcheck.output.html_spans import Catalogue, Span, e
 from factcheck.output.locations import LineIndex, SourceLocator
-from factcheck.report import SEVERITIES_HIGHEST_FIRST, Evidence, Finding, Report
+from factcheck.report import SEVERITIES_HIGHEST_FIRST, SEVERITY_RANK, Evidence, Finding, Report
 from factcheck.version import __version__
 
 CONTEXT_CHARS = 70
@@ -70,8 +70,8 @@ mark[id] { scroll-margin-top: 2rem; }
 mark:target { outline: 3px solid #f5c518; outline-offset: 1px; }
 sup.refs { font-size: .7rem; margin-left: 1px; }
 sup.refs a { text-decoration: none; }
-.sources { display: grid; grid-auto-flow: column; grid-auto-columns: minmax(18rem, 1fr); gap: 1rem;
-  overflow-x: auto; align-items: start; }
+.sources { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: 1rem;
+  align-items: start; }
 .source { border: 1px solid var(--line); border-radius: 6px; background: var(--bg); min-width: 0; }
 .source > header { padding: .5rem .8rem; background: var(--panel); border-bottom: 1px solid var(--line);
   position: sticky; top: 0; }
@@ -196,6 +196,11 @@ def _finding_html(number: int, finding: Finding, catalogue: Catalogue, locator: 
     )
 
 
+def _packs(report: Report) -> str:
+    packs = report.summary.rule_packs
+    return f" from {e(', '.join(packs))}" if packs else ""
+
+
 def _summary(report: Report, locator: SourceLocator) -> str:
     s = report.summary
     counts = "".join(
@@ -211,12 +216,27 @@ def _summary(report: Report, locator: SourceLocator) -> str:
     )
     return (
         f'<p class="muted">{s.sources_read} source(s) checked, {s.sources_failed} failed; '
-        f"{s.rules_loaded} rule(s) loaded, {s.rule_files_failed} rule file(s) failed.</p>"
+        f"{s.rules_loaded} rule(s) loaded{_packs(report)}, {s.rule_files_failed} rule file(s) failed.</p>"
         f'<div class="counts">{counts}</div><table class="meta">{rows}</table>'
     )
 
 
+def reading_order(report: Report) -> list[Finding]:
+    """The findings as a reader takes them: errors first, then warnings, then info; within one
+    severity by source (in the report's order) and position in it."""
+    source_order = {s.id: n for n, s in enumerate(report.sources)}
+
+    def key(finding: Finding) -> tuple[object, ...]:
+        first = finding.evidence[0] if finding.evidence else None
+        where = (source_order.get(first.source, len(source_order)), first.start) if first else (len(source_order), 0)
+        return (-SEVERITY_RANK[finding.severity], finding.cluster, *where, finding.rule, finding.message)
+
+    return sorted(report.findings, key=key)
+
+
 def render(report: Report, color: bool = False) -> str:
+    # Numbers (#1, #2...), marks and links all follow the reading order.
+    report = report.model_copy(update={"findings": reading_order(report)})
     catalogue = Catalogue(report)
     locator = SourceLocator(report)
     parts: list[str] = []
@@ -275,7 +295,8 @@ def render(report: Report, color: bool = False) -> str:
         '<section id="dates"><h2>Dates by source</h2>'
         + (
             '<p class="legend">Each source\'s dates (to the day or finer) on a shared time axis; a ring marks a '
-            "publication date, coloured marks dates a finding is about.</p>" + timelines(report, catalogue)
+            "publication date, coloured marks dates a finding is about; a date far from all the others is drawn "
+            "past the end of the axis (a triangle, after a break), with its date.</p>" + timelines(report, catalogue)
             if report.claims
             else no_claims
         )

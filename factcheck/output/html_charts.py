@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -25,6 +26,10 @@ ROW_HEIGHT = 30
 AXIS_HEIGHT = 28
 CHAR_WIDTH = 6.6  # rough width of one character of the chart font, for layout only
 TIMELINE_DAY_GRANULARITIES = ("day", "hour", "minute")
+TIMELINE_MARGIN = 30.0
+OFF_AXIS_WIDTH = 70.0  # room past an end of a timeline's axis for the dates far off it
+OUTLIER_MIN_DAYS = 31.0  # a date within a month of the median date is always on the axis
+OUTLIER_MAD_FACTOR = 6.0
 
 
 def _nice_step(span: float, target: int = 6) -> float:
@@ -242,7 +247,153 @@ def _date_ticks(lo: float, hi: float) -> list[tuple[float, str]]:
     return ticks
 
 
+def axis_days(positions: list[float]) -> tuple[float, float]:
+    """The days the shared time axis spans: the dates that are not outliers, a day either side.
+
+    One bogus date ("4 March 2026" in a story of March 2025) would stretch
+    the axis to a year and pile the real dates into one spot.  A date is an
+    outlier when it lies further from the median than ``OUTLIER_MAD_FACTOR``
+    median absolute deviations, and never when within ``OUTLIER_MIN_DAYS``
+    of it: at least half the dates are always on the axis.
+    """
+    median = statistics.median(positions)
+    spread = statistics.median(abs(p - median) for p in positions)
+    reach = max(OUTLIER_MAD_FACTOR * spread, OUTLIER_MIN_DAYS)
+    core = [p for p in positions if abs(p - median) <= reach]
+    return math.floor(min(core)) - 1, math.ceil(max(core)) + 1
+
+
+@dataclass
+class _DateMark:
+    """One mark of a timeline: a date and wording, with every claim that says it."""
+
+    position: float
+    label: str
+    claims: list[DateClaim]
+    side: int = 0  # -1 before the axis, 1 after it, 0 on it
+    x: float = 0.0  # of the marker
+    label_x: float = 0.0  # of the label's centre, kept inside the chart
+    row: int = 0
+
+
+def _place_labels(marks: list[_DateMark]) -> int:
+    """Rows for the labels so that none overlaps another or leaves the chart; the number of rows."""
+    rows_end: list[float] = []
+    for mark in sorted(marks, key=lambda m: m.x):
+        half = len(mark.label) * CHAR_WIDTH / 2
+        centre = min(max(mark.x, half + 2), CHART_WIDTH - half - 2)
+        left = centre - half
+        row = next((r for r, end in enumerate(rows_end) if end + 8 < left), len(rows_end))
+        if row == len(rows_end):
+            rows_end.append(0.0)
+        rows_end[row] = centre + half
+        mark.row = row
+        mark.label_x = centre
+    return max(1, len(rows_end))
+
+
+def _day_text(claim: DateClaim) -> str:
+    day = dt.date.fromisoformat((claim.value or "")[:10])
+    return f"{day.day} {day:%b %Y}"
+
+
+@dataclass(frozen=True)
+class _Axis:
+    """The time axis all timelines share: its days, where they are drawn, its ticks."""
+
+    lo: float
+    hi: float
+    x0: float
+    x1: float
+    ticks: list[tuple[float, str]]
+
+    def x(self, value: float) -> float:
+        return self.x0 + (value - self.lo) / (self.hi - self.lo) * (self.x1 - self.x0)
+
+
+def _timeline(source: str, items: list[tuple[float, DateClaim]], axis: _Axis, catalogue: Catalogue) -> str:
+    """One source's timeline on the shared axis; dates off the axis drawn past its ends."""
+    lo, hi, x0, x1, x = axis.lo, axis.hi, axis.x0, axis.x1, axis.x
+    before = any(p < lo for p, _ in items)
+    after = any(p > hi for p, _ in items)
+
+    # One mark per date and wording: "Tuesday" five times is "Tuesday ×5".
+    merged: dict[tuple[float, str], list[DateClaim]] = {}
+    for position, claim in sorted(items, key=lambda item: (item[0], item[1].start)):
+        merged.setdefault((position, _truncate(claim.text, 30)), []).append(claim)
+    marks: list[_DateMark] = []
+    for (position, text), claims in merged.items():
+        label = text + (f" ×{len(claims)}" if len(claims) > 1 else "")
+        side = -1 if position < lo else 1 if position > hi else 0
+        if side and (claims[0].value or "")[:4] not in text:  # the wording does not say how far off it is
+            label += f" ({_day_text(claims[0])})"
+        mark = _DateMark(position, label, claims, side)
+        mark.x = (
+            x(position) if side == 0 else TIMELINE_MARGIN + 10 if side < 0 else CHART_WIDTH - TIMELINE_MARGIN - 10
+        )
+        marks.append(mark)
+    label_rows = _place_labels(marks)
+    axis_y = 16 + label_rows * 16 + 10
+    height = axis_y + 34
+    body = ['<g class="axis">']
+    body.append(f'<line x1="{x0}" y1="{axis_y}" x2="{x1}" y2="{axis_y}" stroke="#8c959f"/>')
+    for end, shown in ((x0, before), (x1, after)):
+        if shown:  # the axis is broken here: what lies beyond is not to scale
+            direction = -1 if end == x0 else 1
+            gap = end + direction * 14
+            body.append(
+                f'<path class="axis-break" d="M{gap - 5:.1f} {axis_y + 6} l6 -12 M{gap:.1f} {axis_y + 6} l6 -12" '
+                f'stroke="#8c959f" fill="none"/>'
+            )
+    for position, text in axis.ticks:
+        tx = x(position)
+        body.append(
+            f'<line x1="{tx:.1f}" y1="{axis_y}" x2="{tx:.1f}" y2="{axis_y + 5}" stroke="#8c959f"/>'
+            f'<text x="{tx:.1f}" y="{axis_y + 18}" text-anchor="middle">{e(text)}</text>'
+        )
+    body.append("</g>")
+    body.extend(_mark_svg(mark, axis_y, catalogue) for mark in marks)
+    return f"<h3>{e(source)}</h3>" + (
+        f'<div class="chart">{_svg(CHART_WIDTH, height, f"Timeline of the dates in {source}", body)}</div>'
+    )
+
+
+def _mark_svg(mark: _DateMark, axis_y: int, catalogue: Catalogue) -> str:
+    claims = mark.claims
+    spans = [found for c in claims if (found := catalogue.get(c.source, c.start, c.end)) is not None]
+    span = max(spans, key=lambda s: SEVERITY_RANK[s.severity]) if spans else None
+    colour = SEVERITY_COLOURS[span.severity] if span is not None else NEUTRAL
+    label_y = 14 + mark.row * 16
+    claim = claims[0]
+    hollow = all(c.role == "publication" for c in claims)
+    fill = "#fff" if hollow else colour
+    weekday = f", says {claim.weekday_text}" if claim.weekday_text else ""
+    tooltip = f"{claim.source}: “{claim.text}” = {claim.value} ({claim.role}{weekday})"
+    if len(claims) > 1:
+        tooltip += f", {len(claims)} times"
+    px = mark.x
+    if mark.side:
+        tooltip += ", far from the other dates: drawn past the end of the axis"
+        tip = px + 7 * mark.side
+        marker = (
+            f'<path class="off-axis" d="M{tip:.1f} {axis_y} L{tip - 12 * mark.side:.1f} {axis_y - 6} '
+            f'L{tip - 12 * mark.side:.1f} {axis_y + 6} Z" fill="{fill}" stroke="{colour}" stroke-width="2"/>'
+        )
+    else:
+        marker = f'<circle cx="{px:.1f}" cy="{axis_y}" r="5" fill="{fill}" stroke="{colour}" stroke-width="2"/>'
+    label_x = mark.label_x
+    text = f'<text x="{label_x:.1f}" y="{label_y}" text-anchor="middle">{e(mark.label)}</text>'
+    if span is not None:
+        text = f'<a href="#{span.id}">{text}</a>'
+    return (
+        f"<g><title>{e(tooltip)}</title>"
+        f'<path d="M{label_x:.1f} {label_y + 3} L{px:.1f} {axis_y - 8}" stroke="{colour}" '
+        f'stroke-dasharray="2 2" fill="none"/>{marker}{text}</g>'
+    )
+
+
 def timelines(report: Report, catalogue: Catalogue) -> str:
+    """A timeline per source of its dates to the day or finer, on one axis shared by all sources."""
     per_source: dict[str, list[tuple[float, DateClaim]]] = {}
     for claim in report.claims:
         if isinstance(claim, DateClaim):
@@ -252,70 +403,10 @@ def timelines(report: Report, catalogue: Catalogue) -> str:
     if not per_source:
         return '<p class="muted">No source gives a date to the day.</p>'
     positions = [p for items in per_source.values() for p, _ in items]
-    lo, hi = math.floor(min(positions)) - 1, math.ceil(max(positions)) + 1
-    x0, x1 = 30.0, CHART_WIDTH - 30.0
-
-    def x(value: float) -> float:
-        return x0 + (value - lo) / (hi - lo) * (x1 - x0)
-
-    ticks = _date_ticks(lo, hi)
-    out: list[str] = []
+    lo, hi = axis_days(positions)
+    # Room past an end of every axis when some date lies beyond it, so the axes stay aligned.
+    x0 = TIMELINE_MARGIN + (OFF_AXIS_WIDTH if min(positions) < lo else 0)
+    x1 = CHART_WIDTH - TIMELINE_MARGIN - (OFF_AXIS_WIDTH if max(positions) > hi else 0)
+    axis = _Axis(lo, hi, x0, x1, _date_ticks(lo, hi))
     order = [s.id for s in report.sources if s.id in per_source]
-    for source in order:
-        # One mark per date and wording: "Tuesday" five times is "Tuesday ×5".
-        merged: dict[tuple[float, str], list[DateClaim]] = {}
-        for position, claim in sorted(per_source[source], key=lambda item: (item[0], item[1].start)):
-            merged.setdefault((position, _truncate(claim.text, 30)), []).append(claim)
-        rows_end: list[float] = []
-        placed: list[tuple[float, int, list[DateClaim], str]] = []
-        for (position, text), claims in merged.items():
-            label = text + (f" ×{len(claims)}" if len(claims) > 1 else "")
-            left = x(position) - len(label) * CHAR_WIDTH / 2
-            row = next((r for r, end in enumerate(rows_end) if end + 8 < left), len(rows_end))
-            if row == len(rows_end):
-                rows_end.append(0.0)
-            rows_end[row] = left + len(label) * CHAR_WIDTH
-            placed.append((position, row, claims, label))
-        label_rows = max(1, len(rows_end))
-        axis_y = 16 + label_rows * 16 + 10
-        height = axis_y + 34
-        body = ['<g class="axis">']
-        body.append(f'<line x1="{x0}" y1="{axis_y}" x2="{x1}" y2="{axis_y}" stroke="#8c959f"/>')
-        for position, text in ticks:
-            tx = x(position)
-            body.append(
-                f'<line x1="{tx:.1f}" y1="{axis_y}" x2="{tx:.1f}" y2="{axis_y + 5}" stroke="#8c959f"/>'
-                f'<text x="{tx:.1f}" y="{axis_y + 18}" text-anchor="middle">{e(text)}</text>'
-            )
-        body.append("</g>")
-        for position, row, claims, label in placed:
-            px = x(position)
-            spans = [
-                found for c in claims if (found := catalogue.get(c.source, c.start, c.end)) is not None
-            ]
-            span = max(spans, key=lambda s: SEVERITY_RANK[s.severity]) if spans else None
-            colour = SEVERITY_COLOURS[span.severity] if span is not None else NEUTRAL
-            label_y = 14 + row * 16
-            claim = claims[0]
-            hollow = all(c.role == "publication" for c in claims)
-            weekday = f", says {claim.weekday_text}" if claim.weekday_text else ""
-            tooltip = f"{claim.source}: “{claim.text}” = {claim.value} ({claim.role}{weekday})"
-            if len(claims) > 1:
-                tooltip += f", {len(claims)} times"
-            marker = (
-                f'<circle cx="{px:.1f}" cy="{axis_y}" r="5" fill="{"#fff" if hollow else colour}" '
-                f'stroke="{colour}" stroke-width="2"/>'
-            )
-            text = f'<text x="{px:.1f}" y="{label_y}" text-anchor="middle">{e(label)}</text>'
-            if span is not None:
-                text = f'<a href="#{span.id}">{text}</a>'
-            body.append(
-                f"<g><title>{e(tooltip)}</title>"
-                f'<line x1="{px:.1f}" y1="{label_y + 3}" x2="{px:.1f}" y2="{axis_y - 5}" '
-                f'stroke="{colour}" stroke-dasharray="2 2"/>{marker}{text}</g>'
-            )
-        out.append(
-            f"<h3>{e(source)}</h3>"
-            + f'<div class="chart">{_svg(CHART_WIDTH, height, f"Timeline of the dates in {source}", body)}</div>'
-        )
-    return "".join(out)
+    return "".join(_timeline(source, per_source[source], axis, catalogue) for source in order)

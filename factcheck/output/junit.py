@@ -1,11 +1,21 @@
-"""JUnit XML, for CI systems that show test results.
+"""JUnit XML, for CI systems that show test results (GitLab, Jenkins, GitHub test reporters).
 
-Suite ``factcheck.rules`` has one test case per rule that was loaded: it
-passes when the rule found nothing, holds one ``<failure>`` per finding
-otherwise, is ``<skipped>`` when the rule is disabled, and holds an
-``<error>`` when the rule failed to run.  Suite ``factcheck.sources`` has
-one test case per source read, and an ``<error>`` test case per problem
-(an unreadable source, a broken rule file or name list).
+Those readers take one outcome per test case: a second ``<failure>`` in a
+case is dropped or breaks the parse, and a suite whose ``failures`` exceeds
+its ``tests`` is nonsense to them.  So every test case here holds at most
+one of ``<failure>``, ``<error>`` or ``<skipped>``, and the counts are
+counted from the cases written.
+
+Suite ``factcheck.rules``: one test case per finding, named after its rule
+and the spans it is about (``quantities.conflict: a “40 people” / b “12
+people”``, stable across runs as the fingerprint is), with ``file`` and
+``line`` of its first span; it fails when the finding is at or above
+``fail_on`` (as the exit status does) and passes otherwise, its details in
+``<system-out>``.  A rule without findings is one passing test case; a
+disabled rule one ``<skipped>`` case; a rule that failed to run one case
+with an ``<error>``.  Suite ``factcheck.sources``: one test case per source
+read, and an ``<error>`` test case per problem (an unreadable source, a
+broken rule file or name list).
 """
 
 from __future__ import annotations
@@ -14,7 +24,12 @@ import re
 import xml.etree.ElementTree as ET
 
 from factcheck.output.locations import SourceLocator, describe, display_path, findings_by_rule, rules_of
-from factcheck.report import Finding, Problem, Report, RuleInfo
+from factcheck.report import SEVERITY_RANK, Finding, Problem, Report, RuleInfo, Severity
+
+OUTCOMES = ("failure", "error", "skipped")
+"""The elements that make a test case not pass; a case holds at most one."""
+NAME_SPAN_CHARS = 40
+"""A span's text in a test case name is cut to this many characters."""
 
 # Characters XML 1.0 cannot carry even escaped; replaced so the file always parses.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -55,8 +70,10 @@ def _rule_failed(rule: RuleInfo, problems: list[Problem]) -> list[Problem]:
 
 def _suite(name: str, cases: list[ET.Element]) -> ET.Element:
     def count(tag: str) -> int:
-        return sum(len(case.findall(tag)) for case in cases)
+        return sum(case.find(tag) is not None for case in cases)
 
+    for case in cases:
+        assert sum(case.find(tag) is not None for tag in OUTCOMES) <= 1, "one outcome per test case"
     suite = _element(
         "testsuite",
         {
@@ -72,31 +89,79 @@ def _suite(name: str, cases: list[ET.Element]) -> ET.Element:
     return suite
 
 
-def build(report: Report) -> ET.Element:
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= NAME_SPAN_CHARS else text[: NAME_SPAN_CHARS - 1] + "…"
+
+
+def finding_case_name(finding: Finding) -> str:
+    """The rule and the spans: what the finding is about, readable and stable across runs."""
+    spans = " / ".join(f"{e.source} “{_short(e.text)}”" for e in finding.evidence)
+    return f"{finding.rule}: {spans}" if spans else finding.rule
+
+
+def _rule_case(rule: RuleInfo, locator: SourceLocator) -> ET.Element:
+    case = _element("testcase", {"classname": f"factcheck.{rule.category}", "name": rule.id, "time": "0"})
+    if rule.path:
+        case.set("file", _clean(display_path(rule.path, locator.cwd)))
+        if rule.line is not None:
+            case.set("line", str(rule.line))
+    return case
+
+
+def _finding_case(finding: Finding, name: str, locator: SourceLocator, fail_on: Severity) -> ET.Element:
+    case = _element("testcase", {"classname": f"factcheck.{finding.category}", "name": name, "time": "0"})
+    first = finding.evidence[0] if finding.evidence else None
+    path = locator.path(first.source) if first is not None else None
+    if first is not None and path is not None:
+        case.set("file", _clean(path))
+        region = locator.region(first)
+        if region is not None:
+            case.set("line", str(region.start_line))
+    details = _finding_details(finding, locator)
+    if SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[fail_on]:
+        attrib = {"message": finding.message, "type": f"{finding.severity}:{finding.category}"}
+        case.append(_element("failure", attrib, details))
+    else:  # below --fail-on: shown, not failed
+        case.append(_element("system-out", None, f"{finding.severity}: {details}"))
+    return case
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    """``name``, or ``name (2)``, ``name (3)``...: a reader keys test cases by name."""
+    candidate, n = name, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{name} ({n})"
+    taken.add(candidate)
+    return candidate
+
+
+def build(report: Report, fail_on: Severity = "warning") -> ET.Element:
+    """The JUnit document; findings at or above ``fail_on`` are failures."""
     locator = SourceLocator(report)
     by_rule = findings_by_rule(report)
     rule_problems: set[int] = set()
     rule_cases: list[ET.Element] = []
+    names: set[str] = set()
     for rule in rules_of(report):
-        case = _element("testcase", {"classname": f"factcheck.{rule.category}", "name": rule.id, "time": "0"})
-        if rule.path:
-            case.set("file", _clean(display_path(rule.path, locator.cwd)))
-            if rule.line is not None:
-                case.set("line", str(rule.line))
-        if not rule.enabled:
+        findings = by_rule.get(rule.id, [])
+        crashed = _rule_failed(rule, report.problems)
+        rule_problems.update(id(problem) for problem in crashed)
+        if crashed:
+            case = _rule_case(rule, locator)
+            text = "\n".join(str(problem) for problem in crashed) + "\n"
+            case.append(_element("error", {"message": crashed[0].message, "type": "rule-error"}, text))
+            rule_cases.append(case)
+        elif not rule.enabled:
+            case = _rule_case(rule, locator)
             case.append(_element("skipped", {"message": "rule disabled"}))
-        for problem in _rule_failed(rule, report.problems):
-            rule_problems.add(id(problem))
-            case.append(_element("error", {"message": problem.message, "type": "rule-error"}, str(problem)))
-        for finding in by_rule.get(rule.id, []):
-            case.append(
-                _element(
-                    "failure",
-                    {"message": finding.message, "type": f"{finding.severity}:{finding.category}"},
-                    _finding_details(finding, locator),
-                )
-            )
-        rule_cases.append(case)
+            rule_cases.append(case)
+        elif not findings:
+            rule_cases.append(_rule_case(rule, locator))
+        for finding in findings:
+            name = _unique(finding_case_name(finding), names)
+            rule_cases.append(_finding_case(finding, name, locator, fail_on))
 
     source_cases: list[ET.Element] = []
     for source in report.sources:
@@ -132,7 +197,7 @@ def build(report: Report) -> ET.Element:
     return root
 
 
-def render(report: Report, color: bool = False) -> str:
-    root = build(report)
+def render(report: Report, color: bool = False, *, fail_on: Severity = "warning") -> str:
+    root = build(report, fail_on)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

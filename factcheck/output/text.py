@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.report import Evidence, Finding, Report
+from factcheck.report import BUNDLED_PACK, Evidence, Finding, Report, Summary
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 CONTEXT_CHARS = 50
@@ -51,6 +51,22 @@ def _finding_table(finding: Finding, texts: dict[str, str]) -> Table:
     return table
 
 
+def rules_phrase(summary: Summary) -> str:
+    """How many rules ran and, unless it is the bundled pack alone, from which packs.
+
+    ``--rules`` replaces the bundled pack, so a run without it says so:
+    "9 rules" silently becoming "2 rules" looks like a broken install.
+    """
+    phrase = f"{summary.rules_loaded} rule(s)"
+    packs = summary.rule_packs
+    if not packs or packs == [BUNDLED_PACK]:
+        return phrase
+    phrase += f" from {', '.join(packs)}"
+    if BUNDLED_PACK not in packs:
+        phrase += ", not the bundled pack (--rules replaces it, --extra-rules adds to it)"
+    return phrase
+
+
 def render(report: Report, color: bool = False) -> str:
     buffer = io.StringIO()
     console = Console(
@@ -79,9 +95,10 @@ def render(report: Report, color: bool = False) -> str:
     s = report.summary
     console.print(
         Text(
-            f"{s.sources_read} source(s) checked, {s.sources_failed} failed; {s.rules_loaded} rule(s); "
+            f"{s.sources_read} source(s) checked, {s.sources_failed} failed; {rules_phrase(s)}; "
             f"{s.findings['error']} error(s), {s.findings['warning']} warning(s), {s.findings['info']} info",
             style="bold",
-        )
+        ),
+        soft_wrap=True,  # one line in a pipe, for grep and CI logs
     )
     return buffer.getvalue()

@@ -30,6 +30,31 @@ def pack_specs(rules: RuleSpec) -> list[str | Path]:
     return list(rules)
 
 
+def with_extra_packs(rules: RuleSpec, extra: Sequence[str | Path]) -> RuleSpec:
+    """``rules`` (the bundled pack when None) followed by the ``extra`` packs not already among them.
+
+    ``rules`` replaces the bundled pack; ``extra`` adds to whatever ``rules``
+    is, so a team's own pack can run beside the bundled one.
+    """
+    if not extra:
+        return rules
+    specs = pack_specs(rules)
+    seen = {_identity(spec) for spec in specs}
+    for spec in extra:
+        if _identity(spec) not in seen:
+            seen.add(_identity(spec))
+            specs.append(spec)
+    return specs
+
+
+def _identity(spec: str | Path) -> str:
+    """What makes two pack specs the same pack: the directory they resolve to."""
+    try:
+        return str(resolve_pack(spec).resolve())
+    except FactcheckError:
+        return str(spec)
+
+
 def _signature(specs: Sequence[str | Path]) -> tuple[object, ...]:
     entries: list[object] = []
     for spec in specs:

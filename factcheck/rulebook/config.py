@@ -8,6 +8,7 @@ walking up from the working directory, as ruff and pytest find theirs.
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 import tomllib
 from collections.abc import Iterable
@@ -15,11 +16,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from factcheck.errors import FactcheckError
 from factcheck.report import Finding, Problem, Severity
 from factcheck.rulebook.loader import LoadedRule, RuleSet
+from factcheck.rulebook.problems import model_at
 
 CONFIG_FILE = "factcheck.toml"
 PYPROJECT = "pyproject.toml"
@@ -53,9 +55,18 @@ class SourceDefaults(BaseModel):
 
 
 class Config(BaseModel):
+    """What ``factcheck.toml`` (or ``[tool.factcheck]``) may set; each key as the CLI option of its name."""
+
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    rules: list[str] | None = Field(default=None, description="Rule packs: directories or installed pack names.")
+    rules: list[str] | None = Field(
+        default=None, description="Rule packs used instead of the bundled one: directories or installed pack names."
+    )
+    extra_rules: list[str] = Field(
+        default_factory=list,
+        alias="extra-rules",
+        description="Rule packs loaded in addition to `rules` (or to the bundled pack).",
+    )
     model: str | None = None
     reference_date: str | None = Field(default=None, alias="reference-date")
     fail_on: Severity | None = Field(default=None, alias="fail-on")
@@ -63,13 +74,40 @@ class Config(BaseModel):
     jobs: int | None = Field(default=None, ge=1)
     cache: bool | str | None = None
     clusters: bool | None = None
+    baseline: str | None = Field(default=None, description="Baseline file whose findings are left out.")
     disable: list[str] = Field(default_factory=list, description="Rule ids turned off.")
     enable: list[str] = Field(default_factory=list, description="Rule ids turned on (disabled in their pack).")
     severity: dict[str, Severity] = Field(default_factory=dict, description="Severity by rule id.")
     params: dict[str, dict[str, Any]] = Field(default_factory=dict, description="Parameters by rule id.")
     sources: SourceDefaults = Field(default_factory=SourceDefaults)
     ignore: list[IgnoreEntry] = Field(default_factory=list)
-    path: str | None = Field(default=None, exclude=True, description="Where the configuration was read from.")
+    _path: str | None = PrivateAttr(default=None)
+
+    @property
+    def path(self) -> str | None:
+        """Where the configuration was read from (None: built in code)."""
+        return self._path
+
+
+def config_keys(model: type[BaseModel]) -> list[str]:
+    """The keys a configuration table takes, as written in the file (``fail-on``, not ``fail_on``)."""
+    return [info.alias or name for name, info in model.model_fields.items()]
+
+
+def _key_error(error: Any, where: str) -> str:
+    """One validation error of a configuration file, with the keys its table takes."""
+    loc = tuple(error["loc"])
+    names = [str(p) for p in loc]
+    if error["type"] != "extra_forbidden":
+        return f"{where}{'.'.join(names)}: {error['msg']}"
+    table = model_at(Config, loc[:-1])
+    if table is None:  # a free-form table (severity, params): no fixed keys
+        return f"{where}{'.'.join(names)}: unknown key"
+    keys = config_keys(table)
+    unknown = str(loc[-1]).replace("_", "-")
+    close = difflib.get_close_matches(unknown, keys, n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return f"{where}{'.'.join(names)}: unknown key{hint}; valid keys: {', '.join(keys)}"
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -102,17 +140,14 @@ def load_config(path: Path) -> Config:
     try:
         config = Config.model_validate(table)
     except ValidationError as exc:
-        messages = []
-        for error in exc.errors():
-            key = prefix + ".".join(str(p) for p in error["loc"])
-            what = "unknown key" if error["type"] == "extra_forbidden" else error["msg"]
-            messages.append(f"{path}: {key}: {what}")
-        valid = ", ".join(sorted(Config.model_fields))
-        raise FactcheckError("; ".join(messages) + f" (valid keys: {valid})") from None
-    config.path = str(path)
+        raise FactcheckError("; ".join(_key_error(e, f"{path}: {prefix}") for e in exc.errors())) from None
+    config._path = str(path)
     base = path.parent
     if config.rules is not None:
         config.rules = [str(base / r) if (base / r).exists() else r for r in config.rules]
+    config.extra_rules = [str(base / r) if (base / r).exists() else r for r in config.extra_rules]
+    if config.baseline is not None:
+        config.baseline = str(base / config.baseline)
     if isinstance(config.cache, str):
         config.cache = str(base / config.cache)
     return config

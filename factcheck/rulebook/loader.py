@@ -9,12 +9,13 @@ stops the others.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from factcheck.checks import Check, get_check_types
 from factcheck.checks.messages import template_fields
@@ -66,69 +67,120 @@ class RuleSet:
 def _build_rule(
     raw: dict[str, Any], path: Path, doc: PositionedYaml, prefix: tuple[str | int, ...]
 ) -> LoadedRule | list[Problem]:
+    """A rule bound to its check type, or every problem of it at once.
+
+    The rule's own fields, its check type, its ``params`` (against that
+    type's ``Params``) and its message template are each checked on what
+    the file says even when another part is wrong, so an author fixes a rule
+    in one round, not one mistake per run.
+    """
+    rule_id = raw.get("id")
+    label = f"rule {rule_id!r}: " if isinstance(rule_id, str) else ""
+    problems: list[Problem] = []
+    rule: Rule | None = None
     try:
         rule = Rule.model_validate(raw)
     except ValidationError as exc:
-        rule_id = raw.get("id") if isinstance(raw, dict) else None
-        label = f"rule {rule_id!r}: " if isinstance(rule_id, str) else ""
-        return key_problems(path, doc, exc, prefix, Rule, label)
-    check_types = get_check_types()
-    check_type = check_types.get(rule.check)
-    if check_type is None:
-        known = ", ".join(sorted(check_types))
-        return [
-            problem_at(
-                path,
-                f"rule {rule.id!r}: unknown check type {rule.check!r}; known: {known}",
-                doc.position((*prefix, "check")),
-            )
-        ]
-    try:
-        params = check_type.Params.model_validate(rule.params)
-    except ValidationError as exc:
-        return [
-            p.model_copy(
-                update={
-                    "message": f"rule {rule.id!r}: params"
-                    + (": " if p.message.startswith("unknown key") else ".")
-                    + p.message
-                }
-            )
-            for p in key_problems(path, doc, exc, (*prefix, "params"), check_type.Params)
-        ]
-    try:
-        used = template_fields(rule.message)
-    except ValueError as exc:
-        return [
-            problem_at(path, f"rule {rule.id!r}: message: {exc}", doc.position((*prefix, "message")))
-        ]
-    unknown = sorted(set(used) - set(check_type.message_fields))
-    if unknown:
-        return [
-            problem_at(
-                path,
-                f"rule {rule.id!r}: message uses unknown field(s) {unknown}; "
-                f"{rule.check} offers {sorted(check_type.message_fields)}",
-                doc.position((*prefix, "message")),
-            )
-        ]
+        problems += key_problems(path, doc, exc, prefix, Rule, label)
+    check_type = _check_type(raw, path, doc, prefix, label, problems)
+    params: BaseModel | None = None
+    raw_params = raw.get("params", {})
+    if check_type is not None and isinstance(raw_params, dict):
+        try:
+            params = check_type.Params.model_validate(raw_params)
+        except ValidationError as exc:
+            problems += [
+                p.model_copy(
+                    update={
+                        "message": f"{label}params" + (": " if p.message.startswith("unknown key") else ".") + p.message
+                    }
+                )
+                for p in key_problems(path, doc, exc, (*prefix, "params"), check_type.Params)
+            ]
+    message = raw.get("message")
+    if isinstance(message, str):
+        problems += _template_problems(message, check_type, path, doc, prefix, label)
+    if problems or rule is None or check_type is None or params is None:
+        return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
     line, column = doc.position((*prefix, "id")) or doc.position(prefix) or (None, None)
     return LoadedRule(rule, check_type(rule, params), str(path), line, column)
 
 
+def _check_type(
+    raw: dict[str, Any],
+    path: Path,
+    doc: PositionedYaml,
+    prefix: tuple[str | int, ...],
+    label: str,
+    problems: list[Problem],
+) -> type[Check] | None:
+    """The check type the rule names; an unknown name is added to ``problems``."""
+    name = raw.get("check")
+    if not isinstance(name, str):
+        return None  # missing or not a string: the rule's own validation says so
+    check_types = get_check_types()
+    check_type = check_types.get(name)
+    if check_type is None:
+        known = ", ".join(sorted(check_types))
+        close = difflib.get_close_matches(name, list(check_types), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        problems.append(
+            problem_at(
+                path, f"{label}unknown check type {name!r}{hint}; known: {known}", doc.position((*prefix, "check"))
+            )
+        )
+    return check_type
+
+
+def _template_problems(
+    message: str,
+    check_type: type[Check] | None,
+    path: Path,
+    doc: PositionedYaml,
+    prefix: tuple[str | int, ...],
+    label: str,
+) -> list[Problem]:
+    """What is wrong with a message template: its syntax, or fields its check type does not offer."""
+    where = doc.position((*prefix, "message"))
+    try:
+        used = template_fields(message)
+    except ValueError as exc:
+        return [problem_at(path, f"{label}message: {exc}", where)]
+    if check_type is None:
+        return []
+    unknown = sorted(set(used) - set(check_type.message_fields))
+    if not unknown:
+        return []
+    return [
+        problem_at(
+            path,
+            f"{label}message uses unknown field(s) {unknown}; "
+            f"{check_type.name} offers {sorted(check_type.message_fields)}",
+            where,
+        )
+    ]
+
+
 def load_rule_file(path: Path) -> tuple[list[LoadedRule], list[Problem]]:
-    """Rules of one file; each bad rule becomes a problem, the good ones load."""
+    """Rules of one file; each bad rule becomes a problem, the good ones load.
+
+    A mistake at the top of the file (``rule:`` for ``rules:``) is reported
+    with the rules' own problems, not instead of them.
+    """
     try:
         doc = load_yaml_file(path)
     except YamlLoadError as exc:
         return [], [problem_at(path, str(exc), (exc.line, exc.column) if exc.line else None)]
-    try:
-        parsed = RuleFile.model_validate(doc.data)
-    except ValidationError as exc:
-        return [], validation_problems(path, doc, exc, ())
-    loaded: list[LoadedRule] = []
     problems: list[Problem] = []
-    for index, raw in enumerate(parsed.rules):
+    try:
+        RuleFile.model_validate(doc.data)
+    except ValidationError as exc:
+        problems += key_problems(path, doc, exc, (), RuleFile)
+    raw_rules = doc.data.get("rules") if isinstance(doc.data, dict) else None
+    loaded: list[LoadedRule] = []
+    for index, raw in enumerate(raw_rules if isinstance(raw_rules, list) else []):
+        if not isinstance(raw, dict):
+            continue  # the file's validation above names it
         result = _build_rule(raw, path, doc, ("rules", index))
         if isinstance(result, LoadedRule):
             loaded.append(result)
@@ -159,6 +211,11 @@ def _inside(path: Path, root: Path) -> bool:
     return True
 
 
+def pack_name(directory: Path) -> str:
+    """The name of a pack without a manifest: its directory's (``.`` is named after the working directory)."""
+    return directory.resolve().name or str(directory.resolve())
+
+
 def load_rule_packs(directories: Iterable[Path | str]) -> RuleSet:
     """Load rule packs in order; a later rule with an earlier rule's id is an error.
 
@@ -181,6 +238,22 @@ def load_rule_packs(directories: Iterable[Path | str]) -> RuleSet:
             ruleset.rule_files_failed += 1
             continue
         manifest_path = directory / MANIFEST
+        rule_files = [
+            path
+            for path in sorted(directory.glob("*.yaml")) + sorted(directory.glob("*.yml"))
+            if path.name != MANIFEST
+        ]
+        if not manifest_path.is_file() and not rule_files and not (directory / NAMES_DIR).is_dir():
+            ruleset.problems.append(
+                problem_at(
+                    directory,
+                    f"not a rule pack ({directory.resolve()}): no {MANIFEST}, "
+                    f"no rule files (*.yaml with a `rules:` list), no {NAMES_DIR}/ directory",
+                    None,
+                )
+            )
+            ruleset.rule_files_failed += 1
+            continue
         if manifest_path.is_file():
             try:
                 doc = load_yaml_file(manifest_path)
@@ -192,10 +265,8 @@ def load_rule_packs(directories: Iterable[Path | str]) -> RuleSet:
             except ValidationError as exc:
                 ruleset.problems.extend(key_problems(manifest_path, doc, exc, (), PackManifest))
         else:
-            ruleset.packs.append(PackManifest(name=directory.name))
-        for path in sorted(directory.glob("*.yaml")) + sorted(directory.glob("*.yml")):
-            if path.name == MANIFEST:
-                continue
+            ruleset.packs.append(PackManifest(name=pack_name(directory)))
+        for path in rule_files:
             if not _inside(path, directory):
                 ruleset.problems.append(
                     problem_at(path, "links outside its rule pack; not loaded", None)

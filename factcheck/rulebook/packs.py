@@ -9,6 +9,9 @@ from importlib.metadata import entry_points
 from pathlib import Path
 
 from factcheck.errors import FactcheckError
+from factcheck.report import BUNDLED_PACK
+
+__all__ = ["BUNDLED_PACK", "bundled_rules_dir", "registered_packs", "resolve_pack"]
 
 RULEPACK_ENTRY_POINTS = "factcheck.rulepacks"
 
