@@ -15,11 +15,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from factcheck.errors import FactcheckError
 from factcheck.report import Finding, Problem, Severity
 from factcheck.rulebook.loader import LoadedRule, RuleSet
+from factcheck.sources.language import validate_language_tag
 
 CONFIG_FILE = "factcheck.toml"
 PYPROJECT = "pyproject.toml"
@@ -48,8 +49,17 @@ class SourceDefaults(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    language: str | None = None
+    language: str | None = Field(
+        default=None,
+        description="ISO 639-1 code, e.g. en-GB: the locale of sources that state none, "
+        "and their language when detection cannot tell.",
+    )
     outlet: str | None = None
+
+    @field_validator("language")
+    @classmethod
+    def _iso_language(cls, language: str | None) -> str | None:
+        return None if language is None else validate_language_tag(language)
 
 
 class Config(BaseModel):
@@ -105,7 +115,7 @@ def load_config(path: Path) -> Config:
         messages = []
         for error in exc.errors():
             key = prefix + ".".join(str(p) for p in error["loc"])
-            what = "unknown key" if error["type"] == "extra_forbidden" else error["msg"]
+            what = "unknown key" if error["type"] == "extra_forbidden" else error["msg"].removeprefix("Value error, ")
             messages.append(f"{path}: {key}: {what}")
         valid = ", ".join(sorted(Config.model_fields))
         raise FactcheckError("; ".join(messages) + f" (valid keys: {valid})") from None
