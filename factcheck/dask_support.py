@@ -17,7 +17,8 @@ client gathers one report per cluster and merges them.  The result equals
 
 Records are dicts with ``id``, ``text`` and optionally ``cluster``,
 ``published`` and the other source fields; a record without ``cluster``
-belongs to the cluster ``default``.
+belongs to the cluster ``default``.  As in a local run, a source in another
+language than English is skipped with a problem (`factcheck.sources.language`).
 """
 
 from __future__ import annotations
