@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,14 +42,14 @@ ENGLISH_OTHER = (
 )
 
 
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, dict[str, object], str]:
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, dict[str, Any], str]:
     status = main(["check", *args, "--format", "json", "--no-config", "--no-cache", "-q"])
     out = capsys.readouterr()
     return status, json.loads(out.out), out.err
 
 
-def sources_of(report: dict[str, object]) -> dict[str, dict[str, object]]:
-    return {s["id"]: s for s in report["sources"]}  # type: ignore[attr-defined,index]
+def sources_of(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {s["id"]: s for s in report["sources"]}
 
 
 # --- what the detector says --------------------------------------------------------------------
@@ -140,13 +141,13 @@ def test_a_german_article_without_the_key_is_skipped_with_a_problem_line(
     status, report, err = run([str(tmp_path)], capsys)
     assert status == 2  # a source left out is not a clean run, as for any skipped source
     assert set(sources_of(report)) == {"report", "story"}
-    assert report["summary"]["sources_skipped"] == 1  # type: ignore[index]
+    assert report["summary"]["sources_skipped"] == 1
     line = next(line for line in err.splitlines() if "bericht.txt" in line)
     assert line.startswith(f"factcheck: source problem: {tmp_path / 'bericht.txt'}: language 'de', detected at ")
     assert "factcheck reads English only; skipped" in line
     assert "`language: en`" in line  # how to override a wrong guess
     # nothing was read from the German text: no invented name, no 3.5
-    assert all(c["source"] != "bericht" for c in report["claims"])  # type: ignore[attr-defined,index]
+    assert all(c["source"] != "bericht" for c in report["claims"])
 
 
 def test_skipped_sources_exit_by_the_findings_with_allow_failed_sources(
@@ -209,7 +210,7 @@ def test_the_json_report_records_each_language(tmp_path: Path, capsys: pytest.Ca
     uk, wire = sources_of(report)["uk"], sources_of(report)["wire"]
     assert (uk["language"], uk["language_origin"], uk["language_confidence"]) == ("en-GB", "stated", None)
     assert (wire["language"], wire["language_origin"]) == ("en", "detected")
-    assert wire["language_confidence"] >= MIN_CONFIDENCE  # type: ignore[operator]
+    assert wire["language_confidence"] >= MIN_CONFIDENCE
     assert str(wire["language_detail"]).startswith("detected at probability ")
 
 
