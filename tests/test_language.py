@@ -266,3 +266,26 @@ def test_split_by_language_keeps_the_input_objects_unchanged() -> None:
     kept, skipped = split_by_language(given)
     assert [s.id for s in kept] == ["a"] and [p.path for p in skipped] == ["b"]
     assert given[0]._language is None and kept[0]._language is not None
+
+
+def test_a_bad_language_in_a_rule_example_is_a_rule_problem(tmp_path: Path) -> None:
+    from factcheck.rulebook.loader import load_rule_packs
+
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "rules.yaml").write_text(
+        "rules:\n"
+        "  - id: my.casing\n"
+        "    check: name-casing\n"
+        "    category: name-casing\n"
+        "    severity: warning\n"
+        '    message: "{text} -> {suggestion}"\n'
+        "    examples:\n"
+        "      - name: british\n"
+        "        sources:\n"
+        "          - {id: a, text: Leaders of nato met., language: british}\n"
+        "        expect: [{source: a, text: nato}]\n",
+        encoding="utf-8",
+    )
+    problems = load_rule_packs([pack]).problems
+    assert any("'british' is not an ISO 639-1 language code" in p.message for p in problems), problems
