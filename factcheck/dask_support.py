@@ -17,7 +17,8 @@ client gathers one report per cluster and merges them.  The result equals
 
 Records are dicts with ``id``, ``text`` and optionally ``cluster``,
 ``published`` and the other source fields; a record without ``cluster``
-belongs to the cluster ``default``.
+belongs to the cluster ``default``.  As in a local run, a source in another
+language than English is skipped with a problem (`factcheck.sources.language`).
 """
 
 from __future__ import annotations
@@ -33,9 +34,10 @@ from factcheck.extraction.nlp import load_pipeline
 from factcheck.extraction.per_source import SourceExtractor
 from factcheck.names.index import NameIndex
 from factcheck.pipeline import ClusterProblems, check_extracted, gather_outcomes, report_of_cluster
-from factcheck.report import Report
+from factcheck.report import Problem, Report
 from factcheck.rulebook.compiled import load_rules_and_names
 from factcheck.rulebook.loader import RuleSet
+from factcheck.sources.language_filter import split_by_language
 from factcheck.sources.model import Source
 from factcheck.sources.reference_dates import ReferenceDate, complete_reference_dates, find_dateline
 from factcheck.timing import StageTimes
@@ -118,8 +120,13 @@ def _check_group(
     interner = ClaimInterner()
     sources = [Source.model_validate_json(source_json) for _, source_json, _ in members]
     outcomes = [interner.outcome(SourceOutcome.model_validate_json(outcome_json)) for _, _, outcome_json in members]
-    noted = ClusterProblems()
-    good, claims = gather_outcomes(sources, outcomes, noted)
+    readable, foreign = split_by_language(sources)  # as a local run does: only English is checked
+    read_ids = {s.id for s in readable}
+    outcomes = [o for s, o in zip(sources, outcomes, strict=True) if s.id in read_ids]
+    noted = ClusterProblems(
+        [Problem(kind="source", path=p.path, line=p.line, message=p.cause) for p in foreign], skipped=len(foreign)
+    )
+    good, claims = gather_outcomes(readable, outcomes, noted)
     del outcomes  # the cluster's claims are held once, in `claims`
     refs = {}
     for s in good:

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ParamSpec
+from typing import Any, ParamSpec
 
 from factcheck.alignment import align
 from factcheck.checks import plugin_load_errors
@@ -44,6 +44,7 @@ from factcheck.sources.clusters import (
     split_by_cluster_field,
 )
 from factcheck.sources.files import max_source_bytes_from_env, resolve_max_source_bytes
+from factcheck.sources.language_filter import split_by_language
 from factcheck.sources.model import Source, SourceProblem
 from factcheck.sources.reading import load_sources
 from factcheck.sources.reference_dates import ReferenceDate, assign_reference_dates
@@ -145,9 +146,12 @@ def iter_check(
         with times.stage("loading"):
             loaded, unreadable = load_sources(plan.inputs, max_source_bytes=size_limit)
             unique, duplicates = drop_duplicate_ids(loaded, seen_ids)
-            kept = [_with_defaults(s, context.config.sources) for s in unique]
+            readable, foreign = split_by_language(unique, context.config.sources.language)
+            kept = [_with_defaults(s, context.config.sources) for s in readable]
         noted = ClusterProblems(
-            [_problem_from_source(p) for p in (*unreadable, *duplicates)], len(unreadable), len(duplicates)
+            [_problem_from_source(p) for p in (*unreadable, *duplicates, *foreign)],
+            len(unreadable),
+            len(duplicates) + len(foreign),
         )
         groups = split_by_cluster_field(plan, kept) if clusters else {plan.id: kept}
         if not groups:
@@ -424,4 +428,18 @@ def _source_info(source: Source, reference: ReferenceDate, cluster_id: str) -> S
         reference_date_detail=reference.detail,
         words=len(source.text.split()),
         cluster=cluster_id,
+        **_language_info(source),
     )
+
+
+def _language_info(source: Source) -> dict[str, Any]:
+    """The report's language fields: the decision made when the source was read, else what it states."""
+    decision = source._language
+    if decision is None:
+        return {"language": source.language, "language_origin": "stated" if source.language else None}
+    return {
+        "language": decision.language,
+        "language_origin": decision.origin,
+        "language_detail": decision.detail,
+        "language_confidence": decision.confidence,
+    }

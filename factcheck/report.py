@@ -16,6 +16,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field, model_validator
 
 from factcheck.claims import AnyClaim, Claim
+from factcheck.sources.language import LanguageOrigin
 from factcheck.sources.reference_dates import ReferenceOrigin
 
 Severity = Literal["info", "warning", "error"]
@@ -111,6 +112,10 @@ class SourceInfo(BaseModel):
     reference_date_detail: str = ""
     words: int = 0
     cluster: str = "default"
+    language: str | None = Field(default=None, description="The language it was checked as: stated or detected.")
+    language_origin: LanguageOrigin | None = None
+    language_detail: str = Field(default="", description="How the language was decided.")
+    language_confidence: float | None = Field(default=None, description="The detector's probability, when detected.")
 
 
 ProblemKind = Literal["source", "rule", "names", "plugin"]

@@ -66,3 +66,22 @@ def test_dask_matches_a_local_run(client: object) -> None:
     assert findings_of(distributed_report) == findings_of(local)
     assert {f.category for f in distributed_report.findings} >= {"quantity-conflict", "name-casing", "name-glued"}
     assert {s.cluster for s in distributed_report.sources} == {"alpha", "beta"}
+
+
+def test_dask_skips_what_a_local_run_skips(client: object) -> None:
+    from factcheck.dask_support import check_bag
+
+    german = (
+        "Nach Angaben der Feuerwehr brach das Feuer am frühen Dienstagmorgen in einer Lagerhalle im Norden "
+        "der Stadt aus. Verletzt wurde niemand, den Schaden schätzt die Polizei auf 3,5 Millionen Euro."
+    )
+    records = [*RECORDS, {"id": "a4", "cluster": "alpha", "text": german}]
+    distributed_report = check_bag(db.from_sequence(records, npartitions=2), reference_date="2025-03-10")
+    local = factcheck.check(
+        {c: [Source(id=r["id"], text=r["text"]) for r in records if r["cluster"] == c] for c in ("alpha", "beta")},
+        reference_date="2025-03-10",
+    )
+    for report in (distributed_report, local):
+        assert "a4" not in {s.id for s in report.sources}
+        assert report.summary.sources_skipped == 1
+        assert [(p.path, p.message.split(",")[0]) for p in report.problems] == [("a4", "language 'de'")]

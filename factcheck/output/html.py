@@ -215,7 +215,8 @@ def _summary(report: Report, locator: SourceLocator) -> str:
         for src in report.sources
     )
     return (
-        f'<p class="muted">{s.sources_read} source(s) checked, {s.sources_failed} failed; '
+        f'<p class="muted">{s.sources_read} source(s) checked, {s.sources_failed} failed, '
+        f"{s.sources_skipped} skipped; "
         f"{s.rules_loaded} rule(s) loaded{_packs(report)}, {s.rule_files_failed} rule file(s) failed.</p>"
         f'<div class="counts">{counts}</div><table class="meta">{rows}</table>'
     )

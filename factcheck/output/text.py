@@ -95,7 +95,8 @@ def render(report: Report, color: bool = False) -> str:
     s = report.summary
     console.print(
         Text(
-            f"{s.sources_read} source(s) checked, {s.sources_failed} failed; {rules_phrase(s)}; "
+            f"{s.sources_read} source(s) checked, {s.sources_failed} failed, {s.sources_skipped} skipped; "
+            f"{rules_phrase(s)}; "
             f"{s.findings['error']} error(s), {s.findings['warning']} warning(s), {s.findings['info']} info",
             style="bold",
         ),

@@ -16,12 +16,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from factcheck.errors import FactcheckError
 from factcheck.report import Finding, Problem, Severity
 from factcheck.rulebook.loader import LoadedRule, RuleSet
 from factcheck.rulebook.problems import model_at
+from factcheck.sources.language import validate_language_tag
 
 CONFIG_FILE = "factcheck.toml"
 PYPROJECT = "pyproject.toml"
@@ -50,8 +51,17 @@ class SourceDefaults(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    language: str | None = None
+    language: str | None = Field(
+        default=None,
+        description="ISO 639-1 code, e.g. en-GB: the locale of sources that state none, "
+        "and their language when detection cannot tell.",
+    )
     outlet: str | None = None
+
+    @field_validator("language")
+    @classmethod
+    def _iso_language(cls, language: str | None) -> str | None:
+        return None if language is None else validate_language_tag(language)
 
 
 class Config(BaseModel):
@@ -99,7 +109,7 @@ def _key_error(error: Any, where: str) -> str:
     loc = tuple(error["loc"])
     names = [str(p) for p in loc]
     if error["type"] != "extra_forbidden":
-        return f"{where}{'.'.join(names)}: {error['msg']}"
+        return f"{where}{'.'.join(names)}: {str(error['msg']).removeprefix('Value error, ')}"
     table = model_at(Config, loc[:-1])
     if table is None:  # a free-form table (severity, params): no fixed keys
         return f"{where}{'.'.join(names)}: unknown key"

@@ -14,9 +14,10 @@ import fnmatch
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from factcheck.report import Category, Severity
+from factcheck.sources.language import validate_language_tag
 
 if TYPE_CHECKING:
     from factcheck.report import Finding
@@ -88,6 +89,11 @@ class ExampleSource(BaseModel):
     language: str | None = Field(default=None, description="Language or locale, e.g. en-GB.")
     outlet: str | None = Field(default=None, description="The outlet that published it.")
     meta: dict[str, Any] = Field(default_factory=dict, description="Other metadata, for `scope.meta`.")
+
+    @field_validator("language")
+    @classmethod
+    def _iso_language(cls, language: str | None) -> str | None:
+        return None if language is None else validate_language_tag(language)
 
 
 class ExampleFinding(BaseModel):

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from factcheck.sources.front_matter import KNOWN_FIELDS, parse_date, parse_front_matter
+from factcheck.sources.language import LanguageDecision, validate_language_tag
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -27,11 +28,15 @@ class Source(BaseModel):
     title: str | None = None
     outlet: str | None = None
     url: str | None = None
-    language: str | None = Field(default=None, description="Language or locale, e.g. en-GB.")
+    language: str | None = Field(
+        default=None, description="ISO 639-1 language, optionally with a region, e.g. en or en-GB; detected when unset."
+    )
     body_start: int = Field(default=0, ge=0, description="Offset where the text after front matter begins.")
     meta: dict[str, Any] = Field(default_factory=dict, description="Other front matter fields.")
     _origin: tuple[str, int | None] | None = PrivateAttr(default=None)
     """Where it was read (file, ``.jsonl`` line), for problems about it; not serialized."""
+    _language: LanguageDecision | None = PrivateAttr(default=None)
+    """Its language and how it was decided (`factcheck.sources.language_filter`), for the report."""
 
     @field_validator("text")
     @classmethod
@@ -43,6 +48,14 @@ class Source(BaseModel):
                 "which is not a Unicode character; decode the source strictly"
             )
         return text
+
+    @field_validator("language")
+    @classmethod
+    def _iso_language(cls, language: str | None) -> str | None:
+        """An ISO 639-1 code ("en", "en-GB"): a typo must be reported, not silently turn detection off."""
+        if language is None or not language.strip():
+            return None
+        return validate_language_tag(language)
 
     def origin(self) -> tuple[str, int | None]:
         """(file or id, line) naming where the source came from."""
