@@ -59,10 +59,10 @@ class Claim(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    source: str
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    text: str
+    source: str = Field(description="Id of the source the claim is read from.")
+    start: int = Field(ge=0, description="Offset of the claim's first character in the source text.")
+    end: int = Field(ge=0, description="Offset just past its last character.")
+    text: str = Field(description="The expression as written: source_text[start:end].")
     sentence: str = Field(default="", description="The sentence the claim was read from.")
     sentence_start: int = Field(default=0, ge=0, description="Offset of that sentence.")
 
@@ -79,12 +79,12 @@ class DateIssue(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    kind: DateIssueKind
-    start: int
-    end: int
-    text: str
-    detail: str
-    suggestion: str | None = None
+    kind: DateIssueKind = Field(description="What is wrong: a garbled ordinal, a missing month, an ambiguous order ...")
+    start: int = Field(description="Offset of the faulty part in the source text.")
+    end: int = Field(description="Offset just past it.")
+    text: str = Field(description="The faulty part as written.")
+    detail: str = Field(description="What is wrong with it, in words.")
+    suggestion: str | None = Field(default=None, description="How to write it, when one way is clear.")
 
 
 DateMod = Literal["BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"]
@@ -123,20 +123,32 @@ class ClockTime(BaseModel):
 
 
 class DateClaim(Claim):
-    kind: Literal["date"] = "date"
+    """A date or time a source states ("on Tuesday", "3 March 2025", "at 21:05 BST"), normalized.
+
+    ``value`` is ISO 8601 at the precision the text commits to
+    (``granularity``); a relative date ("yesterday") is resolved against
+    the source's reference date (``relative`` says so).  ``event`` is the
+    verb it dates, which is what dates of different sources are aligned by.
+    """
+
+    kind: Literal["date"] = Field(default="date", description="Tells the claim kinds apart in JSON.")
     value: str | None = Field(
         description="ISO 8601 at the claim's granularity, an interval 'a/b', or null."
     )
-    granularity: DateGranularity | None = None
+    granularity: DateGranularity | None = Field(
+        default=None, description="How precise value is: minute, hour, day, week, month ... year, interval."
+    )
     reason: str | None = Field(default=None, description="Why value is null, when it is.")
     weekday: int | None = Field(
         default=None, ge=0, le=6, description="Weekday the text states (0 = Monday), if any."
     )
-    weekday_text: str | None = None
+    weekday_text: str | None = Field(default=None, description="The weekday as written, if any.")
     readings: list[str] = Field(
         default_factory=list, description="Every reading of an ambiguous expression."
     )
-    role: Literal["event", "publication"] = "event"
+    role: Literal["event", "publication"] = Field(
+        default="event", description="'publication' for the page's own date (a dateline, 'Updated ...'), else 'event'."
+    )
     relative: bool = Field(
         default=False, description="Resolved against the reference date rather than read."
     )
@@ -146,20 +158,35 @@ class DateClaim(Claim):
         description="An open-ended date (TimeML's TIMEX3 mod): the text puts the event before or "
         "after the value ('after 2018', 'no later than March 1', '2012 or later'), not at it.",
     )
-    issues: list[DateIssue] = Field(default_factory=list)
+    issues: list[DateIssue] = Field(
+        default_factory=list, description="What is wrong with how the date is written (the date-format check's input)."
+    )
     time: ClockTime | None = Field(
         default=None, description="For a time of day: the clock and zone as written (the value has the offset)."
     )
 
 
 class QuantityClaim(Claim):
-    kind: Literal["quantity"] = "quantity"
-    value: float | None
-    qualifier: Qualifier = "exact"
-    low: float | None = None
-    high: float | None = None
-    low_inclusive: bool = True
-    high_inclusive: bool = True
+    """A figure a source states ("about 300 passengers", "€4.5 million", "up 0.9 percent"), normalized.
+
+    The number is read into ``value`` and the bounds its wording commits to
+    (``low``/``high``: "more than 300" has no upper bound); what it counts
+    or measures (``noun``, ``unit``), the verb and holder it belongs to, and
+    its part in a change, are what figures of different sources are aligned
+    by.  The tolerance a comparison allows is the rule's, not the claim's.
+    """
+
+    kind: Literal["quantity"] = Field(default="quantity", description="Tells the claim kinds apart in JSON.")
+    value: float | None = Field(description="The number as written, in its unit; null when it cannot be read.")
+    qualifier: Qualifier = Field(
+        default="exact",
+        description="How the wording bounds the number: exact, approximate ('about'), more_than, at_least, "
+        "less_than, at_most, nearly, range ('between 10 and 12'), vague ('dozens').",
+    )
+    low: float | None = Field(default=None, description="Lowest value the wording allows; null: no lower bound.")
+    high: float | None = Field(default=None, description="Highest value the wording allows; null: no upper bound.")
+    low_inclusive: bool = Field(default=True, description="Whether low itself is allowed ('at least' vs 'more than').")
+    high_inclusive: bool = Field(default=True, description="Whether high itself is allowed ('at most' vs 'less than').")
     unit: str | None = Field(default=None, description="Unit name, null for plain counts.")
     dimension: str | None = Field(
         default=None, description="What the unit measures (length, currency, percent ...)."
@@ -213,8 +240,17 @@ class QuantityClaim(Claim):
 
 
 class EntityClaim(Claim):
-    kind: Literal["entity"] = "entity"
-    label: str
+    """A name a source mentions (a person, an organisation, a place), linked to the reference lists.
+
+    ``match`` says how the mention relates to the entity it was linked to:
+    the canonical spelling, an accepted variant, a foreign form, a known
+    misspelling, a near miss (``fuzzy``), wrong casing, a name glued to the
+    next word, or nothing known (``unlinked``).  ``titles`` are the roles
+    the text gives the person, which the title checks compare.
+    """
+
+    kind: Literal["entity"] = Field(default="entity", description="Tells the claim kinds apart in JSON.")
+    label: str = Field(description="spaCy's entity label: PERSON, ORG, GPE, LOC, NORP ...")
     canonical: str | None = Field(
         default=None, description="Canonical name of the entity this mention refers to."
     )
@@ -222,7 +258,7 @@ class EntityClaim(Claim):
     surface: str = Field(description="The name as written, titles and possessives removed.")
     match: Literal[
         "canonical", "variant", "exonym", "misspelling", "fuzzy", "casing", "glued", "unlinked"
-    ] = "unlinked"
+    ] = Field(default="unlinked", description="How the mention matched the reference form (see the class).")
     matched_form: str | None = Field(
         default=None, description="The reference form the mention was matched to."
     )

@@ -107,9 +107,19 @@ def iter_check(
 
     Memory holds one cluster at a time.  ``sources`` are paths (files,
     directories, ``.jsonl``), texts or `Source` objects, or a mapping of
-    cluster id to such sources; ``rules`` are rule pack directories or
+    cluster id to such sources (`factcheck.sources.clusters.SourcesArg`); a
+    string naming a file or directory is read from it, any other string is a
+    text (``text-1``, ``text-2`` ...).  A text with its own id and
+    publication date is a `Source`:
+    ``Source.from_text(text, id="wire", published="2025-03-01")``; the date
+    resolves "yesterday" in it and dates the titles it gives people.
+    ``rules`` are rule pack directories or
     installed pack names (default: the bundled pack); ``reference_date``
-    resolves relative dates in sources that give no date.  ``jobs`` spreads
+    resolves relative dates in sources that give no date.  ``model`` is the
+    spaCy pipeline (a package name or directory; default
+    ``$FACTCHECK_SPACY_MODEL``, else the installed ``en_core_web_sm``);
+    ``include_claims`` keeps every extracted claim in the report (False: a
+    smaller report, the findings alike).  ``jobs`` spreads
     extraction over processes (same output as 1); ``cache`` is a directory
     for extracted claims (``True``: the user cache directory;
     ``None``/``False``: no cache); ``clusters`` treats each subdirectory or
@@ -176,17 +186,25 @@ def _merged(iterate: Callable[P, Iterator[Report]]) -> Callable[P, Report]:
     def merged(*args: P.args, **kwargs: P.kwargs) -> Report:
         return Report.merge(list(iterate(*args, **kwargs)))
 
-    # help() and IDEs show the parameters of ``iterate`` and this return type.
-    merged.__signature__ = inspect.signature(iterate).replace(return_annotation="Report")  # type: ignore[attr-defined]
+    # help() and IDEs show the parameters of ``iterate`` and this return type, as the types
+    # themselves: the annotations of this module are strings (``from __future__ import
+    # annotations``), and a string such as 'SourcesArg' tells a reader nothing.
+    resolved = inspect.signature(iterate, eval_str=True)
+    merged.__signature__ = resolved.replace(return_annotation=Report)  # type: ignore[attr-defined]
+    merged.__annotations__ = {
+        **{name: p.annotation for name, p in resolved.parameters.items()},
+        "return": Report,
+    }
     return merged
 
 
 check = _merged(iter_check)
 check.__name__ = check.__qualname__ = "check"
-check.__doc__ = """Check sources reporting the same event against each other: one report for every cluster.
-
-The parameters are `iter_check`'s, which yields one report per cluster instead.
-"""
+check.__doc__ = (
+    "Check sources reporting the same event against each other: one report for every cluster.\n\n"
+    "`iter_check` yields the same reports one cluster at a time; `check` merges them (`Report.merge`).\n"
+    + inspect.cleandoc(iter_check.__doc__ or "").split("\n", 1)[1]
+)
 
 
 def _open_cache(cache: CacheArg, model_name: str, rules: RuleSpec) -> ClaimCache | None:

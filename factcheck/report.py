@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 import typing
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field, model_validator
@@ -43,14 +43,19 @@ CATEGORIES: tuple[Category, ...] = typing.get_args(Category)
 
 
 class Evidence(BaseModel):
-    """A span of one source that a finding is about."""
+    """A span of one source that a finding is about.
+
+    ``start``/``end`` are ``str`` indices into the source's text as decoded,
+    so ``text == source_text[start:end]``; `factcheck.output` turns them into
+    lines and columns.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    source: str
-    start: int
-    end: int
-    text: str
+    source: str = Field(description="Id of the source the span is in.")
+    start: int = Field(description="Offset of the span's first character in the source text.")
+    end: int = Field(description="Offset just past the span's last character.")
+    text: str = Field(description="The span as written.")
     note: str | None = Field(default=None, description="What this span says, e.g. its value.")
 
     @classmethod
@@ -60,14 +65,22 @@ class Evidence(BaseModel):
 
 
 class Finding(BaseModel):
+    """Something the sources say that cannot all be true, or that is written wrong.
+
+    A rule (``rule``, one of the report's ``rules``) raised it: ``message``
+    says what is wrong in words, ``evidence`` holds the spans it is about
+    (several sources for a conflict), ``details`` the same for a program.
+    ``fingerprint`` identifies the finding across runs (baselines, ignores).
+    """
+
     model_config = ConfigDict(extra="forbid")
 
-    rule: str
-    category: Category
-    severity: Severity
-    message: str
-    evidence: list[Evidence]
-    suggestion: str | None = None
+    rule: str = Field(description="Id of the rule that raised it, e.g. 'quantities.conflict'.")
+    category: Category = Field(description="What kind of problem it is (a fixed vocabulary).")
+    severity: Severity = Field(description="info, warning or error.")
+    message: str = Field(description="What is wrong, in words, from the rule's message template.")
+    evidence: list[Evidence] = Field(description="The spans the finding is about, ordered by source and offset.")
+    suggestion: str | None = Field(default=None, description="A replacement for the span, when one is known.")
     cluster: str = Field(default="default", description="The cluster of sources the finding belongs to.")
     details: dict[str, Any] = Field(
         default_factory=dict,
@@ -102,19 +115,27 @@ def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
 
 
 class SourceInfo(BaseModel):
+    """A source the run checked, and the date its relative dates were read against."""
+
     model_config = ConfigDict(extra="forbid")
 
-    id: str
-    path: str | None
-    published: dt.date | None
-    reference_date: dt.date | None
-    reference_date_origin: ReferenceOrigin
-    reference_date_detail: str = ""
-    words: int = 0
-    cluster: str = "default"
+    id: str = Field(description="The source's id, as evidence names it.")
+    path: str | None = Field(description="The file it was read from; null for a text given directly.")
+    published: dt.date | None = Field(description="Its publication date, if it gives one.")
+    reference_date: dt.date | None = Field(description="The date 'today' or 'on Tuesday' were resolved against.")
+    reference_date_origin: ReferenceOrigin = Field(
+        description="Where the reference date comes from: published, dateline, argument, inferred or none."
+    )
+    reference_date_detail: str = Field(
+        default="", description="How the reference date was chosen, when not stated by the source."
+    )
+    words: int = Field(default=0, description="Words in the source (split on white space).")
+    cluster: str = Field(default="default", description="The cluster it was checked in.")
     language: str | None = Field(default=None, description="The language it was checked as: stated or detected.")
-    language_origin: LanguageOrigin | None = None
-    language_detail: str = Field(default="", description="How the language was decided.")
+    language_origin: LanguageOrigin | None = Field(
+        default=None, description="How the language was decided: stated, detected, configuration or assumed."
+    )
+    language_detail: str = Field(default="", description="How the language was decided, in words.")
     language_confidence: float | None = Field(default=None, description="The detector's probability, when detected.")
 
 
@@ -127,11 +148,11 @@ class Problem(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    kind: ProblemKind
-    path: str
-    line: int | None = None
-    column: int | None = None
-    message: str
+    kind: ProblemKind = Field(description="What it is about: a source, a rule, a name list or a plugin.")
+    path: str = Field(description="The file (or source id, entry point) the problem is in.")
+    line: int | None = Field(default=None, description="Line in that file, from 1, when known.")
+    column: int | None = Field(default=None, description="Column in that line, from 1, when known.")
+    message: str = Field(description="What went wrong, and what to fix.")
 
     def __str__(self) -> str:
         where = self.path
@@ -147,14 +168,14 @@ class RuleInfo(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: str
-    category: Category
-    severity: Severity
-    description: str = ""
-    link: str | None = None
-    enabled: bool = True
+    id: str = Field(description="The rule's id, as findings name it.")
+    category: Category = Field(description="The category of its findings.")
+    severity: Severity = Field(description="The severity of its findings, unless a check escalates one.")
+    description: str = Field(default="", description="What the rule looks for.")
+    link: str | None = Field(default=None, description="Where the rule is documented.")
+    enabled: bool = Field(default=True, description="False when the configuration turned it off.")
     path: str | None = Field(default=None, description="The rule file it was loaded from.")
-    line: int | None = None
+    line: int | None = Field(default=None, description="The line of that file the rule starts on.")
 
 
 class Suppressed(BaseModel):
@@ -162,10 +183,10 @@ class Suppressed(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    fingerprint: str
-    rule: str
-    cluster: str = "default"
-    reason: str
+    fingerprint: str = Field(description="The finding's fingerprint.")
+    rule: str = Field(description="The rule that raised it.")
+    cluster: str = Field(default="default", description="The cluster it was raised in.")
+    reason: str = Field(description="Why it was left out: the configured ignore's reason, or the baseline.")
 
 
 BUNDLED_PACK = "factcheck-core"
@@ -173,27 +194,63 @@ BUNDLED_PACK = "factcheck-core"
 
 
 class Summary(BaseModel):
-    sources_read: int
-    sources_failed: int
-    sources_skipped: int = 0
-    suppressed: int = 0
-    rules_loaded: int
-    rule_files_failed: int
+    """The run in counts, for a glance or a CI gate."""
+
+    sources_read: int = Field(description="Sources checked.")
+    sources_failed: int = Field(description="Sources that could not be read or extracted (see problems).")
+    sources_skipped: int = Field(
+        default=0,
+        description="Sources left out: duplicate ids, over the size limit, not in a language the pipeline reads.",
+    )
+    suppressed: int = Field(default=0, description="Findings left out by the configuration or the baseline.")
+    rules_loaded: int = Field(description="Rules loaded for the run.")
+    rule_files_failed: int = Field(description="Rule files that did not load (see problems).")
     rule_packs: list[str] = Field(
         default_factory=list, description=f"Names of the rule packs loaded, in order (the bundled one: {BUNDLED_PACK})."
     )
-    findings: dict[str, int]
+    findings: dict[str, int] = Field(description="Findings per severity, every severity listed.")
+
+
+Renderer = Callable[["Report", bool], str]
+"""An output format: the report and whether to colour it, to the text it prints."""
+
+_output_formats: list[Callable[[], Mapping[str, Renderer]]] = []
+
+
+def use_output_formats(formats: Callable[[], Mapping[str, Renderer]]) -> None:
+    """Say where `Report.render` finds the output formats (called once, by ``factcheck/__init__``).
+
+    The formats (`factcheck.output`) are built on this module, so it cannot
+    import them; the package wires them in, to be imported on the first
+    render only (rich and the HTML report cost an import ``factcheck`` need not pay).
+    """
+    _output_formats[:] = [formats]
 
 
 class Report(BaseModel):
+    """What a run found: the findings, the sources read, the rules, the claims, the problems.
+
+    ``model_dump_json()`` is the JSON report of ``factcheck check --format
+    json``; `render` gives the other formats (text, SARIF, HTML ...).
+    ``findings`` are sorted by cluster, source and offset; ``at_or_above``
+    filters them by severity.  The texts of the sources are kept in memory
+    for renderings that quote them (`source_text`), never serialized.
+    """
+
     model_config = ConfigDict(extra="forbid")
 
-    sources: list[SourceInfo]
-    findings: list[Finding]
-    claims: list[AnyClaim] = Field(default_factory=list)
-    problems: list[Problem] = Field(default_factory=list)
-    suppressed: list[Suppressed] = Field(default_factory=list)
-    summary: Summary
+    sources: list[SourceInfo] = Field(description="The sources checked, in order.")
+    findings: list[Finding] = Field(description="What the rules found.")
+    claims: list[AnyClaim] = Field(
+        default_factory=list, description="Every claim extracted (unless include_claims=False)."
+    )
+    problems: list[Problem] = Field(
+        default_factory=list, description="What the run could not use: sources, rule files, plugins."
+    )
+    suppressed: list[Suppressed] = Field(
+        default_factory=list, description="Findings left out on purpose, and why."
+    )
+    summary: Summary = Field(description="The run in counts.")
     rules: list[RuleInfo] = Field(default_factory=list, description="The rules loaded for the run.")
     _texts: dict[str, str] = PrivateAttr(default_factory=dict)
 
@@ -277,5 +334,23 @@ class Report(BaseModel):
         )
 
     def at_or_above(self, severity: Severity) -> list[Finding]:
+        """The findings of ``severity`` or louder ("warning": warnings and errors)."""
         threshold = SEVERITY_RANK[severity]
         return [f for f in self.findings if SEVERITY_RANK[f.severity] >= threshold]
+
+    def render(self, format: str = "text", *, color: bool = False) -> str:
+        """The report as ``factcheck check --format FORMAT`` prints it.
+
+        ``format`` is one of `factcheck.output.FORMATS`: ``text`` (the
+        readable report, findings with the sources side by side), ``json``
+        (the contract, as `model_dump_json`), ``jsonl``, ``sarif``,
+        ``junit``, ``github`` or ``html``.  ``color`` adds terminal colours to
+        ``text``.  An unknown format is a `ValueError` naming the known ones.
+        """
+        if not _output_formats:
+            raise RuntimeError("no output formats are wired in: import factcheck, not factcheck.report alone")
+        formats = _output_formats[0]()
+        renderer = formats.get(format)
+        if renderer is None:
+            raise ValueError(f"unknown report format {format!r}; the formats are: {', '.join(formats)}")
+        return renderer(self, color)

@@ -90,6 +90,18 @@ def test_date_format_malformed_ordinal_and_missing_month() -> None:
     assert of(run("The talks ended on 7 March 2025."), "date-format") == []
 
 
+def test_a_garbled_ordinal_without_its_month_is_reported_once_at_the_louder_severity() -> None:
+    findings = of(run("The council will vote on the 22th."), "date-format")
+    assert [(f.evidence[0].text, f.severity) for f in findings] == [("22th", "warning")]
+    (finding,) = findings
+    assert "ordinal suffix 'th'" in finding.message and "without the month" in finding.message
+    assert finding.suggestion == "22nd"
+    assert [(i["kind"], i["severity"]) for i in finding.details["issues"]] == [
+        ("malformed-ordinal", "warning"),
+        ("month-missing", "info"),
+    ]
+
+
 def test_date_conflict_between_sources() -> None:
     conflict = run(
         "Emmanuel Macron met Olaf Scholz in Paris on 3 March 2025.",

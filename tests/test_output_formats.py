@@ -436,7 +436,7 @@ def test_cli_prints_github_annotations(corpus: Corpus, capsys: pytest.CaptureFix
     assert main(["check", "src", "--format", "github", "--allow-failed-sources"]) == 1
     out = capsys.readouterr().out
     assert "::error file=src/a.txt,line=5,col=8,endLine=5,endColumn=26," in out
-    assert "(gap 65%25;" in out
+    assert "200 is 67%25 more than 120" in out
 
 
 # ---------------------------------------------------------------- HTML

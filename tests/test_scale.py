@@ -45,8 +45,8 @@ def test_check_is_iter_check_merged_with_the_same_parameters() -> None:
 
     from factcheck.report import Report
 
-    assert inspect.signature(factcheck.check).parameters == inspect.signature(iter_check).parameters
-    assert inspect.signature(factcheck.check).return_annotation == "Report"
+    assert inspect.signature(factcheck.check).parameters == inspect.signature(iter_check, eval_str=True).parameters
+    assert inspect.signature(factcheck.check).return_annotation is Report
     merged = Report.merge(list(iter_check(sources(), reference_date="2025-03-10")))
     checked = factcheck.check(sources(), reference_date="2025-03-10")
     assert checked.model_dump_json() == merged.model_dump_json()

@@ -217,3 +217,39 @@ def test_someone_else_with_the_same_title_is_no_conflict() -> None:
 )
 def test_equivalent_or_compatible_titles_raise_no_warning(texts: tuple[str, str, str]) -> None:
     assert [f for f in run(*texts) if f.severity != "info"] == []
+
+
+def dated_titles(text: str, published: str | None) -> list[Finding]:
+    day = dt.date.fromisoformat(published) if published else None
+    report = factcheck.check([Source(id="s", text=text, published=day)], reference_date="2025-06-02")
+    return [f for f in report.findings if f.category == "title-conflict"]
+
+
+def test_a_title_the_person_no_longer_held_on_the_articles_date() -> None:
+    (finding,) = dated_titles("President Katalin Novák opened the new bridge over the Tisza.", "2025-06-02")
+    assert finding.severity == "warning" and finding.evidence[0].text == "Katalin Novák"
+    assert "President of Hungary from 2022-05-10 to 2024-02-26" in finding.message
+    assert "not on 2025-06-02 (the article's date)" in finding.message and "“former President”" in finding.message
+    assert finding.details["office"] == "president"
+    assert finding.details["judged_on"][0] == {"what": "the article's date", "from": "2025-06-02", "to": "2025-06-02"}
+
+
+def test_a_title_held_at_another_time_than_the_article_names_the_role_held_then() -> None:
+    (finding,) = dated_titles("President Vladimir Putin spoke to reporters in Moscow.", "2010-06-01")
+    assert "on 2010-06-01 the list has Prime Minister of Russia" in finding.message
+    assert dated_titles("Prime Minister Vladimir Putin spoke to reporters in Moscow.", "2010-06-01") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("President Katalin Novák opened the new bridge over the Tisza.", "2023-06-02"),
+        ("In May 2023, President Katalin Novák opened the new bridge over the Tisza.", "2025-06-02"),
+        ("Former President Katalin Novák opened the new bridge over the Tisza.", "2025-06-02"),
+        ("Ex-President Katalin Novák opened the new bridge over the Tisza.", "2025-06-02"),
+        ("President Katalin Novák opened the new bridge over the Tisza.", None),
+    ],
+    ids=["in-office", "event-date-in-office", "former", "ex", "undated-article"],
+)
+def test_titles_of_their_time_and_undated_articles_are_not_flagged(text: str, published: str | None) -> None:
+    assert dated_titles(text, published) == []

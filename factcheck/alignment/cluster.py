@@ -61,6 +61,35 @@ class AlignedCluster:
         """The places the claim's sentence names."""
         return frozenset(in_sentence(self.places_by_sentence, claim))
 
+    def place_names(self, claim: DateClaim | QuantityClaim | EntityClaim) -> list[str]:
+        """The places the claim's sentence names, as the lists or the text write them, in text order.
+
+        For messages: `places_of` has the same places folded, for comparing.
+        """
+        return self._place_names.get((claim.source, claim.sentence_start), [])
+
+    def dates_in_sentence(self, claim: DateClaim | QuantityClaim | EntityClaim) -> list[DateClaim]:
+        """The dates stated in the claim's sentence, in text order."""
+        return self._dates_by_sentence.get((claim.source, claim.sentence_start), [])
+
+    @functools.cached_property
+    def _dates_by_sentence(self) -> dict[tuple[str, int], list[DateClaim]]:
+        """Dates by sentence; built on first use (only a check that dates a mention reads it)."""
+        by_sentence: dict[tuple[str, int], list[DateClaim]] = defaultdict(list)
+        for claim in sorted(self.dates, key=lambda c: (c.source, c.start)):
+            by_sentence[(claim.source, claim.sentence_start)].append(claim)
+        return dict(by_sentence)
+
+    @functools.cached_property
+    def _place_names(self) -> dict[tuple[str, int], list[str]]:
+        """Place names by sentence; built on first use (only messages read it)."""
+        names: dict[tuple[str, int], dict[str, str]] = defaultdict(dict)
+        for claim in sorted(self.entities, key=lambda c: (c.source, c.start)):
+            if claim.label in PLACE_LABELS:
+                name = claim.canonical or claim.surface
+                names[(claim.source, claim.sentence_start)].setdefault(name.casefold(), name)
+        return {key: list(by_fold.values()) for key, by_fold in names.items()}
+
     @functools.cached_property
     def entities_by_match(self) -> dict[str, list[EntityClaim]]:
         """Mentions by how linking matched them ("casing", "glued", "misspelling" ...), in source order.

@@ -74,7 +74,10 @@ class QuantityFrame:
     level a change started from ("fell from $1,980"), else "" (a level, also one a change reached)."""
 
     def describe(self) -> str:
-        """The frame in words, for messages: "people (killed)", "passengers a day", "percent (change up)"."""
+        """The frame in short words: "people", "passengers per day", "percent (change up)".
+
+        Messages say more (the event, the places): `factcheck.checks.figure_words.what_compared`.
+        """
         text = self.measure
         if self.per:
             text += f" per {self.per}"

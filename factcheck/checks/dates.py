@@ -14,8 +14,8 @@ from factcheck.alignment.sentences import line_of, overlap
 from factcheck.calendar_words import WEEKDAY_NAMES
 from factcheck.checks.base import Check
 from factcheck.checks.event_days import dissenting_days
-from factcheck.claims import DateClaim
-from factcheck.report import Evidence, Finding, Severity
+from factcheck.claims import DateClaim, DateIssue
+from factcheck.report import SEVERITY_RANK, Evidence, Finding, Severity
 
 
 def day_of(value: str | None) -> dt.date | None:
@@ -98,6 +98,7 @@ class DateFormat(Check):
             if claim.value and not claim.readings:
                 days.setdefault(claim.value[:10], set()).add(claim.source)
         for claim in cluster.dates:
+            judged: list[tuple[DateIssue, Severity]] = []
             for issue in claim.issues:
                 severity = getattr(params, issue.kind.replace("-", "_"), None)
                 if issue.kind == "ambiguous-order" and (
@@ -105,20 +106,43 @@ class DateFormat(Check):
                     or not any(days.get(reading[:10], set()) - {claim.source} for reading in claim.readings)
                 ):
                     severity = params.ambiguous_order_elsewhere
-                if severity is None:
-                    continue
-                yield self.finding(
-                    [Evidence(source=claim.source, start=issue.start, end=issue.end, text=issue.text)],
-                    {
-                        "text": issue.text,
-                        "detail": issue.detail,
-                        "kind": issue.kind,
-                        "suggestion": issue.suggestion or "",
-                        "value": claim.value or "unresolved",
-                    },
-                    suggestion=issue.suggestion,
-                    severity=severity,
-                )
+                if severity is not None:
+                    judged.append((issue, severity))
+            for group in _overlapping(judged):
+                yield self._one_finding(claim, group)
+
+    def _one_finding(self, claim: DateClaim, group: list[tuple[DateIssue, Severity]]) -> Finding:
+        """One finding for the issues of one stretch of text ("the 22th": a bad suffix, no month).
+
+        The loudest issue gives the span, the kind, the suggestion and the
+        severity; the message says every issue, the loudest first.
+        """
+        ranked = sorted(group, key=lambda judged: -SEVERITY_RANK[judged[1]])
+        issue, severity = ranked[0]
+        return self.finding(
+            [Evidence(source=claim.source, start=issue.start, end=issue.end, text=issue.text)],
+            {
+                "text": issue.text,
+                "detail": "; ".join(i.detail for i, _ in ranked),
+                "kind": issue.kind,
+                "suggestion": issue.suggestion or "",
+                "value": claim.value or "unresolved",
+            },
+            suggestion=issue.suggestion,
+            severity=severity,
+            details={"issues": [{"kind": i.kind, "text": i.text, "severity": s} for i, s in ranked]},
+        )
+
+
+def _overlapping(judged: list[tuple[DateIssue, Severity]]) -> list[list[tuple[DateIssue, Severity]]]:
+    """Issues in groups whose spans overlap: one stretch of text is reported once."""
+    groups: list[list[tuple[DateIssue, Severity]]] = []
+    for item in sorted(judged, key=lambda j: (j[0].start, j[0].end)):
+        if groups and item[0].start < max(i.end for i, _ in groups[-1]):
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return groups
 
 
 class DateConflictParams(BaseModel):

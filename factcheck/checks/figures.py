@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Literal, Protocol
 
 from factcheck.checks.units import to_base
 from factcheck.claims import QuantityClaim
@@ -61,18 +61,35 @@ def trailing_zeros(value: float) -> int:
     return count
 
 
+Stretch = Literal["qualifier", "rounding"]
+"""Why a bound stretches: its qualifier's relative tolerance ("about"), or how finely it was written."""
+
+
+def stretch(claim: QuantityClaim, bound: float, params: Tolerances) -> tuple[float, Stretch | None]:
+    """How far one bound of a figure stretches each way, and why (None: not at all).
+
+    The larger of the qualifier's relative tolerance and the rounding
+    tolerance, which is half the figure's last written digit ("16,000":
+    ±500, "6.9": ±0.05) but at most ``max_rounding`` of it.  A fraction
+    word ("half") is exact.
+    """
+    rel = params.relative_tolerance.get(claim.qualifier, 0.0) * abs(bound)
+    fraction = claim.unit == "percent" and not any(ch.isdigit() for ch in claim.text)  # "half": exactly 50%
+    rounding = 0.0 if fraction else params.rounding * 10 ** trailing_zeros(bound)
+    rounding = min(rounding, params.max_rounding * abs(bound))
+    if rel == 0 and rounding == 0:
+        return 0.0, None
+    return (rel, "qualifier") if rel >= rounding else (rounding, "rounding")
+
+
 def widened(claim: QuantityClaim, params: Tolerances) -> Interval:
-    """The claim's interval stretched by the tolerances of this rule."""
+    """The claim's interval stretched by the tolerances of this rule (`stretch`)."""
     low = -math.inf if claim.low is None else claim.low
     high = math.inf if claim.high is None else claim.high
-    rel = params.relative_tolerance.get(claim.qualifier, 0.0)
-    fraction = claim.unit == "percent" and not any(ch.isdigit() for ch in claim.text)  # "half": exactly 50%
     for bound in (claim.low, claim.high):
         if bound is None:
             continue
-        rounding = 0.0 if fraction else params.rounding * 10 ** trailing_zeros(bound)
-        rounding = min(rounding, params.max_rounding * abs(bound))
-        spread = max(rel * abs(bound), rounding)
+        spread, _ = stretch(claim, bound, params)
         if bound == claim.low:
             low = bound - spread
         if bound == claim.high:
@@ -145,16 +162,3 @@ def majority_anchor(intervals: Sequence[Interval], tiebreak: Sequence[tuple[obje
     inside = [i for i, iv in enumerate(intervals) if iv.low <= best_x <= iv.high]
     keys = tiebreak if tiebreak is not None else [() for _ in intervals]
     return min(inside, key=lambda i: (intervals[i].high - intervals[i].low, keys[i], i))
-
-
-def describe(claim: QuantityClaim) -> str:
-    def num(x: float | None) -> str:
-        if x is None:
-            return "∞"
-        return f"{x:,.0f}" if x == int(x) else f"{x:,}"
-
-    left = "(" if claim.low is None or not claim.low_inclusive else "["
-    right = ")" if claim.high is None or not claim.high_inclusive else "]"
-    low = "-∞" if claim.low is None else num(claim.low)
-    unit = f" {claim.unit}" if claim.unit else ""
-    return f"“{claim.text}” {left}{low}, {num(claim.high)}{right}{unit}"

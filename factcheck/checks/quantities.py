@@ -28,7 +28,8 @@ from factcheck.alignment.quantities import event_class, holder_key, predicate_ke
 from factcheck.alignment.sentences import overlap
 from factcheck.checks.base import Check
 from factcheck.checks.figure_anchors import Anchors
-from factcheck.checks.figures import Interval, describe, gap, in_common_unit, majority_anchor, widened
+from factcheck.checks.figure_words import compared_details, in_words, note, what_compared
+from factcheck.checks.figures import Interval, gap, in_common_unit, majority_anchor, widened
 from factcheck.checks.misreadings import converted, digits_alike, misreading, significant_digits
 from factcheck.checks.patterns import PatternText, compile_pattern
 from factcheck.checks.restatements import currency_twins, unit_slips
@@ -130,7 +131,7 @@ class QuantityConflict(Check):
 
     name = "quantity-conflict"
     Params = QuantityConflictParams
-    message_fields = frozenset({"what", "first", "second", "sources", "gap", "support", "aligned_by"})
+    message_fields = frozenset({"what", "first", "second", "sources", "gap", "difference", "support", "aligned_by"})
 
     def run(self, cluster: AlignedCluster) -> Iterator[Finding]:
         """Each figure that cannot agree with the best-supported figure of the same fact.
@@ -179,22 +180,17 @@ class QuantityConflict(Check):
             low, high = sorted((abs(claim.value or 0.0), abs(restated.value or 0.0)))
             gap = 1 - low / high if high else 0.0
             reason = slip.reason
+            what = what_compared(QuantityFrame(claim.dimension or "amount"), [claim, restated])
+            values, words = in_words(what, claim, restated, params, gap)
             yield self.finding(
-                [Evidence.of(claim, describe(claim)), Evidence.of(restated, describe(restated))],
-                {
-                    "what": claim.dimension or "the amount",
-                    "first": describe(claim),
-                    "second": describe(restated),
-                    "sources": f"{claim.source}, {restated.source}",
-                    "gap": f"{gap:.0%}",
-                    "support": 1,
-                    "aligned_by": reason,
-                },
+                [Evidence.of(claim, note(claim, params)), Evidence.of(restated, note(restated, params))],
+                {**values, "sources": f"{claim.source}, {restated.source}", "support": 1, "aligned_by": reason},
                 details={
                     "what": written.dimension,
                     "aligned_by": ["restatement"],
                     "restated": {"text": written.text, "as": restated.text, "source": written.source},
                     "sentence_overlap": round(slip.sentence_overlap, 2),
+                    **words,
                 },
             )
 
@@ -323,19 +319,15 @@ class QuantityConflict(Check):
             if (second.low or 0) > (first.high or math.inf) or (second.low or 0) >= (first.low or 0):
                 severity = params.growing_counts_severity
         reasons = _why(anchors, a, b)
+        places = [p for p in cluster.place_names(first) if p.casefold() in cluster.places_of(second)]
+        values, words = in_words(what_compared(frame, [first, second], places), first, second, params, distance)
         return self.finding(
-            [Evidence.of(first, describe(first)), Evidence.of(second, describe(second))],
-            {
-                "what": frame.describe(),
-                "first": describe(first),
-                "second": describe(second),
-                "sources": f"{first.source}, {second.source}",
-                "gap": f"{distance:.0%}",
-                "support": support,
-                "aligned_by": reasons,
-            },
+            [Evidence.of(first, note(first, params)), Evidence.of(second, note(second, params))],
+            {**values, "sources": f"{first.source}, {second.source}", "support": support, "aligned_by": reasons},
             details={
                 "what": frame.measure,
+                **words,
+                "places": places,
                 "event": event or None,
                 "frame": {k: v for k, v in vars(frame).items() if v},
                 "figures": [
@@ -347,6 +339,7 @@ class QuantityConflict(Check):
                         "unit": c.unit,
                         "predicate": c.predicate,
                         "holder": c.holder,
+                        "compared_as": compared_details(c, params),
                     }
                     for c in (first, second)
                 ],

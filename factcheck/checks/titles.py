@@ -32,10 +32,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.alignment import AlignedCluster
 from factcheck.checks.base import Check
-from factcheck.claims import EntityClaim
+from factcheck.claims import DateClaim, EntityClaim
 from factcheck.names.folding import fold
 from factcheck.names.reference import ReferenceEntity, Role
-from factcheck.names.titles import Dimension, Relation, Title, read_titles, relation, same_office
+from factcheck.names.titles import Dimension, Relation, Title, read_titles, relation, same_office, time_shifted
 from factcheck.report import Evidence, Finding
 
 # Office names as texts write them, by the office they denote.  Role titles
@@ -75,17 +75,31 @@ def office_of(title: str) -> str | None:
     return None
 
 
+def _as_date(value: dt.date | int | None, end: bool) -> dt.date | None:
+    """A role's bound as a day: a bare year (an uncertain day) counts as all of that year."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date(value, 12, 31) if end else dt.date(value, 1, 1)
+
+
 def _role_holds(role: Role, on: dt.date | None) -> bool:
     if on is None:
         return True
+    return _role_during(role, (on, on))
 
-    def as_date(value: dt.date | int | None, end: bool) -> dt.date | None:
-        if value is None or isinstance(value, dt.date):
-            return value
-        return dt.date(value, 12, 31) if end else dt.date(value, 1, 1)
 
-    start, finish = as_date(role.start, False), as_date(role.end, True)
-    return (start is None or start <= on) and (finish is None or on <= finish)
+def _role_during(role: Role, period: tuple[dt.date, dt.date]) -> bool:
+    """Whether the role was held at some time in ``period`` (first and last day)."""
+    start, finish = _as_date(role.start, False), _as_date(role.end, True)
+    return (start is None or start <= period[1]) and (finish is None or period[0] <= finish)
+
+
+def _period(role: Role) -> str:
+    """A role's period in words: "from 2022-05-10 to 2024-02-26", "since 2019"."""
+    start = "" if role.start is None else f"from {role.start}"
+    if role.end is None:
+        return f"since {role.start}" if role.start is not None else "with no dates"
+    return f"{start} to {role.end}".strip()
 
 
 class TitleConflictParams(BaseModel):
@@ -219,10 +233,13 @@ class TitleConflict(Check):
         ]
         held = {office_of(r.title) for r in entity.roles} - {None}
         for claim, office in titled:
-            if office in held or "former" in (claim.title or "").lower():
-                continue
+            if _of_another_time(claim):
+                continue  # "former President", "Ex-President", "President-elect": another time, said so
             reference = cluster.reference_dates.get(claim.source)
             on = reference.date if reference else None
+            if office in held:
+                yield from self._out_of_office(cluster, entity, claim, office)
+                continue
             current = [r.title for r in entity.roles if _role_holds(r, on)] or [r.title for r in entity.roles]
             yield self.finding(
                 [Evidence.of(claim)],
@@ -234,6 +251,55 @@ class TitleConflict(Check):
                 },
                 suggestion=current[0] if current else None,
             )
+
+    def _out_of_office(
+        self, cluster: AlignedCluster, entity: ReferenceEntity, claim: EntityClaim, office: str
+    ) -> Iterator[Finding]:
+        """A title of a listed person's office given at a time they did not hold it ("President" in 2025
+        for a president whose term ended in 2024).
+
+        A title is given for the article's date and for the dates its
+        sentence states ("In 2023, President X ..." is right in 2025): it is
+        reported only when the person held that office at none of them.  An
+        article with no date of its own (none published, no dateline) is not
+        judged: a date borrowed from other sources or the command line says
+        nothing of when this text was written.
+        """
+        reference = cluster.reference_dates.get(claim.source)
+        if reference is None or reference.date is None or reference.origin not in ("published", "dateline"):
+            return
+        periods = [("the article's date", (reference.date, reference.date))]
+        periods += [(f"“{d.text}”", span) for d in cluster.dates_in_sentence(claim) if (span := _date_span(d))]
+        roles = [r for r in entity.roles if office_of(r.title) == office]
+        if any(_role_during(r, span) for r in roles for _, span in periods):
+            return
+        on = reference.date
+        current = [r.title for r in entity.roles if _role_holds(r, on)]
+        dated = "; ".join(f"{r.title} {_period(r)}" for r in roles)
+        then = f"; on {on.isoformat()} the list has {'; '.join(current)}" if current else ""
+        stated = " nor at " + ", ".join(what for what, _ in periods[1:]) if len(periods) > 1 else ""
+        yield self.finding(
+            [Evidence.of(claim)],
+            {
+                "canonical": entity.canonical,
+                "titles": f"“{claim.title}”",
+                "roles": dated,
+                "against": f"the reference list has {dated}, not on {on.isoformat()} (the article's date){stated}"
+                f"{then}; a past role is written “former {claim.title}”",
+            },
+            details={
+                "person": entity.canonical,
+                "title": claim.title,
+                "office": office,
+                "roles": [
+                    {"title": r.title, "from": _iso(r.start), "to": _iso(r.end)} for r in roles
+                ],
+                "judged_on": [
+                    {"what": what, "from": span[0].isoformat(), "to": span[1].isoformat()} for what, span in periods
+                ],
+                "reference_date_origin": reference.origin,
+            },
+        )
 
     def _across_sources(
         self, key: str, group: list[EntityClaim], holders: list[_Holder], named: dict[str, set[str]]
@@ -321,6 +387,51 @@ class TitleConflict(Check):
             severity=None if strong else "info",
             details=details,
         )
+
+
+def _of_another_time(claim: EntityClaim) -> bool:
+    """Whether the title before the name is marked past or future, as written with what precedes it
+    (the title before a name is "President" in "Ex-President X"; the titles read around it keep "Ex-")."""
+    title = (claim.title or "").lower()
+    return any(time_shifted(t) for t in (claim.title or "", *claim.titles) if title in t.lower())
+
+
+def _iso(value: dt.date | int | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _date_span(claim: DateClaim) -> tuple[dt.date, dt.date] | None:
+    """The days an event date covers ("2023": all of 2023, "May 2023": May), or None when it is not one.
+
+    An open-ended date ("before 2024") covers all time on its side.
+    """
+    if claim.role != "event" or not claim.value:
+        return None
+    ends = claim.value.split("/")
+    first, last = _day_span(ends[0]), _day_span(ends[-1])
+    if first is None or last is None:
+        return None
+    if claim.mod in ("BEFORE", "ON_OR_BEFORE"):
+        return dt.date.min, last[1]
+    if claim.mod in ("AFTER", "ON_OR_AFTER"):
+        return first[0], dt.date.max
+    return first[0], last[1]
+
+
+def _day_span(value: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of an ISO year, month or day ("2023", "2023-05", "2023-05-04T10:00")."""
+    try:
+        if len(value) == 4 and value.isdigit():
+            year = int(value)
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if len(value) == 7 and value[4] == "-":
+            first = dt.date(int(value[:4]), int(value[5:7]), 1)
+            following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first, following - dt.timedelta(days=1)
+        day = dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+    return day, day
 
 
 def _is_person(group: list[EntityClaim], cluster: AlignedCluster) -> bool:

@@ -17,17 +17,26 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Source(BaseModel):
-    """One text reporting on the event, with what is known about it."""
+    """One text reporting on the event, with what is known about it.
+
+    Files are read into sources (`factcheck.load_sources`); a text becomes
+    one with `from_text`, which also takes the fields a file's front matter
+    would give: ``Source.from_text(text, id="wire", published="2025-03-01")``.
+    The publication date is what relative dates ("yesterday") are resolved
+    against and what titles are dated by; a source without one borrows the
+    run's ``reference_date`` or the other sources' dates (see
+    ``SourceInfo.reference_date_origin`` in the report).
+    """
 
     model_config = ConfigDict(extra="forbid")
 
-    id: str = Field(min_length=1)
-    text: str
-    path: str | None = None
-    published: dt.date | None = None
-    title: str | None = None
-    outlet: str | None = None
-    url: str | None = None
+    id: str = Field(min_length=1, description="Names the source in findings; unique in a run.")
+    text: str = Field(description="The whole text as decoded, front matter included; evidence offsets index it.")
+    path: str | None = Field(default=None, description="The file it was read from, if any.")
+    published: dt.date | None = Field(default=None, description="Publication date.")
+    title: str | None = Field(default=None, description="Headline.")
+    outlet: str | None = Field(default=None, description="The outlet that published it.")
+    url: str | None = Field(default=None, description="Where it was published.")
     language: str | None = Field(
         default=None, description="ISO 639-1 language, optionally with a region, e.g. en or en-GB; detected when unset."
     )
@@ -66,7 +75,13 @@ class Source(BaseModel):
 
     @classmethod
     def from_text(cls, text: str, id: str = "text", **fields: Any) -> Source:
-        """A source from a string, reading front matter the way a file's is read."""
+        """A source from a string, reading front matter the way a file's is read.
+
+        ``fields`` are front matter fields, and win over the text's own:
+        ``published`` (a `datetime.date` or an ISO ``YYYY-MM-DD`` string),
+        ``title``, ``outlet``, ``url``, ``language``; any other
+        goes to ``meta``.  A bad ``published`` raises `ValueError`.
+        """
         front, body_start = parse_front_matter(text)
         merged = {**front, **fields}
         return cls.from_fields(id, text, body_start, merged, path=fields.pop("path", None))
