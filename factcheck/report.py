@@ -118,7 +118,13 @@ ProblemKind = Literal["source", "rule", "names", "plugin"]
 
 
 class Problem(BaseModel):
-    """Something the run could not use (a source, a rule file), named precisely."""
+    """Something the run could not use (a source, a rule file), named precisely.
+
+    Most problems are errors: something was not read.  A ``warning`` is a
+    part of a source that was left out while the rest was checked (front
+    matter that is not YAML, a ``published`` that is no date); ``info`` says
+    what the run did on its own (a source counted once as a copy of another).
+    """
 
     model_config = ConfigDict(extra="forbid")
 
@@ -127,6 +133,7 @@ class Problem(BaseModel):
     line: int | None = None
     column: int | None = None
     message: str
+    severity: Severity = "error"
 
     def __str__(self) -> str:
         where = self.path
@@ -167,6 +174,9 @@ class Summary(BaseModel):
     sources_read: int
     sources_failed: int
     sources_skipped: int = 0
+    sources_duplicate: int = Field(
+        default=0, description="Sources not checked on their own: the same text as another source of the cluster."
+    )
     suppressed: int = 0
     rules_loaded: int
     rule_files_failed: int
@@ -198,6 +208,7 @@ class Report(BaseModel):
         suppressed: Sequence[Suppressed] = (),
         sources_failed: int = 0,
         sources_skipped: int = 0,
+        sources_duplicate: int = 0,
         texts: Mapping[str, str] | None = None,
     ) -> Report:
         """A report from everything it holds; the summary is counted here, and only here.
@@ -215,6 +226,7 @@ class Report(BaseModel):
                 sources_read=len(sources),
                 sources_failed=sources_failed,
                 sources_skipped=sources_skipped,
+                sources_duplicate=sources_duplicate,
                 suppressed=len(suppressed),
                 rules_loaded=len(rules),
                 rule_files_failed=rule_files_failed,
@@ -239,6 +251,7 @@ class Report(BaseModel):
             suppressed=[x for r in reports for x in r.suppressed],
             sources_failed=sum(r.summary.sources_failed for r in reports),
             sources_skipped=sum(r.summary.sources_skipped for r in reports),
+            sources_duplicate=sum(r.summary.sources_duplicate for r in reports),
             rules=first.rules if first else [],
             rule_files_failed=first.summary.rule_files_failed if first else 0,
             texts={k: v for r in reports for k, v in r._texts.items()},
