@@ -32,7 +32,7 @@ from factcheck.claims import ClaimInterner, SourceOutcome
 from factcheck.extraction.nlp import load_pipeline
 from factcheck.extraction.per_source import SourceExtractor
 from factcheck.names.index import NameIndex
-from factcheck.pipeline import ClusterProblems, check_extracted, gather_outcomes, report_of_cluster
+from factcheck.pipeline import ClusterProblems, check_extracted, drop_copies, gather_outcomes, report_of_cluster
 from factcheck.report import Report
 from factcheck.rulebook.compiled import load_rules_and_names
 from factcheck.rulebook.loader import RuleSet
@@ -119,6 +119,9 @@ def _check_group(
     sources = [Source.model_validate_json(source_json) for _, source_json, _ in members]
     outcomes = [interner.outcome(SourceOutcome.model_validate_json(outcome_json)) for _, _, outcome_json in members]
     noted = ClusterProblems()
+    kept = {s.id for s in drop_copies(sources, noted)}  # a copy counts once, as in a local run
+    outcomes = [o for s, o in zip(sources, outcomes, strict=True) if s.id in kept]
+    sources = [s for s in sources if s.id in kept]
     good, claims = gather_outcomes(sources, outcomes, noted)
     del outcomes  # the cluster's claims are held once, in `claims`
     refs = {}

@@ -42,7 +42,7 @@ def target(data: bytes) -> None:
     front, body_start = parse_front_matter(text)
     assert 0 <= body_start <= len(text) and isinstance(front, dict)
     for given in (text + "\n", text.strip()[:0]):  # a text, and the empty string
-        sources, problems = load_sources([given])
+        sources, problems = load_sources(texts=[given])
         assert len(sources) + len(problems) == 1, (given, sources, problems)
         for source in sources:
             check_source(source)
