@@ -211,8 +211,9 @@ def _summary(report: Report, locator: SourceLocator) -> str:
         f"<td>{src.words} words</td></tr>"
         for src in report.sources
     )
+    duplicates = f", {s.sources_duplicate} duplicate(s) counted once" if s.sources_duplicate else ""
     return (
-        f'<p class="muted">{s.sources_read} source(s) checked, {s.sources_failed} failed; '
+        f'<p class="muted">{s.sources_read} source(s) checked, {s.sources_failed} failed{duplicates}; '
         f"{s.rules_loaded} rule(s) loaded, {s.rule_files_failed} rule file(s) failed.</p>"
         f'<div class="counts">{counts}</div><table class="meta">{rows}</table>'
     )

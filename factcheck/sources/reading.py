@@ -2,7 +2,8 @@
 
 A bad source never stops the run: reading yields the good sources and a
 `SourceProblem` for each one it could not read, naming the file, line and
-cause, so the report can say what was skipped.
+cause, so the report can say what was skipped; a part of a source left out
+(front matter that cannot be used) is a ``warning`` problem beside it.
 
 Files are read by `factcheck.sources.files` (regular files only, a size
 limit, strict UTF-8), ``.jsonl`` files by `factcheck.sources.jsonl`.
