@@ -24,6 +24,7 @@ from factcheck.rulebook.config import Config, apply_rule_overrides, find_config,
 from factcheck.version import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+PROBLEM_WORD = {"error": "problem", "warning": "warning", "info": "note"}
 
 
 def _date(value: str) -> dt.date:
@@ -183,7 +184,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"factcheck: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     for problem in report.problems:
-        print(f"factcheck: {problem.kind} problem: {problem}", file=sys.stderr)
+        print(f"factcheck: {problem.kind} {PROBLEM_WORD[problem.severity]}: {problem}", file=sys.stderr)
+    if report.summary.sources_duplicate:
+        print(
+            f"factcheck: {report.summary.sources_duplicate} source(s) counted once as duplicate(s) of another",
+            file=sys.stderr,
+        )
     if args.command == "claims":
         sys.stdout.write("".join(c.model_dump_json() + "\n" for c in report.claims))
         return EXIT_USAGE if _config_broken(report) else EXIT_OK

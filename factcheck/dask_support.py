@@ -33,7 +33,7 @@ from factcheck.claims import ClaimInterner, SourceOutcome
 from factcheck.extraction.nlp import load_pipeline
 from factcheck.extraction.per_source import SourceExtractor
 from factcheck.names.index import NameIndex
-from factcheck.pipeline import ClusterProblems, check_extracted, gather_outcomes, report_of_cluster
+from factcheck.pipeline import ClusterProblems, check_extracted, drop_copies, gather_outcomes, report_of_cluster
 from factcheck.report import Problem, Report
 from factcheck.rulebook.compiled import load_rules_and_names
 from factcheck.rulebook.loader import RuleSet
@@ -121,12 +121,13 @@ def _check_group(
     sources = [Source.model_validate_json(source_json) for _, source_json, _ in members]
     outcomes = [interner.outcome(SourceOutcome.model_validate_json(outcome_json)) for _, _, outcome_json in members]
     readable, foreign = split_by_language(sources)  # as a local run does: only English is checked
-    read_ids = {s.id for s in readable}
-    outcomes = [o for s, o in zip(sources, outcomes, strict=True) if s.id in read_ids]
     noted = ClusterProblems(
         [Problem(kind="source", path=p.path, line=p.line, message=p.cause) for p in foreign], skipped=len(foreign)
     )
-    good, claims = gather_outcomes(readable, outcomes, noted)
+    kept = {s.id for s in drop_copies(readable, noted)}  # a copy counts once, as in a local run
+    outcomes = [o for s, o in zip(sources, outcomes, strict=True) if s.id in kept]
+    sources = [s for s in sources if s.id in kept]
+    good, claims = gather_outcomes(sources, outcomes, noted)
     del outcomes  # the cluster's claims are held once, in `claims`
     refs = {}
     for s in good:

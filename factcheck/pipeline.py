@@ -36,17 +36,19 @@ from factcheck.report import Finding, Problem, Report, RuleInfo, SourceInfo, Sup
 from factcheck.rulebook.compiled import RuleSpec, load_rules_and_names, names_signature
 from factcheck.rulebook.config import Config, SourceDefaults, apply_rule_overrides, split_ignored
 from factcheck.rulebook.loader import RuleSet
+from factcheck.sources.arguments import SourcesArg, TextsArg, source_inputs
 from factcheck.sources.clusters import (
     DEFAULT_CLUSTER,
-    SourcesArg,
     drop_duplicate_ids,
     plan_clusters,
     split_by_cluster_field,
 )
+from factcheck.sources.copies import find_copies
+from factcheck.sources.file_ids import file_ids
 from factcheck.sources.files import max_source_bytes_from_env, resolve_max_source_bytes
 from factcheck.sources.language_filter import split_by_language
 from factcheck.sources.model import Source, SourceProblem
-from factcheck.sources.reading import load_sources
+from factcheck.sources.reading import read_inputs
 from factcheck.sources.reference_dates import ReferenceDate, assign_reference_dates
 from factcheck.timing import StageTimes
 
@@ -55,6 +57,7 @@ __all__ = [
     "ClusterProblems",
     "check",
     "check_extracted",
+    "drop_copies",
     "gather_outcomes",
     "iter_check",
     "report_of_cluster",
@@ -85,10 +88,11 @@ class ClusterProblems:
     problems: list[Problem] = field(default_factory=list)
     failed: int = 0
     skipped: int = 0
+    duplicate: int = 0
 
 
 def iter_check(
-    sources: SourcesArg,
+    sources: SourcesArg = None,
     rules: RuleSpec = None,
     reference_date: dt.date | str | None = None,
     *,
@@ -102,17 +106,19 @@ def iter_check(
     config: Config | None = None,
     baseline: set[str] | None = None,
     max_source_bytes: int | None = None,
+    texts: TextsArg = None,
 ) -> Iterator[Report]:
     """Check sources reporting the same event against each other: one report per cluster, as each is done.
 
     Memory holds one cluster at a time.  ``sources`` are paths (files,
-    directories, ``.jsonl``), texts or `Source` objects, or a mapping of
-    cluster id to such sources (`factcheck.sources.clusters.SourcesArg`); a
-    string naming a file or directory is read from it, any other string is a
-    text (``text-1``, ``text-2`` ...).  A text with its own id and
-    publication date is a `Source`:
-    ``Source.from_text(text, id="wire", published="2025-03-01")``; the date
-    resolves "yesterday" in it and dates the titles it gives people.
+    directories, ``.jsonl``; a ``str`` is always a path, and one that names
+    nothing raises `SourceError`), `Source` objects and dicts with the keys
+    of a ``.jsonl`` line, or one mapping of source id to text; ``texts`` are
+    raw texts: a string, a list (ids ``text-1``, ``text-2``...) or a mapping
+    of source id to text (`factcheck.sources.arguments`); a value of another
+    type raises `TypeError`.  A text with its own id and publication date is
+    a `Source`: ``Source.from_text(text, id="wire", published="2025-03-01")``;
+    the date resolves "yesterday" in it and dates the titles it gives people.
     ``rules`` are rule pack directories or
     installed pack names (default: the bundled pack); ``reference_date``
     resolves relative dates in sources that give no date.  ``model`` is the
@@ -122,8 +128,8 @@ def iter_check(
     smaller report, the findings alike).  ``jobs`` spreads
     extraction over processes (same output as 1); ``cache`` is a directory
     for extracted claims (``True``: the user cache directory;
-    ``None``/``False``: no cache); ``clusters`` treats each subdirectory or
-    ``.jsonl`` ``cluster`` value as its own cluster; ``timings`` receives
+    ``None``/``False``: no cache); ``clusters`` treats each subdirectory and
+    each ``cluster`` value (``.jsonl``, records, front matter) as its own cluster; ``timings`` receives
     the seconds spent in each stage; ``progress`` is called with the number
     of sources done as they finish.  ``config``
     (`factcheck.rulebook.config.Config`) turns rules off, overrides
@@ -132,6 +138,7 @@ def iter_check(
     (`factcheck.baseline`); ``max_source_bytes`` refuses larger sources
     (default ``$FACTCHECK_MAX_SOURCE_BYTES`` or 10 MB; 0: no limit).
     """
+    inputs = source_inputs(sources, texts)  # first: a typo in a path fails before the model loads
     times = StageTimes() if timings is None else timings
     size_limit = max_source_bytes_from_env() if max_source_bytes is None else max_source_bytes
     if isinstance(reference_date, str):
@@ -143,7 +150,8 @@ def iter_check(
         nlp = load_pipeline(model)
         model_name = f"{resolve_model_name(model)}@{nlp.meta.get('version', '?')}"
         settings = ExtractionSettings(SourceExtractor(nlp, index), model, jobs, _open_cache(cache, model_name, rules))
-        plans = plan_clusters(sources, clusters, resolve_max_source_bytes(size_limit))
+        ids = file_ids(inputs)
+        plans = plan_clusters(inputs, clusters, resolve_max_source_bytes(size_limit))
     context = RunContext(
         ruleset, index, settings, reference_date, include_claims, times, progress, config or Config(), baseline or set()
     )
@@ -154,13 +162,14 @@ def iter_check(
     first = True
     for plan in plans:
         with times.stage("loading"):
-            loaded, unreadable = load_sources(plan.inputs, max_source_bytes=size_limit)
+            loaded, unreadable = read_inputs(plan.inputs, max_source_bytes=size_limit, ids=ids)
             unique, duplicates = drop_duplicate_ids(loaded, seen_ids)
             readable, foreign = split_by_language(unique, context.config.sources.language)
             kept = [_with_defaults(s, context.config.sources) for s in readable]
+        failed = sum(1 for p in unreadable if p.severity == "error")  # a warning: a part of a source left out
         noted = ClusterProblems(
             [_problem_from_source(p) for p in (*unreadable, *duplicates, *foreign)],
-            len(unreadable),
+            failed,
             len(duplicates) + len(foreign),
         )
         groups = split_by_cluster_field(plan, kept) if clusters else {plan.id: kept}
@@ -215,7 +224,9 @@ def _open_cache(cache: CacheArg, model_name: str, rules: RuleSpec) -> ClaimCache
 
 
 def _problem_from_source(problem: SourceProblem) -> Problem:
-    return Problem(kind="source", path=problem.path, line=problem.line, message=problem.cause)
+    return Problem(
+        kind="source", path=problem.path, line=problem.line, message=problem.cause, severity=problem.severity
+    )
 
 
 def _with_defaults(source: Source, defaults: SourceDefaults) -> Source:
@@ -224,8 +235,9 @@ def _with_defaults(source: Source, defaults: SourceDefaults) -> Source:
 
 
 def check_cluster(cluster_id: str, sources: list[Source], context: RunContext, noted: ClusterProblems) -> Report:
-    """Extract, link, align and check one cluster, and report on it."""
+    """Extract, link, align and check one cluster, and report on it (copies of a source counted once)."""
     with context.times.stage("loading"):
+        sources = drop_copies(sources, noted)
         references = assign_reference_dates(sources, context.reference_date)
         limit = context.settings.extractor.nlp.max_length
         fits = []
@@ -256,6 +268,16 @@ def check_cluster(cluster_id: str, sources: list[Source], context: RunContext, n
         context.baseline,
         context.times,
     )
+
+
+def drop_copies(sources: Sequence[Source], noted: ClusterProblems) -> list[Source]:
+    """The sources without copies of another (`factcheck.sources.copies`); each copy an ``info`` problem."""
+    kept, copies = find_copies(sources)
+    noted.duplicate += len(copies)
+    noted.problems += [
+        Problem(kind="source", path=c.copy.path or c.copy.id, message=c.describe(), severity="info") for c in copies
+    ]
+    return kept
 
 
 def _extracted_claims(
@@ -383,6 +405,7 @@ def report_of_cluster(
         suppressed=suppressed,
         sources_failed=noted.failed,
         sources_skipped=noted.skipped,
+        sources_duplicate=noted.duplicate,
         rules=_rule_infos(ruleset),
         rule_files_failed=ruleset.rule_files_failed,
         rule_packs=[pack.name for pack in ruleset.packs],

@@ -23,7 +23,7 @@ The heavy imports (spaCy) happen only when a rule file or the fixture is used.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -196,22 +196,21 @@ ClusterChecker = Callable[..., "Report"]
 
 @pytest.fixture()
 def factcheck_cluster() -> ClusterChecker:
-    """A function checking a cluster of texts: ``(texts, **check_kwargs) -> Report``.
+    """A function checking one cluster of texts: ``(texts, **check_kwargs) -> Report``.
 
-    ``texts`` is a mapping of source id to text, or a list of texts (ids
+    ``texts`` is a mapping of source id to text (the meaning a mapping has
+    everywhere, as in ``factcheck.check(texts=...)``), or a list of texts (ids
     ``s1``, ``s2``, ...); front matter in a text is read (``published:``...).
     Keyword arguments go to `factcheck.check` (``rules``, ``reference_date``,
     ``model``, ``include_claims``).
     """
 
-    def run(texts: dict[str, str] | Sequence[str], **kwargs: Any) -> Report:
+    def run(texts: Mapping[str, str] | Sequence[str], **kwargs: Any) -> Report:
         from factcheck.pipeline import check
-        from factcheck.sources.model import Source
 
         if isinstance(texts, str):
             raise TypeError("pass a list or a dict of texts, not one string")
-        items = texts.items() if isinstance(texts, dict) else ((f"s{i}", t) for i, t in enumerate(texts, 1))
-        sources = [Source.from_text(text, id=source_id) for source_id, text in items]
-        return check(sources, **kwargs)
+        named = texts if isinstance(texts, Mapping) else {f"s{i}": t for i, t in enumerate(texts, 1)}
+        return check(texts=named, **kwargs)
 
     return run

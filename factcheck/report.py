@@ -144,7 +144,13 @@ ProblemKind = Literal["source", "rule", "names", "plugin"]
 
 
 class Problem(BaseModel):
-    """Something the run could not use (a source, a rule file), named precisely."""
+    """Something the run could not use (a source, a rule file), named precisely.
+
+    Most problems are errors: something was not read.  A ``warning`` is a
+    part of a source that was left out while the rest was checked (front
+    matter that is not YAML, a ``published`` that is no date); ``info`` says
+    what the run did on its own (a source counted once as a copy of another).
+    """
 
     model_config = ConfigDict(extra="forbid")
 
@@ -153,6 +159,9 @@ class Problem(BaseModel):
     line: int | None = Field(default=None, description="Line in that file, from 1, when known.")
     column: int | None = Field(default=None, description="Column in that line, from 1, when known.")
     message: str = Field(description="What went wrong, and what to fix.")
+    severity: Severity = Field(
+        default="error", description="error: the source or rule is lost; warning: a part of it; info: a note."
+    )
 
     def __str__(self) -> str:
         where = self.path
@@ -207,6 +216,9 @@ class Summary(BaseModel):
     rule_files_failed: int = Field(description="Rule files that did not load (see problems).")
     rule_packs: list[str] = Field(
         default_factory=list, description=f"Names of the rule packs loaded, in order (the bundled one: {BUNDLED_PACK})."
+    )
+    sources_duplicate: int = Field(
+        default=0, description="Sources not checked on their own: the same text as another source of the cluster."
     )
     findings: dict[str, int] = Field(description="Findings per severity, every severity listed.")
 
@@ -268,6 +280,7 @@ class Report(BaseModel):
         suppressed: Sequence[Suppressed] = (),
         sources_failed: int = 0,
         sources_skipped: int = 0,
+        sources_duplicate: int = 0,
         texts: Mapping[str, str] | None = None,
     ) -> Report:
         """A report from everything it holds; the summary is counted here, and only here.
@@ -285,6 +298,7 @@ class Report(BaseModel):
                 sources_read=len(sources),
                 sources_failed=sources_failed,
                 sources_skipped=sources_skipped,
+                sources_duplicate=sources_duplicate,
                 suppressed=len(suppressed),
                 rules_loaded=len(rules),
                 rule_files_failed=rule_files_failed,
@@ -310,6 +324,7 @@ class Report(BaseModel):
             suppressed=[x for r in reports for x in r.suppressed],
             sources_failed=sum(r.summary.sources_failed for r in reports),
             sources_skipped=sum(r.summary.sources_skipped for r in reports),
+            sources_duplicate=sum(r.summary.sources_duplicate for r in reports),
             rules=first.rules if first else [],
             rule_files_failed=first.summary.rule_files_failed if first else 0,
             rule_packs=first.summary.rule_packs if first else [],

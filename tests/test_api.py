@@ -19,7 +19,7 @@ from pydantic import BaseModel
 import factcheck
 from factcheck.output import FORMATS
 from factcheck.report import Evidence, Finding, Report, RuleInfo, SourceInfo, Summary, Suppressed
-from factcheck.sources.clusters import SourcesArg
+from factcheck.sources.arguments import SourcesArg
 
 ROOT = Path(__file__).resolve().parents[1]
 

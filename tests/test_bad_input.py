@@ -228,14 +228,22 @@ def test_duplicate_id_in_jsonl_names_file_and_line(tmp_path: Path) -> None:
         ("published: 2022-20-01", "published '2022-20-01' is not a YYYY-MM-DD date"),  # fuzz: sources
     ],
 )
-def test_bad_published_date_is_a_problem_for_files_and_texts(tmp_path: Path, front: str, expected: str) -> None:
+def test_bad_published_date_is_dropped_with_a_warning_for_files_and_texts(
+    tmp_path: Path, front: str, expected: str
+) -> None:
+    """Issue 17: an unreadable ``published`` dropped the whole article; now only the field goes."""
     text = f"---\n{front}\n---\nBody text.\n"
     path = tmp_path / "a.txt"
     path.write_text(text, encoding="utf-8")
-    sources, problems = load_sources([path, text])  # a file, and the same as a text
-    assert sources == []
-    assert [p.cause for p in problems] == [expected, expected]
-    assert problems[1].path == "<text-1>"
+    sources, problems = load_sources([path], texts={"b": text})  # a file, and the same as a text
+    assert [(s.id, s.published, s.text[s.body_start :]) for s in sources] == [
+        ("a", None, "Body text.\n"),
+        ("b", None, "Body text.\n"),
+    ]
+    assert [(p.path, p.line, p.cause, p.severity) for p in problems] == [
+        (str(path), 2, f"{expected}; the field is dropped", "warning"),
+        ("b", 2, f"{expected}; the field is dropped", "warning"),
+    ]
 
 
 def test_loose_yaml_dates_still_read() -> None:
@@ -245,19 +253,20 @@ def test_loose_yaml_dates_still_read() -> None:
 
 def test_empty_string_is_an_empty_source_not_the_current_directory() -> None:
     """Fuzz (sources): ``""`` named ``.``, so the current directory was read as sources."""
-    sources, problems = load_sources(["", "   "])
+    sources, problems = load_sources(texts=["", "   "])
     assert sources == [] and [p.cause for p in problems] == ["empty source: no text to check"] * 2
 
 
-def test_billion_laughs_front_matter_is_text_quickly() -> None:
+def test_billion_laughs_front_matter_is_refused_quickly() -> None:
     lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
     text = "---\n" + "\n".join(lines) + "\n---\nBody.\n"
     started = time.perf_counter()
     front, body_start = parse_front_matter(text)
-    (source,), _ = load_sources([text])
+    (source,), (problem,) = load_sources(texts=[text])
     assert time.perf_counter() - started < 1
-    assert (front, body_start) == ({}, 0) and source.meta == {}
+    assert front == {} and text[body_start:] == "Body.\n" and source.meta == {}
+    assert "more than 10000 values" in problem.cause and problem.severity == "warning"
 
 
 def test_arbitrary_control_characters_and_long_lines(tmp_path: Path) -> None:

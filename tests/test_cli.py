@@ -113,9 +113,72 @@ def test_a_source_that_cannot_be_read_makes_the_exit_status_two(
 def test_a_skipped_duplicate_source_makes_the_exit_status_two(
     cluster: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    other = cluster / "zz-later"  # read after src0.txt, so the copy is the one skipped
-    other.mkdir()
-    (other / "src0.txt").write_text("A duplicate id in another folder.\n", encoding="utf-8")
+    feed = cluster / "zz-later.jsonl"  # read after src0.txt, so the line is the one skipped
+    feed.write_text('{"id": "src0", "text": "A duplicate id in a feed."}\n', encoding="utf-8")
     assert main(["check", str(cluster), "--no-cache"]) == 2
     assert "duplicate source id 'src0'" in capsys.readouterr().err
     assert main(["check", str(cluster), "--no-cache", "--allow-failed-sources"]) == 1
+
+
+# --- issue 17: the front door --------------------------------------------------------------------
+
+
+def test_a_path_that_names_nothing_exits_two_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``factcheck check articels`` (a typo) checked the word as a text and exited 0."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.txt").write_text("The weather was mild.\n", encoding="utf-8")
+    assert main(["check", "articels", "--no-cache"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == "factcheck: error: articels: no such file or directory\n"
+
+
+def test_same_file_name_in_two_folders_is_no_duplicate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for day, text in (("2025-10-14", "The river rose all night."), ("2025-10-15", "The river fell by morning.")):
+        (tmp_path / day).mkdir()
+        (tmp_path / day / "article.txt").write_text(text + "\n", encoding="utf-8")
+    assert main(["check", ".", "--no-cache", "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert [s["id"] for s in report["sources"]] == ["2025-10-14/article", "2025-10-15/article"]
+    assert report["problems"] == []
+
+
+def test_check_dot_leaves_tool_folders_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "story.txt").write_text("The weather was mild.\n", encoding="utf-8")
+    (tmp_path / ".pytest_cache").mkdir()
+    (tmp_path / ".pytest_cache" / "README.md").write_text("# pytest cache directory #\n", encoding="utf-8")
+    assert main(["check", ".", "--no-cache", "--format", "json"]) == 0
+    assert [s["id"] for s in json.loads(capsys.readouterr().out)["sources"]] == ["story"]
+
+
+def test_front_matter_warning_is_printed_and_the_source_still_counts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "flood.md"
+    path.write_text("---\ntitle: Floods: 23 dead\npublished: 2025-10-14\n---\nThe river rose.\n", encoding="utf-8")
+    assert main(["check", str(path), "--no-cache"]) == 0
+    captured = capsys.readouterr()
+    assert f"factcheck: source warning: {path}:2: front matter is not valid YAML" in captured.err
+    assert "1 source(s) checked, 0 failed" in captured.out
+
+
+def test_a_copy_is_named_in_the_summary_and_does_not_fail_the_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = "The weather was mild on the coast today, and the ferries ran on time for the first day this month"
+    (tmp_path / "wire.txt").write_text(f"{story}. Forecasters expect rain by the weekend.\n", encoding="utf-8")
+    copy = f"{story.upper()}!\n\nForecasters  expect rain by the weekend.\n"
+    (tmp_path / "daily.txt").write_text(copy, encoding="utf-8")
+    assert main(["check", str(tmp_path), "--no-cache"]) == 0
+    captured = capsys.readouterr()
+    assert "source note: " in captured.err and "'wire' is the same text" in captured.err and "'daily'" in captured.err
+    assert "1 source(s) checked, 0 failed, 1 duplicate(s) counted once" in captured.out

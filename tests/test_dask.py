@@ -8,7 +8,6 @@ from collections.abc import Iterator
 import pytest
 
 import factcheck
-from factcheck.sources.model import Source
 
 db = pytest.importorskip("dask.bag", reason="dask is a dev dependency; `make test` installs it")
 distributed = pytest.importorskip("distributed")
@@ -52,17 +51,7 @@ def test_dask_matches_a_local_run(client: object) -> None:
 
     bag = db.from_sequence(RECORDS, npartitions=3)
     distributed_report = check_bag(bag, reference_date="2025-03-10")
-    local = factcheck.check(
-        {
-            cluster: [
-                Source.from_text(r["text"], id=r["id"], **({"published": r["published"]} if "published" in r else {}))
-                for r in RECORDS
-                if r["cluster"] == cluster
-            ]
-            for cluster in ("alpha", "beta")
-        },
-        reference_date="2025-03-10",
-    )
+    local = factcheck.check(RECORDS, reference_date="2025-03-10", clusters=True)
     assert findings_of(distributed_report) == findings_of(local)
     assert {f.category for f in distributed_report.findings} >= {"quantity-conflict", "name-casing", "name-glued"}
     assert {s.cluster for s in distributed_report.sources} == {"alpha", "beta"}
@@ -77,10 +66,7 @@ def test_dask_skips_what_a_local_run_skips(client: object) -> None:
     )
     records = [*RECORDS, {"id": "a4", "cluster": "alpha", "text": german}]
     distributed_report = check_bag(db.from_sequence(records, npartitions=2), reference_date="2025-03-10")
-    local = factcheck.check(
-        {c: [Source(id=r["id"], text=r["text"]) for r in records if r["cluster"] == c] for c in ("alpha", "beta")},
-        reference_date="2025-03-10",
-    )
+    local = factcheck.check(records, reference_date="2025-03-10", clusters=True)
     for report in (distributed_report, local):
         assert "a4" not in {s.id for s in report.sources}
         assert report.summary.sources_skipped == 1

@@ -168,9 +168,7 @@ def test_the_text_summary_counts_skipped_sources(tmp_path: Path, capsys: pytest.
 
 
 def test_language_fr_in_front_matter_skips_even_a_short_text() -> None:
-    report = factcheck.check(
-        ["---\nlanguage: fr\n---\nIncendie à Lyon\n", ENGLISH], reference_date="2025-03-10"
-    )
+    report = factcheck.check(texts=["---\nlanguage: fr\n---\nIncendie à Lyon\n", ENGLISH], reference_date="2025-03-10")
     assert [s.id for s in report.sources] == ["text-2"]
     (problem,) = report.problems
     assert problem.path == "text-1"
@@ -188,7 +186,7 @@ def test_language_en_wins_over_detection() -> None:
 
 
 def test_a_short_english_headline_is_checked() -> None:
-    report = factcheck.check(["Warehouse fire in Lyon"])
+    report = factcheck.check(texts=["Warehouse fire in Lyon"])
     (info,) = report.sources
     assert (info.language, info.language_origin) == ("en", "assumed")
     assert info.language_detail == f"assumed, as 4 words are too few to detect a language (at least {MIN_WORDS})"
@@ -197,7 +195,7 @@ def test_a_short_english_headline_is_checked() -> None:
 
 def test_a_short_foreign_headline_is_checked_as_english_and_says_so() -> None:
     """Under MIN_WORDS a guess is too shaky to skip on: checked as English, and the report says why."""
-    report = factcheck.check(["Feuerwehr löscht Brand in Lagerhalle"])
+    report = factcheck.check(texts=["Feuerwehr löscht Brand in Lagerhalle"])
     (info,) = report.sources
     assert (info.language, info.language_origin) == ("en", "assumed")
     assert "too few to detect" in info.language_detail
@@ -247,7 +245,7 @@ def test_a_jsonl_language_field_is_stated(tmp_path: Path) -> None:
 def test_the_configured_language_settles_what_detection_cannot(tmp_path: Path) -> None:
     config = tmp_path / "factcheck.toml"
     config.write_text('[sources]\nlanguage = "fr"\n', encoding="utf-8")
-    report = factcheck.check(["Incendie à Lyon", ENGLISH], config=load_config(config))
+    report = factcheck.check(texts=["Incendie à Lyon", ENGLISH], config=load_config(config))
     assert [s.id for s in report.sources] == ["text-2"]  # detected English: the default does not override it
     (problem,) = report.problems
     assert problem.message.startswith("language 'fr', from the configuration, as 3 words are too few")
@@ -256,7 +254,7 @@ def test_the_configured_language_settles_what_detection_cannot(tmp_path: Path) -
 def test_a_configured_english_locale_does_not_read_a_german_article(tmp_path: Path) -> None:
     config = tmp_path / "factcheck.toml"
     config.write_text('[sources]\nlanguage = "en-GB"\n', encoding="utf-8")
-    report = factcheck.check([GERMAN, ENGLISH], config=load_config(config))
+    report = factcheck.check(texts=[GERMAN, ENGLISH], config=load_config(config))
     assert [(s.id, s.language) for s in report.sources] == [("text-2", "en")]
     assert report.summary.sources_skipped == 1
 

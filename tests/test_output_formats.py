@@ -849,3 +849,27 @@ def test_html_with_eight_sources_and_an_outlier_in_headless_chromium(eight: Repo
     assert probe["overflow"] == []
     assert probe["overlaps"] == []
     assert probe["outside"] == []
+
+
+def test_problems_are_shown_at_their_severity() -> None:
+    """A front-matter warning and a copy's note are not errors in any format (issue 17)."""
+    from factcheck.report import Problem
+
+    problems = [
+        Problem(kind="source", path="a.md", line=2, message="front matter is not valid YAML", severity="warning"),
+        Problem(kind="source", path="b", message="source 'b' is the same text of 'a'", severity="info"),
+    ]
+    report = Report.build(
+        sources=[], findings=[], rules=[], rule_files_failed=0, problems=problems, sources_duplicate=1
+    )
+    log = json.loads(FORMATS["sarif"](report, False))
+    notifications = log["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert [n["level"] for n in notifications] == ["warning", "note"]
+    assert FORMATS["github"](report, False).splitlines()[0].startswith("::warning ")
+    assert FORMATS["github"](report, False).splitlines()[1].startswith("::notice ")
+    suites = ET.fromstring(FORMATS["junit"](report, False))
+    assert suites.find(".//error") is None and len(suites.findall(".//system-out")) == 2
+    text = FORMATS["text"](report, False)
+    assert "WARNING source: a.md:2: front matter" in text and "NOTE source: b: source 'b'" in text
+    assert "1 duplicate(s) counted once" in text
+    assert 'class="problem info"' in FORMATS["html"](report, False)

@@ -118,7 +118,7 @@ def test_broken_rule_file_does_not_stop_the_others(tmp_path: Path) -> None:
     pack = make_pack(
         tmp_path, {"good.yaml": GOOD_RULE, "bad.yaml": "rules:\n  - id: x\n    check: 3\n"}
     )
-    report = check(["NATO and nato met. The nato summit."], rules=[pack])
+    report = check(texts=["NATO and nato met. The nato summit."], rules=[pack])
     assert any(p.kind == "rule" and "bad.yaml" in p.path for p in report.problems)
     assert report.summary.rule_files_failed == 1
     assert report.summary.rules_loaded == 1

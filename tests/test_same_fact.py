@@ -197,7 +197,7 @@ def test_things_lost_are_not_deaths() -> None:
         "The Greens lost four seats in the Ostria vote, and 12 people were killed in riots after it.",
         "The Greens lost six seats in Ostria, the count showed.",
     )
-    (claims,) = [factcheck.check(list(texts)).claims]
+    (claims,) = [factcheck.check(texts=list(texts)).claims]
     seats = [c for c in claims if c.kind == "quantity" and c.noun_lemma == "seat"]
     assert seats and all(c.event is None for c in seats)
 

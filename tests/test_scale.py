@@ -25,15 +25,13 @@ TEXTS = {
 }
 
 
-def sources() -> dict[str, list[Source]]:
-    return {
-        "alpha": [Source(id=k, text=v) for k, v in TEXTS.items() if k.startswith("a")],
-        "beta": [Source(id=k, text=v) for k, v in TEXTS.items() if k.startswith("b")],
-    }
+def sources() -> list[Source]:
+    """The texts in two clusters, "alpha" and "beta", by their ``cluster`` field (checked with clusters=True)."""
+    return [Source(id=k, text=v, meta={"cluster": "alpha" if k.startswith("a") else "beta"}) for k, v in TEXTS.items()]
 
 
-def test_mapping_of_clusters_is_checked_cluster_by_cluster() -> None:
-    report = factcheck.check(sources(), reference_date="2025-03-10")
+def test_cluster_fields_are_checked_cluster_by_cluster() -> None:
+    report = factcheck.check(sources(), reference_date="2025-03-10", clusters=True)
     by_cluster = {(f.cluster, f.category) for f in report.findings}
     assert ("alpha", "quantity-conflict") in by_cluster
     assert ("beta", "name-casing") in by_cluster and ("beta", "name-spelling") in by_cluster
@@ -47,8 +45,8 @@ def test_check_is_iter_check_merged_with_the_same_parameters() -> None:
 
     assert inspect.signature(factcheck.check).parameters == inspect.signature(iter_check, eval_str=True).parameters
     assert inspect.signature(factcheck.check).return_annotation is Report
-    merged = Report.merge(list(iter_check(sources(), reference_date="2025-03-10")))
-    checked = factcheck.check(sources(), reference_date="2025-03-10")
+    merged = Report.merge(list(iter_check(sources(), reference_date="2025-03-10", clusters=True)))
+    checked = factcheck.check(sources(), reference_date="2025-03-10", clusters=True)
     assert checked.model_dump_json() == merged.model_dump_json()
     assert checked.summary.sources_read == 4 and checked.source_text("b2") == TEXTS["b2"]
 
@@ -113,7 +111,7 @@ def test_a_jsonl_feed_is_read_one_cluster_at_a_time(tmp_path: Path) -> None:
 
 
 def test_two_jobs_give_byte_identical_output() -> None:
-    flat = [Source(id=f"{k}-{n}", text=v) for n in range(3) for k, v in TEXTS.items()]
+    flat = [Source(id=f"{k}-{n}", text=f"{v} (update {n})") for n in range(3) for k, v in TEXTS.items()]
     one = factcheck.check(flat, reference_date="2025-03-10", jobs=1).model_dump_json()
     two = factcheck.check(flat, reference_date="2025-03-10", jobs=2).model_dump_json()
     assert one == two

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
+from factcheck.errors import SourceError
 from factcheck.sources.front_matter import parse_front_matter
 from factcheck.sources.model import Source
 from factcheck.sources.reading import load_sources
@@ -61,21 +64,19 @@ def test_bom_is_kept_so_offsets_stay_true(write) -> None:  # type: ignore[no-unt
 
 
 def test_duplicate_ids_skip_the_later(tmp_path: Path, write) -> None:  # type: ignore[no-untyped-def]
-    write("x/a.txt", "One.")
-    write("y/a.txt", "Two.")
-    sources, problems = load_sources([tmp_path / "x", tmp_path / "y"])
+    folder = write("x/a.txt", "One.").parent
+    sources, problems = load_sources([folder, folder / "a.txt"])  # one file named twice
     assert [s.text for s in sources] == ["One."]
     assert "duplicate source id 'a'" in problems[0].cause
 
 
-def test_missing_file_and_empty_directory(tmp_path: Path) -> None:
+def test_missing_file_raises_and_empty_directory_is_a_problem(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match=r"nope\.txt: no such file or directory$"):
+        load_sources([str(tmp_path / "nope.txt")])
     (tmp_path / "empty").mkdir()
-    sources, problems = load_sources([str(tmp_path / "nope.txt"), tmp_path / "empty"])
+    sources, problems = load_sources([tmp_path / "empty"])
     assert sources == []
-    assert {p.cause for p in problems} == {
-        "no such file",
-        "directory holds no .txt, .md or .jsonl sources",
-    }
+    assert [p.cause for p in problems] == ["directory holds no .txt, .md or .jsonl sources"]
 
 
 def test_broken_symlink(tmp_path: Path) -> None:
@@ -85,10 +86,10 @@ def test_broken_symlink(tmp_path: Path) -> None:
     assert problems[0].cause == "broken symbolic link"
 
 
-def test_strings_and_source_objects() -> None:
+def test_texts_and_source_objects() -> None:
     mine = Source(id="mine", text="Hello.")
-    sources, problems = load_sources(["Some text of a source.", mine])
-    assert [s.id for s in sources] == ["text-1", "mine"] and problems == []
+    sources, problems = load_sources([mine], texts=["Some text of a source."])
+    assert [s.id for s in sources] == ["mine", "text-1"] and problems == []
 
 
 def test_reference_dates_by_origin() -> None:

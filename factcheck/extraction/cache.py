@@ -44,6 +44,7 @@ CLAIM_CODE = (
     "calendar_words.py",
     "claims.py",
     "errors.py",
+    "suggest.py",
     "timing.py",
     "yaml_positions.py",
 )

@@ -66,5 +66,5 @@ def render(report: Report, color: bool = False) -> str:
             if problem.column is not None:
                 properties["col"] = problem.column
         properties["title"] = f"factcheck {problem.kind} problem"
-        lines.append(command("error", problem.message, properties))
+        lines.append(command(COMMANDS[problem.severity], problem.message, properties))
     return "".join(line + "\n" for line in lines)

@@ -46,6 +46,8 @@ table.meta { border-collapse: collapse; font-size: .85rem; margin-top: .6rem; }
 table.meta th, table.meta td { text-align: left; padding: .15rem .8rem .15rem 0; vertical-align: top; }
 nav.toc { margin-top: .6rem; } nav.toc a { margin-right: 1rem; }
 .problem { border-left: 4px solid var(--error); background: #fdecea; padding: .4rem .8rem; margin: .4rem 0; }
+.problem.warning { border-left-color: var(--warning); background: #fff4e0; }
+.problem.info { border-left-color: var(--info); background: #e8f0fe; }
 .finding { border: 1px solid var(--line); border-left: 5px solid var(--info); border-radius: 6px;
   padding: .7rem 1rem; margin: .8rem 0; background: var(--bg); scroll-margin-top: 1rem; }
 .finding.error { border-left-color: var(--error); } .finding.warning { border-left-color: var(--warning); }
@@ -214,9 +216,10 @@ def _summary(report: Report, locator: SourceLocator) -> str:
         f"<td>{src.words} words</td></tr>"
         for src in report.sources
     )
+    duplicates = f", {s.sources_duplicate} duplicate(s) counted once" if s.sources_duplicate else ""
+    skipped = f", {s.sources_skipped} skipped" if s.sources_skipped else ""
     return (
-        f'<p class="muted">{s.sources_read} source(s) checked, {s.sources_failed} failed, '
-        f"{s.sources_skipped} skipped; "
+        f'<p class="muted">{s.sources_read} source(s) checked, {s.sources_failed} failed{skipped}{duplicates}; '
         f"{s.rules_loaded} rule(s) loaded{_packs(report)}, {s.rule_files_failed} rule file(s) failed.</p>"
         f'<div class="counts">{counts}</div><table class="meta">{rows}</table>'
     )
@@ -257,7 +260,7 @@ def render(report: Report, color: bool = False) -> str:
     )
     if report.problems:
         items = "".join(
-            f'<div class="problem"><b>{e(p.kind)}</b>: {e(str(p))}</div>' for p in report.problems
+            f'<div class="problem {e(p.severity)}"><b>{e(p.kind)}</b>: {e(str(p))}</div>' for p in report.problems
         )
         parts.append(f'<section id="problems"><h2>Problems</h2>{items}</section>')
 

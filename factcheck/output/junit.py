@@ -178,7 +178,11 @@ def build(report: Report, fail_on: Severity = "warning") -> ET.Element:
         if problem.line is not None:
             attrib["line"] = str(problem.line)
         case = _element("testcase", attrib)
-        case.append(_element("error", {"message": problem.message, "type": f"{problem.kind}-problem"}, str(problem)))
+        if problem.severity == "error":
+            kind = f"{problem.kind}-problem"
+            case.append(_element("error", {"message": problem.message, "type": kind}, str(problem)))
+        else:  # a warning or a note: the source was checked, the test case passes and says why it is listed
+            case.append(_element("system-out", {}, f"{problem.severity}: {problem}"))
         source_cases.append(case)
 
     suites = [_suite("factcheck.rules", rule_cases), _suite("factcheck.sources", source_cases)]

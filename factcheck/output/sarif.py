@@ -144,7 +144,7 @@ class _Builder:
         out: list[dict[str, Any]] = []
         for problem in self.report.problems:
             notification: dict[str, Any] = {
-                "level": "error",
+                "level": LEVELS[problem.severity],
                 "message": {"text": message_text(problem.message)},
                 "descriptor": {"id": f"{problem.kind}-problem"},
                 "properties": {"kind": problem.kind, "path": problem.path},

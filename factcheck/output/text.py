@@ -14,6 +14,8 @@ from rich.text import Text
 from factcheck.report import BUNDLED_PACK, Evidence, Finding, Report, Summary
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+PROBLEM_LABEL = {"error": "PROBLEM", "warning": "WARNING", "info": "NOTE"}
+PROBLEM_STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
 CONTEXT_CHARS = 50
 
 
@@ -91,11 +93,14 @@ def render(report: Report, color: bool = False) -> str:
             )
         console.print()
     for problem in report.problems:
-        console.print(Text(f"PROBLEM {problem.kind}: {problem}", style="red"))
+        label = PROBLEM_LABEL[problem.severity]
+        console.print(Text(f"{label} {problem.kind}: {problem}", style=PROBLEM_STYLE[problem.severity]))
     s = report.summary
+    duplicates = f", {s.sources_duplicate} duplicate(s) counted once" if s.sources_duplicate else ""
+    skipped = f", {s.sources_skipped} skipped" if s.sources_skipped else ""
     console.print(
         Text(
-            f"{s.sources_read} source(s) checked, {s.sources_failed} failed, {s.sources_skipped} skipped; "
+            f"{s.sources_read} source(s) checked, {s.sources_failed} failed{skipped}{duplicates}; "
             f"{rules_phrase(s)}; "
             f"{s.findings['error']} error(s), {s.findings['warning']} warning(s), {s.findings['info']} info",
             style="bold",

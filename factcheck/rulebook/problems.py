@@ -7,7 +7,6 @@ that path into a line and column, and an unknown key gets "did you mean".
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from collections.abc import Sequence
@@ -17,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from factcheck.report import Problem, ProblemKind
+from factcheck.suggest import did_you_mean
 from factcheck.yaml_positions import PositionedYaml
 
 
@@ -76,8 +76,7 @@ def with_valid_keys(problem: Problem, model: type[BaseModel] | None, key: object
     if model is None:
         return problem
     fields = list(model.model_fields)
-    close = difflib.get_close_matches(str(key), fields, n=1) if key is not None else []
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    hint = did_you_mean(str(key), fields) if key is not None else ""
     valid = ", ".join(fields) or "(none)"
     return problem.model_copy(update={"message": f"{problem.message}{hint}; valid keys: {valid}"})
 

@@ -1,26 +1,24 @@
 """Clusters: which sources are checked against each other, planned before any is read.
 
-One cluster by default; a mapping of cluster id to sources gives them
-itself; with ``clusters=True`` each subdirectory of a directory and each
-``cluster`` value of a ``.jsonl`` file is one.  Sources are read only when
+One cluster by default; with ``clusters=True`` each subdirectory of a
+directory, each ``cluster`` value of a ``.jsonl`` file and each ``cluster``
+field of another source (a record, front matter) is one.  Sources are read only when
 their cluster's turn comes, so memory holds one cluster at a time.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from factcheck.sources.arguments import SourceInput
 from factcheck.sources.files import DEFAULT_MAX_SOURCE_BYTES
-from factcheck.sources.jsonl import JSONL_SUFFIX, JsonlLines, index_jsonl_clusters
+from factcheck.sources.jsonl import JSONL_SUFFIX, index_jsonl_clusters
 from factcheck.sources.model import Source, SourceProblem
-from factcheck.sources.reading import SourceInput, iter_source_files
+from factcheck.sources.walk import iter_source_files
 
 DEFAULT_CLUSTER = "default"
-
-SourcesArg = Iterable[SourceInput] | SourceInput | Mapping[str, Iterable[SourceInput] | SourceInput]
-"""Sources as `factcheck.check` takes them: paths, texts, `Source` objects, or a mapping of cluster id to those."""
 
 
 @dataclass
@@ -32,27 +30,23 @@ class ClusterPlan:
 
 
 def plan_clusters(
-    sources: SourcesArg, clusters: bool, max_source_bytes: int | None = DEFAULT_MAX_SOURCE_BYTES
+    items: Sequence[SourceInput], clusters: bool, max_source_bytes: int | None = DEFAULT_MAX_SOURCE_BYTES
 ) -> list[ClusterPlan]:
     """Clusters in a stable order, their sources not read yet.
 
-    A mapping gives the clusters itself.  With ``clusters=True`` each
-    subdirectory of a directory is a cluster (files directly in it form the
-    directory's own) and each distinct ``cluster`` value of a ``.jsonl`` file
-    given as a source is one: the file is indexed first, by line offsets, so
-    each cluster reads only its own lines.  Otherwise everything is one cluster.
+    ``items`` are `source_inputs`' (paths checked to exist).  With
+    ``clusters=True`` each subdirectory of a directory is a cluster (files
+    directly in it form the directory's own) and each distinct ``cluster``
+    value of a ``.jsonl`` file given as a source is one: the file is indexed
+    first, by line offsets, so each cluster reads only its own lines; other
+    sources with a ``cluster`` field are split once read
+    (`split_by_cluster_field`).  Otherwise everything is one cluster.
     """
-    if isinstance(sources, Mapping):
-        return [
-            ClusterPlan(str(key), [value] if isinstance(value, str | Path | Source | JsonlLines) else list(value))
-            for key, value in sources.items()
-        ]
-    items: list[SourceInput] = [sources] if isinstance(sources, str | Path | Source | JsonlLines) else list(sources)
     if not clusters:
-        return [ClusterPlan(DEFAULT_CLUSTER, items)]
+        return [ClusterPlan(DEFAULT_CLUSTER, list(items))]
     plans: dict[str, ClusterPlan] = {}
     for item in items:
-        path = Path(item) if isinstance(item, str | Path) else None
+        path = item if isinstance(item, Path) else None
         if path is not None and path.is_dir():
             files = list(iter_source_files(path))
             for file in files:
@@ -71,8 +65,8 @@ def plan_clusters(
                 cluster_id = DEFAULT_CLUSTER if value is None else value
                 plans.setdefault(cluster_id, ClusterPlan(cluster_id)).inputs.append(share)
         else:
-            # Files, texts and Source objects join the default cluster; Source
-            # objects carrying a "cluster" are split once read (split_by_cluster_field).
+            # Files, texts, records and Source objects join the default cluster; those
+            # carrying a "cluster" are split once read (split_by_cluster_field).
             plans.setdefault(DEFAULT_CLUSTER, ClusterPlan(DEFAULT_CLUSTER)).inputs.append(item)
     return [plans[k] for k in sorted(plans)]
 

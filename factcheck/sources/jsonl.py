@@ -161,7 +161,7 @@ def _jsonl_record(path: Path, number: int, line_bytes: bytes) -> Iterator[Source
         record = json.loads(line)
         if not isinstance(record, dict):
             raise ValueError("a line must be a JSON object")
-        source = _source_from_record(record)
+        source = source_from_record(record)
         source._origin = (str(path), number)
         yield source
     except (ValueError, TypeError, RecursionError) as exc:
@@ -169,7 +169,8 @@ def _jsonl_record(path: Path, number: int, line_bytes: bytes) -> Iterator[Source
         yield SourceProblem(str(path), cause, line=number)
 
 
-def _source_from_record(record: dict[str, Any]) -> Source:
+def source_from_record(record: dict[str, Any]) -> Source:
+    """A source from a ``.jsonl`` line's object (or a dict given to `factcheck.check`); raises ``ValueError``."""
     source_id = record.get("id")
     text = record.get("text")
     if not isinstance(source_id, str) or not source_id:

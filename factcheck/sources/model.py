@@ -6,11 +6,18 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
-from factcheck.sources.front_matter import KNOWN_FIELDS, parse_date, parse_front_matter
+from factcheck.sources.front_matter import (
+    KNOWN_FIELDS,
+    FrontMatter,
+    FrontMatterNote,
+    parse_date,
+    read_front_matter,
+    unknown_key_notes,
+)
 from factcheck.sources.language import LanguageDecision, validate_language_tag
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -46,6 +53,8 @@ class Source(BaseModel):
     """Where it was read (file, ``.jsonl`` line), for problems about it; not serialized."""
     _language: LanguageDecision | None = PrivateAttr(default=None)
     """Its language and how it was decided (`factcheck.sources.language_filter`), for the report."""
+    _notes: tuple[FrontMatterNote, ...] = PrivateAttr(default=())
+    """What was left out of its fields when it was read (`reading_notes`); not serialized."""
 
     @field_validator("text")
     @classmethod
@@ -82,19 +91,41 @@ class Source(BaseModel):
         ``title``, ``outlet``, ``url``, ``language``; any other
         goes to ``meta``.  A bad ``published`` raises `ValueError`.
         """
-        front, body_start = parse_front_matter(text)
-        merged = {**front, **fields}
-        return cls.from_fields(id, text, body_start, merged, path=fields.pop("path", None))
+        if "published" in fields:
+            parse_date(fields["published"], "published")  # the caller's own value: a bad one is the caller's error
+        front = read_front_matter(text)
+        merged = {**front.fields, **fields}
+        return cls.from_fields(
+            id, text, front.body_start, merged, path=fields.pop("path", None), front_matter=front
+        )
 
     @classmethod
     def from_fields(
-        cls, source_id: str, text: str, body_start: int, fields: dict[str, Any], path: str | None
+        cls,
+        source_id: str,
+        text: str,
+        body_start: int,
+        fields: dict[str, Any],
+        path: str | None,
+        front_matter: FrontMatter | None = None,
     ) -> Source:
-        """A source from front matter or ``.jsonl`` fields: the known ones typed, the rest in ``meta``."""
+        """A source from front matter or ``.jsonl`` fields: the known ones typed, the rest in ``meta``.
+
+        What cannot be used is left out with a note (`reading_notes`), never
+        dropping the source: a ``published`` that is no date, a key that is
+        nearly a known one; ``front_matter`` adds its own notes and the lines
+        of its keys.  Raises ``ValueError`` for a text that is not Unicode.
+        """
+        key_lines = front_matter.key_lines if front_matter is not None else {}
+        notes = [*(front_matter.notes if front_matter is not None else ()), *unknown_key_notes(fields, key_lines)]
         known = {k: fields[k] for k in KNOWN_FIELDS if k in fields}
         meta = {k: v for k, v in fields.items() if k not in KNOWN_FIELDS and k not in ("id", "text")}
-        published = parse_date(known.pop("published", None), "published")
-        return cls(
+        try:
+            published = parse_date(known.pop("published", None), "published")
+        except ValueError as exc:
+            published = None
+            notes.append(FrontMatterNote(f"{exc}; the field is dropped", key_lines.get("published")))
+        source = cls(
             id=source_id,
             text=text,
             path=path,
@@ -103,15 +134,22 @@ class Source(BaseModel):
             meta=json.loads(json.dumps(meta, default=str)),
             **{k: (None if v is None else str(v)) for k, v in known.items()},
         )
+        source._notes = tuple(notes)
+        return source
+
+    def reading_notes(self) -> tuple[FrontMatterNote, ...]:
+        """What was left out of this source's fields when it was read, and why (reported as warnings)."""
+        return self._notes
 
 
 @dataclass(frozen=True)
 class SourceProblem:
-    """A source that could not be read, and why."""
+    """A source that could not be read, and why; a ``warning`` is a part left out of a source that was read."""
 
     path: str
     cause: str
     line: int | None = None
+    severity: Literal["error", "warning", "info"] = "error"
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
