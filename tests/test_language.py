@@ -208,8 +208,9 @@ def test_the_json_report_records_each_language(tmp_path: Path, capsys: pytest.Ca
     uk, wire = sources_of(report)["uk"], sources_of(report)["wire"]
     assert (uk["language"], uk["language_origin"], uk["language_confidence"]) == ("en-GB", "stated", None)
     assert (wire["language"], wire["language_origin"]) == ("en", "detected")
-    assert wire["language_confidence"] >= MIN_CONFIDENCE
-    assert str(wire["language_detail"]).startswith("detected at probability ")
+    # plain English news is told by its function words, without the detector's probability
+    assert wire["language_confidence"] is None
+    assert wire["language_detail"].startswith("detected by its English function words")
 
 
 def test_mixed_clusters_check_their_english_sources(tmp_path: Path) -> None:
@@ -287,3 +288,13 @@ def test_a_bad_language_in_a_rule_example_is_a_rule_problem(tmp_path: Path) -> N
     )
     problems = load_rule_packs([pack]).problems
     assert any("'british' is not an ISO 639-1 language code" in p.message for p in problems), problems
+
+
+def test_plain_english_news_is_decided_without_the_detector() -> None:
+    from factcheck.sources.language import decide_language, plainly_english
+
+    decision = decide_language(ENGLISH, None)
+    assert (decision.language, decision.origin, decision.confidence) == ("en", "detected", None)
+    assert decision.detail.startswith("detected by its English function words")
+    assert plainly_english(GERMAN) is None  # left to the detector, which skips it
+    assert decide_language(GERMAN, None).language == "de"

@@ -9,7 +9,11 @@ was decided.  The language is settled in this order:
 1. the source's own ``language`` (front matter, a ``.jsonl`` field,
    `Source.language`): an ISO 639-1 code, optionally with a region or script
    ("en", "en-GB", "pt_BR"), checked by `validate_language_tag`;
-2. detection, when the source states none and the detector is sure: at
+2. detection, when the source states none: plainly English when at least
+   `PLAINLY_ENGLISH_SHARE` of its words (and `MIN_WORDS` or more) are
+   English function words ("the", "of", "said"; 20-30% in English news, 0-2%
+   in German, French, Spanish or Dutch news), which spares the detector's
+   model load on most runs; else the detector, when it is sure: at
    least `MIN_WORDS` words and a probability of at least `MIN_CONFIDENCE`
    for the best language;
 3. the configuration's ``[sources] language``, when detection cannot tell;
@@ -173,6 +177,34 @@ def count_words(text: str) -> int:
     return sum(1 for token in text.split() if any(c.isalpha() for c in token))
 
 
+ENGLISH_FUNCTION_WORDS = frozenset(
+    ("the", "of", "and", "to", "was", "were", "that", "with", "said", "which", "from", "this", "have", "has",
+     "been", "would", "their", "they", "after", "about", "will")
+)  # fmt: skip
+"""Words that only English writes often; other languages' texts hold almost none (a name, a quote)."""
+PLAINLY_ENGLISH_SHARE = 0.12
+"""English news runs at 20-30% of these words; German, French, Spanish and Dutch news at 0-2%."""
+_WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
+def plainly_english(text: str) -> str | None:
+    """How a text shows itself English without the detector, or None when it does not plainly.
+
+    Most sources are plain English news, and the detector's model costs half a
+    second to load: a text of `MIN_WORDS` words or more of which at least
+    `PLAINLY_ENGLISH_SHARE` are English function words is English, and the
+    model is loaded only for the others.
+    """
+    sample, _ = _sample(text)
+    words = _WORD_RE.findall(sample)
+    if len(words) < MIN_WORDS:
+        return None
+    share = sum(1 for word in words if word.lower() in ENGLISH_FUNCTION_WORDS) / len(words)
+    if share < PLAINLY_ENGLISH_SHARE:
+        return None
+    return f"detected by its English function words ({share:.0%} of {len(words):,} words)"
+
+
 def detect_language(text: str) -> Detection:
     """The detector's best language for ``text``, with its probability and the words it saw."""
     sample, sampled = _sample(text)
@@ -191,6 +223,9 @@ def decide_language(
     """
     if stated:
         return LanguageDecision(stated, "stated", stated_in)
+    plainly = plainly_english(body)
+    if plainly is not None:
+        return LanguageDecision("en", "detected", plainly)
     found = detect_language(body)
     if found.sure:
         return LanguageDecision(found.language, "detected", f"detected {found.describe()}", found.confidence)
