@@ -13,18 +13,24 @@ import datetime as dt
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from factcheck.baseline import load_baseline, write_baseline
 from factcheck.errors import FactcheckError
-from factcheck.output import FORMATS, render_report
-from factcheck.pipeline import check
-from factcheck.report import SEVERITIES
-from factcheck.rulebook.compiled import load_rules, with_extra_packs
-from factcheck.rulebook.config import Config, apply_rule_overrides, find_config, load_config
 from factcheck.version import __version__
+
+if TYPE_CHECKING:
+    from factcheck.rulebook.config import Config
+
+# The pipeline (spaCy, about a second), the output formats and the rule engine are imported
+# where a command needs them: `--help`, `rules list` and `rules schema` never load spaCy.
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 PROBLEM_WORD = {"error": "problem", "warning": "warning", "info": "note"}
+FORMAT_NAMES = ("github", "html", "json", "jsonl", "junit", "sarif", "text")
+"""`factcheck.output.FORMATS`, named here so that parsing arguments imports no renderer (a test keeps
+the two equal)."""
+SEVERITY_NAMES = ("info", "warning", "error")
+"""`factcheck.report.SEVERITIES`, likewise."""
 
 
 def _date(value: str) -> dt.date:
@@ -101,10 +107,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     check_cmd = sub.add_parser("check", parents=[common], help="check sources and report inconsistencies")
-    check_cmd.add_argument("--format", choices=sorted(FORMATS), help="output format (default: text)")
+    check_cmd.add_argument("--format", choices=FORMAT_NAMES, help="output format (default: text)")
     check_cmd.add_argument(
         "--fail-on",
-        choices=SEVERITIES,
+        choices=SEVERITY_NAMES,
         help="lowest severity that makes the exit status 1 (default: warning)",
     )
     check_cmd.add_argument("--baseline", type=Path, metavar="FILE", help="leave out findings recorded in this baseline")
@@ -157,10 +163,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules_command(args)
         config = _config(args)
         output_format = getattr(args, "format", None) or config.format or "text"
-        if args.command == "check" and output_format not in FORMATS:
+        if args.command == "check" and output_format not in FORMAT_NAMES:
             raise FactcheckError(
-                f"unknown format {output_format!r} in {config.path}; known: {', '.join(sorted(FORMATS))}"
+                f"unknown format {output_format!r} in {config.path}; known: {', '.join(FORMAT_NAMES)}"
             )
+        from factcheck.baseline import load_baseline
+        from factcheck.pipeline import check
+        from factcheck.rulebook.compiled import with_extra_packs
+
         # The configured baseline is left out when writing one: it would keep recorded findings out of it.
         from_config = config.baseline if args.command == "check" and not args.write_baseline else None
         baseline_file = getattr(args, "baseline", None) or from_config
@@ -194,11 +204,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.write("".join(c.model_dump_json() + "\n" for c in report.claims))
         return EXIT_USAGE if _config_broken(report) else EXIT_OK
     if args.write_baseline:
+        from factcheck.baseline import write_baseline
+
         count = write_baseline(args.write_baseline, report.findings)
         print(f"factcheck: recorded {count} finding(s) in {args.write_baseline}", file=sys.stderr)
         return EXIT_USAGE if _config_broken(report) else EXIT_OK
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     fail_on = args.fail_on or config.fail_on or "warning"
+    from factcheck.output import render_report
+
     sys.stdout.write(render_report(output_format, report, color=color, fail_on=fail_on))
     if _config_broken(report) or report.summary.sources_read == 0:
         return EXIT_USAGE
@@ -209,6 +223,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _config(args: argparse.Namespace) -> Config:
+    from factcheck.rulebook.config import Config, find_config, load_config
+
     if args.no_config:
         return Config()
     path = args.config or find_config()
@@ -278,6 +294,9 @@ def _rules_test(args: argparse.Namespace) -> int:
 
 def _rules_list(args: argparse.Namespace) -> int:
     """Every loaded rule with category, severity and file, after the configuration's overrides."""
+    from factcheck.rulebook.compiled import load_rules, with_extra_packs
+    from factcheck.rulebook.config import apply_rule_overrides
+
     config = _config(args)
     packs = with_extra_packs(args.rules or config.rules, args.extra_rules or config.extra_rules)
     ruleset = apply_rule_overrides(load_rules(packs), config)

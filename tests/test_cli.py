@@ -182,3 +182,35 @@ def test_a_copy_is_named_in_the_summary_and_does_not_fail_the_run(
     captured = capsys.readouterr()
     assert "source note: " in captured.err and "'wire' is the same text" in captured.err and "'daily'" in captured.err
     assert "1 source(s) checked, 0 failed, 1 duplicate(s) counted once" in captured.out
+
+
+def test_the_cli_names_every_output_format_and_severity() -> None:
+    """The CLI lists formats and severities without importing them (start-up): the lists must not drift."""
+    from factcheck import cli
+    from factcheck.output import FORMATS
+    from factcheck.report import SEVERITIES
+
+    assert cli.FORMAT_NAMES == tuple(sorted(FORMATS))
+    assert cli.SEVERITY_NAMES == SEVERITIES
+
+
+def test_help_and_rules_list_do_not_load_spacy() -> None:
+    """`factcheck --help` starts without spaCy, and `rules list` without the extraction pipeline.
+
+    (A check plugin may import spaCy itself: the example plugin the suite installs does.)
+    """
+    probe = (
+        "import sys, contextlib, io\n"
+        "from factcheck.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        "        main(['--help'])\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "    print('spacy' in sys.modules, file=sys.stderr)\n"
+        "    main(['rules', 'list', '--no-config'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('factcheck.extraction', 'factcheck.pipeline'))))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert run.stderr.strip() == "False"
+    assert run.stdout.strip() == "[]"

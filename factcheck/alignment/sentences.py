@@ -11,9 +11,8 @@ from __future__ import annotations
 import functools
 import re
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from factcheck.claims import DateClaim, QuantityClaim
+from factcheck.stop_words import english_stop_words
 
 SentenceSets = dict[str, dict[int, set[str]]]
 """Something about each sentence (names, years), by source id, then sentence offset.
@@ -37,7 +36,8 @@ _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 @functools.lru_cache(maxsize=65536)
 def sentence_words(sentence: str) -> frozenset[str]:
     """The content words of a sentence, lower-cased: no stop words, numbers or short words."""
-    return frozenset(w for w in (m.group().casefold() for m in _WORD.finditer(sentence)) if w not in STOP_WORDS)
+    stop = english_stop_words()
+    return frozenset(w for w in (m.group().casefold() for m in _WORD.finditer(sentence)) if w not in stop)
 
 
 def overlap(a: str, b: str, leave_out: frozenset[str] = NOTHING) -> float:

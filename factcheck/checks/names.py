@@ -13,7 +13,6 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from factcheck.alignment import AlignedCluster, entity_key
 from factcheck.checks.base import Check
@@ -21,6 +20,7 @@ from factcheck.claims import EntityClaim
 from factcheck.names.index import DEFAULT_THRESHOLDS, FuzzyThresholds
 from factcheck.names.reference import ReferenceEntity
 from factcheck.report import Evidence, Finding, Severity
+from factcheck.stop_words import english_stop_words
 
 WRONG_SPELLINGS = ("misspelling", "fuzzy", "exonym")
 
@@ -319,7 +319,8 @@ def unlisted_acronym_casings(cluster: AlignedCluster) -> Iterator[AcronymCasing]
         surface = claim.surface
         if claim.label != "ORG" or claim.glued_to or not _ACRONYM.fullmatch(surface):
             continue
-        if surface.casefold() in cluster.names.lowered or surface.lower() in STOP_WORDS or _shouted(claim.sentence):
+        stop = surface.lower() in english_stop_words()
+        if surface.casefold() in cluster.names.lowered or stop or _shouted(claim.sentence):
             continue
         capitals[surface] += 1
         capital_sources[surface].add(claim.source)
@@ -330,7 +331,7 @@ def unlisted_acronym_casings(cluster: AlignedCluster) -> Iterator[AcronymCasing]
     for source in cluster.sources.values():
         for match in _SPELLED_OUT.finditer(source.text, source.body_start):
             acronym = match["acronym"]
-            if acronym.casefold() not in cluster.names.lowered and acronym.lower() not in STOP_WORDS:
+            if acronym.casefold() not in cluster.names.lowered and acronym.lower() not in english_stop_words():
                 spelled_out.add(acronym)
                 capitals[acronym] = max(capitals[acronym], 1)
                 capital_sources[acronym].add(source.id)

@@ -43,7 +43,6 @@ from datetime import date
 from typing import Final
 
 from pydantic import BaseModel, ConfigDict, Field
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from factcheck.alignment import AlignedCluster
 from factcheck.alignment.quantities import WEAK_PREDICATES
@@ -52,6 +51,7 @@ from factcheck.calendar_words import MONTHS, WEEKDAYS
 from factcheck.checks.base import Check
 from factcheck.claims import DateClaim
 from factcheck.report import Evidence, Finding, Severity
+from factcheck.stop_words import english_stop_words
 
 MAX_TIMES: Final = 300
 """Clock times of one cluster compared at most, chosen by what they say (text, sentence, source
@@ -252,7 +252,7 @@ def _event_noun(after: str) -> str | None:
         return None
     word = following[1]
     folded = word.casefold()
-    if not word.islower() or folded in _NOT_EVENT_NOUNS or folded in _TIME_WORDS or folded in STOP_WORDS:
+    if not word.islower() or folded in _NOT_EVENT_NOUNS or folded in _TIME_WORDS or folded in english_stop_words():
         return None
     return folded
 
