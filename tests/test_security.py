@@ -156,9 +156,9 @@ def test_billion_laughs_and_deep_nesting_fail_within_a_second(tmp_path: Path) ->
             "big.yaml": "rules: []\n#" + "x" * 2_100_000 + "\n",
         },
     )
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a busy machine must not fail a guard against blow-ups
     ruleset = load_rule_packs([pack])
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     messages = {Path(p.path).name: p.message for p in ruleset.problems}
     assert "alias bomb" in messages["bomb.yaml"]
     assert "nesting" in messages["deep.yaml"]

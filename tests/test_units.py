@@ -78,7 +78,7 @@ def _pint() -> Any:
     return pint.UnitRegistry()
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)  # the first call builds pint's registry
 @given(
     st.sampled_from(sorted(set(PINT_NAMES) - {"percent", "percentage point"})),
     st.floats(-1e12, 1e12, allow_nan=False),
