@@ -22,6 +22,7 @@ from typing import ParamSpec
 
 from factcheck.alignment import align
 from factcheck.checks import plugin_load_errors
+from factcheck.checks.trusted import settle_roles
 from factcheck.checks.registry import ENTRY_POINTS as CHECK_ENTRY_POINTS
 from factcheck.claims import AnyClaim, ClusterClaims, SourceClaims, SourceOutcome
 from factcheck.extraction.cache import ClaimCache, default_cache_dir
@@ -46,6 +47,7 @@ from factcheck.sources.clusters import (
 from factcheck.sources.files import max_source_bytes_from_env, resolve_max_source_bytes
 from factcheck.sources.model import Source, SourceProblem
 from factcheck.sources.reading import load_sources
+from factcheck.sources.roles import ReferencesArg, load_references
 from factcheck.sources.reference_dates import ReferenceDate, assign_reference_dates
 from factcheck.timing import StageTimes
 
@@ -101,6 +103,7 @@ def iter_check(
     config: Config | None = None,
     baseline: set[str] | None = None,
     max_source_bytes: int | None = None,
+    references: ReferencesArg = None,
 ) -> Iterator[Report]:
     """Check sources reporting the same event against each other: one report per cluster, as each is done.
 
@@ -120,6 +123,9 @@ def iter_check(
     ``baseline`` is a set of finding fingerprints to leave out
     (`factcheck.baseline`); ``max_source_bytes`` refuses larger sources
     (default ``$FACTCHECK_MAX_SOURCE_BYTES`` or 10 MB; 0: no limit).
+    ``references`` (paths, texts or `Source` objects, read like ``sources``)
+    are trusted: they join every cluster, and the other sources, the
+    candidates, are checked against them (docs/trusted-sources.md).
     """
     times = StageTimes() if timings is None else timings
     size_limit = max_source_bytes_from_env() if max_source_bytes is None else max_source_bytes
@@ -140,12 +146,16 @@ def iter_check(
     run_problems += [Problem(kind="plugin", path=CHECK_ENTRY_POINTS, message=m) for m in plugin_load_errors()]
     run_problems += [Problem(kind="plugin", path=EXTRACTOR_ENTRY_POINTS, message=m) for m in extractor_plugins()[1]]
     seen_ids: dict[str, str] = {}
+    with times.stage("loading"):
+        trusted, untrusted_problems = _references(references, size_limit, seen_ids, context.config)
     first = True
     for plan in plans:
         with times.stage("loading"):
             loaded, unreadable = load_sources(plan.inputs, max_source_bytes=size_limit)
             unique, duplicates = drop_duplicate_ids(loaded, seen_ids)
-            kept = [_with_defaults(s, context.config.sources) for s in unique]
+            kept = [_with_defaults(s, context.config.sources) for s in unique] + trusted
+        if first and untrusted_problems:
+            unreadable, duplicates = [*untrusted_problems[0], *unreadable], [*untrusted_problems[1], *duplicates]
         noted = ClusterProblems(
             [_problem_from_source(p) for p in (*unreadable, *duplicates)], len(unreadable), len(duplicates)
         )
@@ -190,6 +200,22 @@ def _open_cache(cache: CacheArg, model_name: str, rules: RuleSpec) -> ClaimCache
         return None
     directory = default_cache_dir() if cache is True else Path(cache)
     return ClaimCache(directory, model_name, names_signature(rules))
+
+
+def _references(
+    references: ReferencesArg, size_limit: int | None, seen_ids: dict[str, str], config: Config
+) -> tuple[list[Source], tuple[list[SourceProblem], list[SourceProblem]] | None]:
+    """The reference sources of the run (read once, for every cluster), and those unreadable or duplicated.
+
+    Their ids are taken first: a candidate of the same id is the duplicate.
+    """
+    if references is None and not config.references:
+        return [], None
+    loaded, unreadable = load_references(
+        references if references is not None else config.references, max_source_bytes=size_limit
+    )
+    unique, duplicates = drop_duplicate_ids(loaded, seen_ids)
+    return [_with_defaults(s, config.sources) for s in unique], (unreadable, duplicates)
 
 
 def _problem_from_source(problem: SourceProblem) -> Problem:
@@ -314,8 +340,9 @@ def check_extracted(
     by their linked copies.
     """
     times = StageTimes() if times is None else times
+    trusted = frozenset(s.id for s in sources if s.role == "reference")
     with times.stage("names"):
-        link_entities(claims.entities, index, ruleset.fuzzy_thresholds())
+        link_entities(claims.entities, index, ruleset.fuzzy_thresholds(), trusted=trusted)
     with times.stage("alignment"):
         cluster = align(
             cluster_id, list(sources), dict(references), claims.dates, claims.quantities, claims.entities, index
@@ -326,10 +353,10 @@ def check_extracted(
     for item in ruleset.rules:
         if not item.rule.enabled:
             continue
-        if not item.rule.applies_to_any(sources):
-            continue  # no source is in the rule's scope
+        if not item.rule.applies_to_any(sources) or (item.check.needs_references and not trusted):
+            continue  # no source is in the rule's scope, or the check compares candidates with references
         try:
-            findings.extend(item.rule.in_scope(item.check.run(cluster), sources))
+            findings.extend(item.rule.in_scope(settle_roles(item.check.run(cluster), trusted), sources, trusted))
         except Exception as exc:  # one broken check must not lose the others
             problems.append(
                 Problem(kind="rule", path=item.path, line=item.line, message=f"rule {item.rule.id!r} failed: {exc!r}")
@@ -353,15 +380,16 @@ def report_of_cluster(
     """The report of one cluster, built once: findings settled by the configuration and the baseline."""
     started = time.perf_counter()
     findings, suppressed = _settle(checked.findings, cluster_id, config or Config(), baseline or set())
+    trusted = any(s.role == "reference" for s in sources)
     report = Report.build(
-        sources=[_source_info(s, references[s.id], cluster_id) for s in sources],
+        sources=[_source_info(s, references[s.id], cluster_id, trusted) for s in sources],
         findings=findings,
         claims=checked.claims,
         problems=[*noted.problems, *checked.problems],
         suppressed=suppressed,
         sources_failed=noted.failed,
         sources_skipped=noted.skipped,
-        rules=_rule_infos(ruleset),
+        rules=_rule_infos(ruleset, trusted),
         rule_files_failed=ruleset.rule_files_failed,
         texts={s.id: s.text for s in sources},
     )
@@ -397,7 +425,8 @@ def _settle(
     return kept, suppressed
 
 
-def _rule_infos(ruleset: RuleSet) -> list[RuleInfo]:
+def _rule_infos(ruleset: RuleSet, trusted: bool = False) -> list[RuleInfo]:
+    """The rules of the run; those comparing candidates with references only in trusted-sources mode."""
     return [
         RuleInfo(
             id=item.rule.id,
@@ -410,10 +439,12 @@ def _rule_infos(ruleset: RuleSet) -> list[RuleInfo]:
             line=item.line,
         )
         for item in ruleset.rules
+        if trusted or not item.check.needs_references
     ]
 
 
-def _source_info(source: Source, reference: ReferenceDate, cluster_id: str) -> SourceInfo:
+def _source_info(source: Source, reference: ReferenceDate, cluster_id: str, trusted: bool = False) -> SourceInfo:
+    """What the report says of a source; its role only in trusted-sources mode (the report is unchanged without)."""
     return SourceInfo(
         id=source.id,
         path=source.path,
@@ -423,4 +454,5 @@ def _source_info(source: Source, reference: ReferenceDate, cluster_id: str) -> S
         reference_date_detail=reference.detail,
         words=len(source.text.split()),
         cluster=cluster_id,
+        role=source.role if trusted else None,
     )

@@ -13,7 +13,16 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    SerializerFunctionWrapHandler,
+    computed_field,
+    model_serializer,
+    model_validator,
+)
 
 from factcheck.claims import AnyClaim, Claim
 from factcheck.sources.reference_dates import ReferenceOrigin
@@ -34,6 +43,7 @@ Category = Literal[
     "date-weekday",
     "date-format",
     "quantity-conflict",
+    "unsupported-claim",
     "custom",
 ]
 """The fixed vocabulary of finding categories (the report contract's), listed here only:
@@ -111,6 +121,19 @@ class SourceInfo(BaseModel):
     reference_date_detail: str = ""
     words: int = 0
     cluster: str = "default"
+    role: Literal["candidate", "reference"] | None = Field(
+        default=None,
+        description="In trusted-sources mode, 'reference' (trusted) or 'candidate' (checked); "
+        "absent from the JSON otherwise.",
+    )
+
+    @model_serializer(mode="wrap")
+    def _role_only_when_set(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """Without references a report is exactly what it was before roles existed: no ``role`` key."""
+        data: dict[str, Any] = handler(self)
+        if self.role is None:
+            data.pop("role", None)
+        return data
 
 
 ProblemKind = Literal["source", "rule", "names", "plugin"]

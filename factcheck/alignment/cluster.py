@@ -57,6 +57,15 @@ class AlignedCluster:
             for source_id, source in self.sources.items()
         }
 
+    @functools.cached_property
+    def trusted(self) -> frozenset[str]:
+        """The reference sources' ids: empty unless the run is in trusted-sources mode.
+
+        With references, checks take the right value of a fact from them and
+        raise findings on candidate text only (`factcheck.alignment.trust`).
+        """
+        return frozenset(source_id for source_id, source in self.sources.items() if source.role == "reference")
+
     def places_of(self, claim: DateClaim | QuantityClaim) -> frozenset[str]:
         """The places the claim's sentence names."""
         return frozenset(in_sentence(self.places_by_sentence, claim))

@@ -68,6 +68,11 @@ class Config(BaseModel):
     severity: dict[str, Severity] = Field(default_factory=dict, description="Severity by rule id.")
     params: dict[str, dict[str, Any]] = Field(default_factory=dict, description="Parameters by rule id.")
     sources: SourceDefaults = Field(default_factory=SourceDefaults)
+    references: list[str] = Field(
+        default_factory=list,
+        description="Trusted reference sources (files, directories, .jsonl) the checked sources must agree "
+        "with, relative to the configuration file; --reference replaces them.",
+    )
     ignore: list[IgnoreEntry] = Field(default_factory=list)
     path: str | None = Field(default=None, exclude=True, description="Where the configuration was read from.")
 
@@ -115,6 +120,7 @@ def load_config(path: Path) -> Config:
         config.rules = [str(base / r) if (base / r).exists() else r for r in config.rules]
     if isinstance(config.cache, str):
         config.cache = str(base / config.cache)
+    config.references = [str(base / r) for r in config.references]
     return config
 
 

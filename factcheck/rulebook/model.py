@@ -183,14 +183,26 @@ class Rule(BaseModel):
         scope = self.scope
         return scope is None or any(scope.admits(s) for s in sources)
 
-    def in_scope(self, findings: Iterable[Finding], sources: Iterable[Source]) -> list[Finding]:
-        """The findings whose evidence sources are all in the rule's scope."""
+    def in_scope(
+        self, findings: Iterable[Finding], sources: Iterable[Source], witnesses: frozenset[str] = frozenset()
+    ) -> list[Finding]:
+        """The findings whose evidence sources are all in the rule's scope.
+
+        ``witnesses`` (the references of trusted-sources mode) are cited as
+        evidence of the right value, not checked: a finding on a candidate in
+        scope is kept whatever references it cites.
+        """
         kept = list(findings)
         scope = self.scope
         if scope is None:
             return kept
         admitted = {s.id for s in sources if scope.admits(s)}
-        return [f for f in kept if all(e.source in admitted for e in f.evidence)]
+
+        def checked(finding: Finding) -> list[str]:
+            own = [e.source for e in finding.evidence if e.source not in witnesses]
+            return own or [e.source for e in finding.evidence]
+
+        return [f for f in kept if all(source in admitted for source in checked(f))]
 
 
 class RuleFile(BaseModel):

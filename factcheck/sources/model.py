@@ -6,13 +6,16 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from factcheck.sources.front_matter import KNOWN_FIELDS, parse_date, parse_front_matter
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+SourceRole = Literal["candidate", "reference"]
+"""What a source is to the check: a text in question, or a trusted reference it must agree with."""
 
 
 class Source(BaseModel):
@@ -30,6 +33,12 @@ class Source(BaseModel):
     language: str | None = Field(default=None, description="Language or locale, e.g. en-GB.")
     body_start: int = Field(default=0, ge=0, description="Offset where the text after front matter begins.")
     meta: dict[str, Any] = Field(default_factory=dict, description="Other front matter fields.")
+    role: SourceRole = Field(
+        default="candidate",
+        description="'reference': a trusted text that candidates are checked against (trusted-sources "
+        "mode, docs/trusted-sources.md); 'candidate': a text that is checked (the default, as every "
+        "source is when no reference is given).",
+    )
     _origin: tuple[str, int | None] | None = PrivateAttr(default=None)
     """Where it was read (file, ``.jsonl`` line), for problems about it; not serialized."""
 
