@@ -166,6 +166,13 @@ class Anchors:
         )
 
     @property
+    def ties(self) -> bool:
+        """The same verb, holder or digits tie the figures (like sentences alone do not): in
+        trusted-sources mode that is enough for a reference's figure to decide against a candidate's."""
+        reasons = set(self.reasons)
+        return bool(reasons & {"predicate", "holder", "digits"}) and "ambiguous" not in reasons and not self.generic
+
+    @property
     def sure(self) -> bool:
         """Strong, and the sentences say the same thing or the holders agree: enough for an error."""
         return self.strong and bool(set(self.reasons) & {"sentence", "holder"})
@@ -258,7 +265,7 @@ class QuantityConflict(Check):
             (loose if key is None else by_predicate[key]).append(pair)
         stated = _stated_by_source(pairs)
         parts = [
-            _Part.of(members, content, stated)
+            _Part.of(members, content, stated, cluster.trusted)
             for key in sorted(by_predicate)
             for members in _by_holder(by_predicate[key])
         ]
@@ -271,7 +278,7 @@ class QuantityConflict(Check):
             # billion" against "2.5 million"), and that more sources state.
             claim, interval = part.reference
             for other in _digit_candidates(claim, by_digits, part):
-                if part.sources & other.sources or not _outweighs(other, part, content):
+                if part.sources & other.sources or not _outweighs(other, part, content, cluster.trusted):
                     continue
                 found = list(self._judge(cluster, params, frame, claim, interval, other, (), cross=True))
                 if found:
@@ -296,7 +303,7 @@ class QuantityConflict(Check):
                 target = parts[best[1]]
             yield from self._judge(cluster, params, frame, claim, interval, target, ())
         if len({c.source for c, _ in unmatched}) >= 2:
-            part = _Part.of(unmatched, content, stated)
+            part = _Part.of(unmatched, content, stated, cluster.trusted)
             for claim, interval in unmatched:
                 yield from self._judge(cluster, params, frame, claim, interval, part, ())
 
@@ -315,6 +322,8 @@ class QuantityConflict(Check):
         """A finding when ``claim`` cannot agree with ``part``'s reference and something ties the two."""
         if claim.source in part.sources:
             return  # its source also states the reference's value: another fact, not a contradiction
+        if cluster.trusted and not _against_references(claim, interval, part, cluster.trusted):
+            return
         event = _event(claim)
         if any(gap(interval, other) is None and not (event and e and e != event) for other, e in part.also_stated):
             return  # the reference's sources state this value too: the frame holds two facts
@@ -330,6 +339,8 @@ class QuantityConflict(Check):
             return  # "5,434 died in Turkey" and "1,250 died in Syria": two places, two facts (unless one misread)
         if _events_differ(claim, reference):
             return
+        if reference.source not in cluster.trusted and claim.source in cluster.trusted:
+            claim, reference = reference, claim  # the candidate's figure is the one in question
         yield self._conflict(cluster, params, frame, claim, reference, distance, len(part.sources), anchors)
 
     def _conflict(
@@ -345,7 +356,8 @@ class QuantityConflict(Check):
     ) -> Finding:
         severity: Severity = "error" if distance >= params.error_gap and anchors.sure else "warning"
         exact = a.qualifier != "vague" and b.qualifier != "vague"  # "dozens" against 250: early and late counts
-        if not anchors.strong and not (exact and anchors.outvoted(support)):
+        decided = b.source in cluster.trusted and a.source not in cluster.trusted and anchors.ties
+        if not anchors.strong and not (exact and (anchors.outvoted(support) or decided)):
             severity = min(severity, params.weak_alignment_severity, key=_rank)
         first, second = a, b
         date_a = cluster.reference_dates.get(a.source)
@@ -503,10 +515,20 @@ class _Part:
     1.9% on 20 mg")."""
     ambiguous: bool = False
     """Some source gives the part two values that cannot both be the reference's fact."""
+    trusted_values: tuple[Interval, ...] = ()
+    """In trusted-sources mode, the values the references give the part: a candidate stating one is backed."""
 
     @classmethod
-    def of(cls, members: list[Pair], content: dict[str, str], stated: dict[str, list[tuple[Interval, str]]]) -> _Part:
-        reference = members[_reference(members, content)]
+    def of(
+        cls,
+        members: list[Pair],
+        content: dict[str, str],
+        stated: dict[str, list[tuple[Interval, str]]],
+        trusted: frozenset[str] = frozenset(),
+    ) -> _Part:
+        """The part of ``members``; its reference the value most allow (of the references', where one gives it)."""
+        voters = [pair for pair in members if pair[0].source in trusted] or members
+        reference = voters[_reference(voters, content)]
         agree = [(c, iv) for c, iv in members if gap(iv, reference[1]) is None]
         distinct: dict[str, QuantityClaim] = {}
         for claim, _ in agree:
@@ -526,11 +548,28 @@ class _Part:
             for ivs in values.values()
             if len(ivs) > 1
         )
-        return cls(members, reference, shown, sources, list(others.values()), ambiguous)
+        backed = tuple(iv for c, iv in members if c.source in trusted)
+        return cls(members, reference, shown, sources, list(others.values()), ambiguous, backed)
 
 
 _MAX_AGREEING = 8
 """Agreeing figures a dissenting one is held against (digits, sentences): a few, so a large cluster stays linear."""
+
+
+def _against_references(claim: QuantityClaim, interval: Interval, part: _Part, trusted: frozenset[str]) -> bool:
+    """In trusted-sources mode, whether comparing ``claim`` with ``part`` may say something of a candidate.
+
+    A candidate is held against the references only: two candidates, or a
+    candidate giving a value some reference gives the part, are not
+    compared.  A reference's figure against a candidate's part is the
+    candidate's figure against that reference (oriented by the caller);
+    against another reference's, a disagreement among the references.
+    """
+    if claim.source in trusted:
+        return True
+    if part.reference[0].source not in trusted:
+        return False
+    return not any(gap(interval, iv) is None for iv in part.trusted_values)
 
 
 def _stated_by_source(pairs: list[Pair]) -> dict[str, list[tuple[Interval, str]]]:
@@ -570,8 +609,11 @@ def _digit_candidates(claim: QuantityClaim, index: dict[str, list[_Part]], own: 
     return sorted(found.values(), key=lambda p: -len(p.sources))
 
 
-def _outweighs(other: _Part, part: _Part, content: dict[str, str]) -> bool:
-    """Whether ``other`` is the better-stated of two parts (more sources; a tie settled by content)."""
+def _outweighs(other: _Part, part: _Part, content: dict[str, str], trusted: frozenset[str] = frozenset()) -> bool:
+    """Whether ``other`` is the better-stated of two parts (a reference's; more sources; a tie settled by content)."""
+    theirs_trusted, mine_trusted = other.reference[0].source in trusted, part.reference[0].source in trusted
+    if theirs_trusted != mine_trusted:
+        return theirs_trusted
     if len(other.sources) != len(part.sources):
         return len(other.sources) > len(part.sources)
     mine, theirs = part.reference[0], other.reference[0]

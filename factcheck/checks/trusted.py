@@ -17,14 +17,36 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from factcheck.report import Finding
+from factcheck.report import SEVERITY_RANK, Finding
 
 
 def settle_roles(findings: Iterable[Finding], trusted: frozenset[str]) -> Iterable[Finding]:
-    """``findings`` as trusted-sources mode reports them (unchanged when ``trusted`` is empty)."""
+    """``findings`` as trusted-sources mode reports them (unchanged when ``trusted`` is empty).
+
+    One rule's findings on the same candidate spans are one finding: a
+    candidate's figure that contradicts three reference figures is one
+    mistake, shown with the three (at the highest severity of the findings merged).
+    """
     if not trusted:
         return findings
-    return [_settled(finding, trusted) for finding in findings]
+    merged: dict[tuple[object, ...], Finding] = {}
+    for finding in findings:
+        settled = _settled(finding, trusted)
+        own = tuple((e.source, e.start, e.end) for e in settled.evidence if e.source not in trusted)
+        key: tuple[object, ...] = (settled.rule, own) if own else (settled.rule, id(settled))
+        kept = merged.get(key)
+        merged[key] = settled if kept is None else _merge(kept, settled, trusted)
+    return list(merged.values())
+
+
+def _merge(kept: Finding, other: Finding, trusted: frozenset[str]) -> Finding:
+    """Two findings of one rule on the same candidate spans: the more severe, citing the references of both."""
+    first, second = (other, kept) if SEVERITY_RANK[other.severity] > SEVERITY_RANK[kept.severity] else (kept, other)
+    cited = [e for e in first.evidence if e.source in trusted]
+    cited += [e for e in second.evidence if e.source in trusted and e not in cited]
+    own = [e for e in first.evidence if e.source not in trusted]
+    cited.sort(key=lambda e: (e.source, e.start, e.end))
+    return first.model_copy(update={"evidence": [*own, *cited]})
 
 
 def _settled(finding: Finding, trusted: frozenset[str]) -> Finding:
