@@ -320,15 +320,23 @@ class QuantityConflict(Check):
         cross: bool = False,
     ) -> Iterator[Finding]:
         """A finding when ``claim`` cannot agree with ``part``'s reference and something ties the two."""
-        if claim.source in part.sources:
+        if claim.source in (part.precise_sources if claim.source in part.candidates else part.sources):
             return  # its source also states the reference's value: another fact, not a contradiction
         if cluster.trusted and not _against_references(claim, interval, part, cluster.trusted):
             return
         event = _event(claim)
-        if any(gap(interval, other) is None and not (event and e and e != event) for other, e in part.also_stated):
+        # With references, only a reference's value of the same event backs a candidate's ("294
+        # injured" is not "about 300 people slept outdoors"); among equals, any value of no other event.
+        exact_event = bool(cluster.trusted) and claim.source not in cluster.trusted
+        if any(
+            gap(interval, other) is None and not (event and (e or exact_event) and e != event)
+            for other, e in part.also_stated
+        ):
             return  # the reference's sources state this value too: the frame holds two facts
         reference, ref_interval = part.reference
         distance = gap(interval, ref_interval)
+        if distance is None and exact_event and digits_alike(claim, reference):
+            distance = _raw_gap(claim, reference)  # a reference's digits, swapped: misreported, whatever "about" allows
         if distance is None:
             return
         anchors = _anchors(claim, part, frame, params, given, ambiguous=part.ambiguous)
@@ -515,8 +523,13 @@ class _Part:
     1.9% on 20 mg")."""
     ambiguous: bool = False
     """Some source gives the part two values that cannot both be the reference's fact."""
-    trusted_values: tuple[Interval, ...] = ()
-    """In trusted-sources mode, the values the references give the part: a candidate stating one is backed."""
+    trusted_values: tuple[Pair, ...] = ()
+    """In trusted-sources mode, the figures the references give the part: a candidate stating one is backed."""
+    candidates: frozenset[str] = frozenset()
+    """In trusted-sources mode, the candidates with a figure in the part."""
+    precise_sources: frozenset[str] = frozenset()
+    """Sources agreeing with the reference by a figure that is not vague: a candidate's "hundreds"
+    beside the references' 249 does not make its "294" another fact."""
 
     @classmethod
     def of(
@@ -529,14 +542,21 @@ class _Part:
         """The part of ``members``; its reference the value most allow (of the references', where one gives it)."""
         voters = [pair for pair in members if pair[0].source in trusted] or members
         reference = voters[_reference(voters, content)]
-        agree = [(c, iv) for c, iv in members if gap(iv, reference[1]) is None]
+        agree = [
+            (c, iv)
+            for c, iv in members
+            if gap(iv, reference[1]) is None
+            and (c.source in trusted or reference[0].source not in trusted or not digits_alike(c, reference[0]))
+        ]
         distinct: dict[str, QuantityClaim] = {}
         for claim, _ in agree:
             distinct.setdefault(claim.text, claim)
         shown = [reference[0], *[c for t, c in sorted(distinct.items()) if c is not reference[0]][:_MAX_AGREEING]]
         sources = {c.source for c, _ in agree}
         others: dict[tuple[float, float, bool, bool, str], tuple[Interval, str]] = {}
-        for source in sorted(sources):
+        # A reference's value is judged by what the references state, never by the candidates' own words.
+        witnesses = sources & trusted if reference[0].source in trusted else sources
+        for source in sorted(witnesses):
             for iv, event in stated.get(source, []):
                 if gap(iv, reference[1]) is not None and len(others) < _MAX_AGREEING * 8:
                     others.setdefault((iv.low, iv.high, iv.low_open, iv.high_open, event), (iv, event))
@@ -548,8 +568,10 @@ class _Part:
             for ivs in values.values()
             if len(ivs) > 1
         )
-        backed = tuple(iv for c, iv in members if c.source in trusted)
-        return cls(members, reference, shown, sources, list(others.values()), ambiguous, backed)
+        backed = tuple((c, iv) for c, iv in members if c.source in trusted)
+        candidates = frozenset(c.source for c, _ in members if c.source not in trusted) if trusted else frozenset()
+        precise = frozenset(c.source for c, _ in agree if c.qualifier != "vague")
+        return cls(members, reference, shown, sources, list(others.values()), ambiguous, backed, candidates, precise)
 
 
 _MAX_AGREEING = 8
@@ -569,7 +591,19 @@ def _against_references(claim: QuantityClaim, interval: Interval, part: _Part, t
         return True
     if part.reference[0].source not in trusted:
         return False
-    return not any(gap(interval, iv) is None for iv in part.trusted_values)
+    return not any(_backs(other, iv, claim, interval) for other, iv in part.trusted_values)
+
+
+def _raw_gap(a: QuantityClaim, b: QuantityClaim) -> float:
+    """The relative distance of two figures as written, tolerances left out."""
+    x, y = abs(a.value or 0.0), abs(b.value or 0.0)
+    return abs(x - y) / max(x, y, 1e-9)
+
+
+def _backs(reference: QuantityClaim, reference_interval: Interval, claim: QuantityClaim, interval: Interval) -> bool:
+    """A reference's figure backs a candidate's that it allows, unless the two are one figure misreported:
+    "about $218 million" for "approximately $281 million" is within the tolerance of "about", not a rounding."""
+    return gap(interval, reference_interval) is None and not digits_alike(claim, reference)
 
 
 def _stated_by_source(pairs: list[Pair]) -> dict[str, list[tuple[Interval, str]]]:
