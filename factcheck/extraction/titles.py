@@ -39,6 +39,9 @@ _OPENERS = frozenset({"IN", "VBG", "VBD", "VBZ", ":", "``", "CC", "''", "-LRB-"}
 """What may come before a title in apposition before a name: "As the ...", "said the ...", a dash."""
 MAX_PHRASE = 10
 """Tokens a title phrase may run to; a longer run is a clause, not a title."""
+MAX_JOINED_PHRASE = 14
+"""Tokens an appositive of two titles joined by "and" may run to ("senior vice president and general
+manager of Acme's European Business Units")."""
 
 
 def read_titles_around(doc: Doc, first: int, last: int) -> list[str]:
@@ -112,8 +115,16 @@ def _before(doc: Doc, start: int) -> tuple[str, int] | None:
     elif i > sentence_start and doc[i - 1].lower_ in PAST_WORDS - {"then"}:
         i -= 1
     last = doc[start - 2 if _abbreviation_stop(doc, start) else start - 1].lower_.rstrip(".")
+    last_two = f"{doc[start - 2].lower_} {last}" if start - 2 >= i else last  # "District Attorney X"
     links = [k for k in range(i + 1, start - 1) if doc[k].lower_ in _LINKS]
-    if last in HEADS or last in RANKS or last in SEATS or last in VAGUE_HEADS or last in ABBREVIATIONS:
+    if (
+        last in HEADS
+        or last_two in HEADS
+        or last in RANKS
+        or last in SEATS
+        or last in VAGUE_HEADS
+        or last in ABBREVIATIONS
+    ):
         if links:  # "the visit of Finance Minister X": the title is what follows the last link
             i = links[-1] + 1
     elif not links:  # "Minister of Finance X" keeps its complement; anything else is no title
@@ -150,7 +161,7 @@ def _apposition_after(doc: Doc, last: int) -> str | None:
     if i < sentence_end and doc[i].lower_ in _DETERMINERS:
         i += 1
     end = i
-    while end < sentence_end and end - begin < MAX_PHRASE:
+    while end < sentence_end and end - begin < (MAX_JOINED_PHRASE if _joined(doc, i, end) else MAX_PHRASE):
         token = doc[end]
         if (
             _in_phrase(token)
@@ -167,6 +178,11 @@ def _apposition_after(doc: Doc, last: int) -> str | None:
         return None
     closed = end >= sentence_end or doc[end].text in _CLOSING or doc[end].tag_ in _CLOSING_TAGS
     return _text(doc, begin, end) if closed else None
+
+
+def _joined(doc: Doc, begin: int, end: int) -> bool:
+    """Whether the phrase so far joins two titles with "and" ("president and chief executive")."""
+    return any(doc[k].lower_ in ("and", "&") for k in range(begin + 1, end))
 
 
 def _apposition_before(doc: Doc, start: int, last: int) -> str | None:
