@@ -22,7 +22,7 @@ from typing import ParamSpec
 
 from factcheck.alignment import align
 from factcheck.checks import plugin_load_errors
-from factcheck.checks.trusted import settle_roles
+from factcheck.checks.trusted import drop_contradicted, settle_roles
 from factcheck.checks.registry import ENTRY_POINTS as CHECK_ENTRY_POINTS
 from factcheck.claims import AnyClaim, ClusterClaims, SourceClaims, SourceOutcome
 from factcheck.extraction.cache import ClaimCache, default_cache_dir
@@ -349,6 +349,7 @@ def check_extracted(
         )
     rules_started = time.perf_counter()
     findings: list[Finding] = []
+    unsupported: list[Finding] = []
     problems: list[Problem] = []
     for item in ruleset.rules:
         if not item.rule.enabled:
@@ -356,11 +357,14 @@ def check_extracted(
         if not item.rule.applies_to_any(sources) or (item.check.needs_references and not trusted):
             continue  # no source is in the rule's scope, or the check compares candidates with references
         try:
-            findings.extend(item.rule.in_scope(settle_roles(item.check.run(cluster), trusted), sources, trusted))
+            found = item.rule.in_scope(settle_roles(item.check.run(cluster), trusted), sources, trusted)
+            (unsupported if item.check.needs_references else findings).extend(found)
         except Exception as exc:  # one broken check must not lose the others
             problems.append(
                 Problem(kind="rule", path=item.path, line=item.line, message=f"rule {item.rule.id!r} failed: {exc!r}")
             )
+    if unsupported:
+        findings += drop_contradicted(unsupported, findings, trusted)
     times["rules"] = times.get("rules", 0.0) + time.perf_counter() - rules_started
     return ClusterChecked(findings, claims.all() if include_claims else [], problems)
 

@@ -62,7 +62,7 @@ class AlignedCluster:
         """The reference sources' ids: empty unless the run is in trusted-sources mode.
 
         With references, checks take the right value of a fact from them and
-        raise findings on candidate text only (`factcheck.alignment.trust`).
+        raise findings on candidate text only (`factcheck.checks.trusted`).
         """
         return frozenset(source_id for source_id, source in self.sources.items() if source.role == "reference")
 

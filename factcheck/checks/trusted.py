@@ -57,3 +57,24 @@ def _settled(finding: Finding, trusted: frozenset[str]) -> Finding:
     return finding.model_copy(
         update={"severity": "info", "details": {**finding.details, "between_references": True}}
     )
+
+
+def drop_contradicted(unsupported: list[Finding], others: list[Finding], trusted: frozenset[str]) -> list[Finding]:
+    """The unsupported-claim findings on spans no other finding holds against a reference.
+
+    A candidate's figure that a reference contradicts is reported as a
+    conflict; saying again that no reference backs it adds nothing.
+    """
+    against: dict[str, list[tuple[int, int]]] = {}
+    for finding in others:
+        if any(e.source in trusted for e in finding.evidence):
+            for e in finding.evidence:
+                if e.source not in trusted:
+                    against.setdefault(e.source, []).append((e.start, e.end))
+    return [
+        f
+        for f in unsupported
+        if not any(
+            start < e.end and e.start < end for e in f.evidence for start, end in against.get(e.source, ())
+        )
+    ]

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from factcheck.report import Category, Severity
+from factcheck.sources.model import SourceRole
 
 if TYPE_CHECKING:
     from factcheck.report import Finding
@@ -88,6 +89,10 @@ class ExampleSource(BaseModel):
     language: str | None = Field(default=None, description="Language or locale, e.g. en-GB.")
     outlet: str | None = Field(default=None, description="The outlet that published it.")
     meta: dict[str, Any] = Field(default_factory=dict, description="Other metadata, for `scope.meta`.")
+    role: SourceRole = Field(
+        default="candidate",
+        description="'reference': a trusted source the others are checked against (trusted-sources mode).",
+    )
 
 
 class ExampleFinding(BaseModel):
