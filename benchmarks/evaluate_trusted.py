@@ -47,7 +47,8 @@ def score(shared: Path, case: Path, report: Path, claims: Path, misses: bool) ->
     shown = ""
     if misses:
         lines = subprocess.run([*command, "--show-misses"], capture_output=True, text=True, check=True).stdout
-        shown = "\n".join(f"      {line.strip()}" for line in lines.splitlines() if line.startswith("  ") and " " in line.strip() and line.strip().split()[0] in ("MISSED", "VIOLATED", "UNMATCHED"))
+        kept = [line.strip() for line in lines.splitlines() if line.startswith("  ")]
+        shown = "\n".join(f"      {line}" for line in kept if line.split()[0] in ("MISSED", "VIOLATED", "UNMATCHED"))
     return scored, shown
 
 

@@ -22,8 +22,8 @@ from typing import ParamSpec
 
 from factcheck.alignment import align
 from factcheck.checks import plugin_load_errors
-from factcheck.checks.trusted import drop_contradicted, settle_roles
 from factcheck.checks.registry import ENTRY_POINTS as CHECK_ENTRY_POINTS
+from factcheck.checks.trusted import drop_contradicted, settle_roles
 from factcheck.claims import AnyClaim, ClusterClaims, SourceClaims, SourceOutcome
 from factcheck.extraction.cache import ClaimCache, default_cache_dir
 from factcheck.extraction.nlp import load_pipeline, resolve_model_name
@@ -47,8 +47,8 @@ from factcheck.sources.clusters import (
 from factcheck.sources.files import max_source_bytes_from_env, resolve_max_source_bytes
 from factcheck.sources.model import Source, SourceProblem
 from factcheck.sources.reading import load_sources
-from factcheck.sources.roles import ReferencesArg, load_references
 from factcheck.sources.reference_dates import ReferenceDate, assign_reference_dates
+from factcheck.sources.roles import ReferencesArg, load_references
 from factcheck.timing import StageTimes
 
 __all__ = [

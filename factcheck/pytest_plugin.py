@@ -17,6 +17,14 @@ The ``factcheck_cluster`` fixture checks a cluster of texts in your tests::
         report = factcheck_cluster({"a": "Leaders of nato met.", "b": "NATO leaders met."})
         assert [f.rule for f in report.findings] == ["names.casing"]
 
+and a candidate against trusted references (``references=``, docs/trusted-sources.md)::
+
+    def test_summary(factcheck_cluster):
+        report = factcheck_cluster(
+            {"summary": "The storm killed 31 people."}, references={"wire": "The storm killed 13 people."}
+        )
+        assert [f.evidence[0].source for f in report.at_or_above("warning")] == ["summary"]
+
 The heavy imports (spaCy) happen only when a rule file or the fixture is used.
 """
 
@@ -200,18 +208,31 @@ def factcheck_cluster() -> ClusterChecker:
 
     ``texts`` is a mapping of source id to text, or a list of texts (ids
     ``s1``, ``s2``, ...); front matter in a text is read (``published:``...).
-    Keyword arguments go to `factcheck.check` (``rules``, ``reference_date``,
-    ``model``, ``include_claims``).
+    ``references``, given the same way (ids ``r1``, ``r2``, ...), are trusted
+    texts the others are checked against.  Other keyword arguments go to
+    `factcheck.check` (``rules``, ``reference_date``, ``model``,
+    ``include_claims``).
     """
 
-    def run(texts: dict[str, str] | Sequence[str], **kwargs: Any) -> Report:
+    def run(
+        texts: dict[str, str] | Sequence[str],
+        references: dict[str, str] | Sequence[str] | None = None,
+        **kwargs: Any,
+    ) -> Report:
         from factcheck.pipeline import check
-        from factcheck.sources.model import Source
 
-        if isinstance(texts, str):
-            raise TypeError("pass a list or a dict of texts, not one string")
-        items = texts.items() if isinstance(texts, dict) else ((f"s{i}", t) for i, t in enumerate(texts, 1))
-        sources = [Source.from_text(text, id=source_id) for source_id, text in items]
-        return check(sources, **kwargs)
+        sources = _sources(texts, "s")
+        trusted = _sources(references, "r") if references is not None else None
+        return check(sources, references=trusted, **kwargs)
 
     return run
+
+
+def _sources(texts: dict[str, str] | Sequence[str], prefix: str) -> list[Any]:
+    """Texts as `Source` objects: a mapping keeps its ids, a list is numbered (``s1``, ``r1`` ...)."""
+    from factcheck.sources.model import Source
+
+    if isinstance(texts, str):
+        raise TypeError("pass a list or a dict of texts, not one string")
+    items = texts.items() if isinstance(texts, dict) else ((f"{prefix}{i}", t) for i, t in enumerate(texts, 1))
+    return [Source.from_text(text, id=source_id) for source_id, text in items]

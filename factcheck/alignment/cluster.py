@@ -137,7 +137,8 @@ def align(
     # taken as linking names them, and a count of casualties without a noun counts people.
     trusted = any(s.role == "reference" for s in sources)
     holders = _linked_names(entities) if trusted else {}
-    for q in quantities:
+    for stated in quantities:
+        q = stated
         if q.holder and (linked := holders.get((q.source, q.holder))) is not None and linked != q.holder:
             q = replaced(q, {"holder": linked})
         other_years = frozenset(in_sentence(years_by_sentence, q) - {own_year.get(q.source, "")})

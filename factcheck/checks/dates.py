@@ -206,7 +206,9 @@ class DateConflict(Check):
         for event, claims in sorted(cluster.date_groups.items()):
             if event in WEAK_PREDICATES or event in PAGE_VERBS:
                 continue  # "was", "has": no event to date; "updated": the page's date
-            usable = [c for c in claims if c.granularity in params.granularities and day_of(c.value) and _datable(c)]
+            usable = [
+                c for c in claims if c.granularity in params.granularities and day_of(c.value) and _datable(c)
+            ]
             eligible.extend(usable)
             sources_by_day: dict[dt.date, set[str]] = {}
             for claim in usable:
@@ -264,7 +266,8 @@ class DateConflict(Check):
             claim, other = dissent.claim, dissent.counterpart
             if _each_its_own_day(cluster, claim, other):
                 continue
-            severity: Severity | None = params.inferred_reference_severity if _uncertain(cluster, claim, other) else None
+            uncertain = _uncertain(cluster, claim, other)
+            severity: Severity | None = params.inferred_reference_severity if uncertain else None
             if dissent.sentence_overlap < params.context_overlap:
                 severity = "info"
             event = claim.event or "the event"

@@ -220,6 +220,8 @@ class NameVariant(Check):
     message_fields = frozenset({"canonical", "spellings", "count"})
 
     def run(self, cluster: AlignedCluster) -> Iterator[Finding]:
+        if cluster.trusted:
+            return  # checked against references, an accepted spelling is right, whichever the references use
         spellings = GroupSpellings()
         for group in cluster.entity_groups.values():
             accepted = [c for c in group if c.match in ("canonical", "variant")]

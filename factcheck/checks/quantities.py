@@ -14,10 +14,9 @@ the figures were compared.  The interval arithmetic is in
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,9 +26,21 @@ from factcheck.alignment import AlignedCluster, QuantityFrame
 from factcheck.alignment.quantities import event_class, holder_key, predicate_key
 from factcheck.alignment.sentences import overlap
 from factcheck.checks.base import Check
-from factcheck.checks.figures import Interval, describe, gap, in_common_unit, majority_anchor, widened
-from factcheck.checks.misreadings import converted, digits_alike, misreading, significant_digits
+from factcheck.checks.figures import Interval, describe, gap, in_common_unit, widened
+from factcheck.checks.misreadings import converted, digits_alike, misreading
 from factcheck.checks.patterns import PatternText, compile_pattern
+from factcheck.checks.quantity_parts import (
+    Pair,
+    Part,
+    against_references,
+    by_holder,
+    digit_candidates,
+    event_of,
+    index_by_digits,
+    outweighs,
+    raw_gap,
+    stated_by_source,
+)
 from factcheck.checks.restatements import currency_twins, unit_slips
 from factcheck.claims import QuantityClaim
 from factcheck.report import Evidence, Finding, Severity
@@ -119,9 +130,6 @@ def _found(pattern: Any, text: str) -> bool:
         return pattern.search(text) is not None
     except (UnicodeEncodeError, ValueError):  # lone surrogates cannot reach RE2
         return False
-
-
-Pair = tuple[QuantityClaim, Interval]
 
 
 @dataclass(frozen=True)
@@ -263,22 +271,22 @@ class QuantityConflict(Check):
         for pair in pairs:
             key = predicate_key(pair[0])
             (loose if key is None else by_predicate[key]).append(pair)
-        stated = _stated_by_source(pairs)
+        stated = stated_by_source(pairs)
         parts = [
-            _Part.of(members, content, stated, cluster.trusted)
+            Part.of(members, content, stated, cluster.trusted)
             for key in sorted(by_predicate)
-            for members in _by_holder(by_predicate[key])
+            for members in by_holder(by_predicate[key])
         ]
         for part in parts:
             for claim, interval in part.members:
                 yield from self._judge(cluster, params, frame, claim, interval, part, ("predicate",))
-        by_digits = _index_by_digits(parts)
+        by_digits = index_by_digits(parts)
         for part in parts:
             # A part of another predicate is held against one whose digits it repeats ("2.5
             # billion" against "2.5 million"), and that more sources state.
             claim, interval = part.reference
-            for other in _digit_candidates(claim, by_digits, part):
-                if part.sources & other.sources or not _outweighs(other, part, content, cluster.trusted):
+            for other in digit_candidates(claim, by_digits, part):
+                if part.sources & other.sources or not outweighs(other, part, content, cluster.trusted):
                     continue
                 found = list(self._judge(cluster, params, frame, claim, interval, other, (), cross=True))
                 if found:
@@ -288,7 +296,7 @@ class QuantityConflict(Check):
         words = _measure_words(frame)
         for claim, interval in loose:
             target = next(
-                (p for p in _digit_candidates(claim, by_digits, None) if claim.source not in p.sources), None
+                (p for p in digit_candidates(claim, by_digits, None) if claim.source not in p.sources), None
             )
             if target is None:
                 scored = [
@@ -303,7 +311,7 @@ class QuantityConflict(Check):
                 target = parts[best[1]]
             yield from self._judge(cluster, params, frame, claim, interval, target, ())
         if len({c.source for c, _ in unmatched}) >= 2:
-            part = _Part.of(unmatched, content, stated, cluster.trusted)
+            part = Part.of(unmatched, content, stated, cluster.trusted)
             for claim, interval in unmatched:
                 yield from self._judge(cluster, params, frame, claim, interval, part, ())
 
@@ -314,7 +322,7 @@ class QuantityConflict(Check):
         frame: QuantityFrame,
         claim: QuantityClaim,
         interval: Interval,
-        part: _Part,
+        part: Part,
         given: tuple[str, ...],
         *,
         cross: bool = False,
@@ -322,9 +330,9 @@ class QuantityConflict(Check):
         """A finding when ``claim`` cannot agree with ``part``'s reference and something ties the two."""
         if claim.source in (part.precise_sources if claim.source in part.candidates else part.sources):
             return  # its source also states the reference's value: another fact, not a contradiction
-        if cluster.trusted and not _against_references(claim, interval, part, cluster.trusted):
+        if cluster.trusted and not against_references(claim, interval, part, cluster.trusted):
             return
-        event = _event(claim)
+        event = event_of(claim)
         # With references, only a reference's value of the same event backs a candidate's ("294
         # injured" is not "about 300 people slept outdoors"); among equals, any value of no other event.
         exact_event = bool(cluster.trusted) and claim.source not in cluster.trusted
@@ -336,7 +344,7 @@ class QuantityConflict(Check):
         reference, ref_interval = part.reference
         distance = gap(interval, ref_interval)
         if distance is None and exact_event and digits_alike(claim, reference):
-            distance = _raw_gap(claim, reference)  # a reference's digits, swapped: misreported, whatever "about" allows
+            distance = raw_gap(claim, reference)  # a reference's digits, swapped: misreported, whatever "about" allows
         if distance is None:
             return
         anchors = _anchors(claim, part, frame, params, given, ambiguous=part.ambiguous)
@@ -451,7 +459,7 @@ def _measure_words(frame: QuantityFrame) -> frozenset[str]:
 
 def _anchors(
     claim: QuantityClaim,
-    part: _Part,
+    part: Part,
     frame: QuantityFrame,
     params: QuantityConflictParams,
     given: tuple[str, ...],
@@ -480,7 +488,7 @@ def _anchors(
         return None
     if ambiguous and "digits" not in reasons:
         reasons.append("ambiguous")
-    event = _event(claim) or _event(reference)
+    event = event_of(claim) or event_of(reference)
     return Anchors(tuple(reasons), shared, bool(event) and "predicate" in given, frame.measure in GENERIC_MEASURES)
 
 
@@ -498,176 +506,7 @@ def _noun(claim: QuantityClaim, frame: QuantityFrame) -> str | None:
     return None
 
 
-def _event(claim: QuantityClaim) -> str:
-    return "quake" if claim.unit == "magnitude" else event_class(claim.event) or event_class(claim.predicate)
-
-
 def _events_differ(a: QuantityClaim, b: QuantityClaim) -> bool:
     """12 killed and 40 injured: figures of two events never compare."""
-    ea, eb = _event(a), _event(b)
+    ea, eb = event_of(a), event_of(b)
     return bool(ea and eb and ea != eb)
-
-
-@dataclass
-class _Part:
-    """Figures of one frame that share a predicate (and holder): one fact, as far as the text says."""
-
-    members: list[Pair]
-    reference: Pair
-    agreeing: list[QuantityClaim]
-    """Figures that agree with the reference, at most a few of each distinct text."""
-    sources: set[str]
-    """Sources with a figure that agrees with the reference."""
-    also_stated: list[tuple[Interval, str]]
-    """Other values those sources state in the frame, with their event class ("4.8% on 40 mg and
-    1.9% on 20 mg")."""
-    ambiguous: bool = False
-    """Some source gives the part two values that cannot both be the reference's fact."""
-    trusted_values: tuple[Pair, ...] = ()
-    """In trusted-sources mode, the figures the references give the part: a candidate stating one is backed."""
-    candidates: frozenset[str] = frozenset()
-    """In trusted-sources mode, the candidates with a figure in the part."""
-    precise_sources: frozenset[str] = frozenset()
-    """Sources agreeing with the reference by a figure that is not vague: a candidate's "hundreds"
-    beside the references' 249 does not make its "294" another fact."""
-
-    @classmethod
-    def of(
-        cls,
-        members: list[Pair],
-        content: dict[str, str],
-        stated: dict[str, list[tuple[Interval, str]]],
-        trusted: frozenset[str] = frozenset(),
-    ) -> _Part:
-        """The part of ``members``; its reference the value most allow (of the references', where one gives it)."""
-        voters = [pair for pair in members if pair[0].source in trusted] or members
-        reference = voters[_reference(voters, content)]
-        agree = [
-            (c, iv)
-            for c, iv in members
-            if gap(iv, reference[1]) is None
-            and (c.source in trusted or reference[0].source not in trusted or not digits_alike(c, reference[0]))
-        ]
-        distinct: dict[str, QuantityClaim] = {}
-        for claim, _ in agree:
-            distinct.setdefault(claim.text, claim)
-        shown = [reference[0], *[c for t, c in sorted(distinct.items()) if c is not reference[0]][:_MAX_AGREEING]]
-        sources = {c.source for c, _ in agree}
-        others: dict[tuple[float, float, bool, bool, str], tuple[Interval, str]] = {}
-        # A reference's value is judged by what the references state, never by the candidates' own words.
-        witnesses = sources & trusted if reference[0].source in trusted else sources
-        for source in sorted(witnesses):
-            for iv, event in stated.get(source, []):
-                if gap(iv, reference[1]) is not None and len(others) < _MAX_AGREEING * 8:
-                    others.setdefault((iv.low, iv.high, iv.low_open, iv.high_open, event), (iv, event))
-        values: dict[str, list[Interval]] = defaultdict(list)
-        for claim, interval in members:
-            values[claim.source].append(interval)
-        ambiguous = any(
-            any(gap(a, b) is not None for a, b in itertools.combinations(ivs[:_MAX_AGREEING], 2))
-            for ivs in values.values()
-            if len(ivs) > 1
-        )
-        backed = tuple((c, iv) for c, iv in members if c.source in trusted)
-        candidates = frozenset(c.source for c, _ in members if c.source not in trusted) if trusted else frozenset()
-        precise = frozenset(c.source for c, _ in agree if c.qualifier != "vague")
-        return cls(members, reference, shown, sources, list(others.values()), ambiguous, backed, candidates, precise)
-
-
-_MAX_AGREEING = 8
-"""Agreeing figures a dissenting one is held against (digits, sentences): a few, so a large cluster stays linear."""
-
-
-def _against_references(claim: QuantityClaim, interval: Interval, part: _Part, trusted: frozenset[str]) -> bool:
-    """In trusted-sources mode, whether comparing ``claim`` with ``part`` may say something of a candidate.
-
-    A candidate is held against the references only: two candidates, or a
-    candidate giving a value some reference gives the part, are not
-    compared.  A reference's figure against a candidate's part is the
-    candidate's figure against that reference (oriented by the caller);
-    against another reference's, a disagreement among the references.
-    """
-    if claim.source in trusted:
-        return True
-    if part.reference[0].source not in trusted:
-        return False
-    return not any(_backs(other, iv, claim, interval) for other, iv in part.trusted_values)
-
-
-def _raw_gap(a: QuantityClaim, b: QuantityClaim) -> float:
-    """The relative distance of two figures as written, tolerances left out."""
-    x, y = abs(a.value or 0.0), abs(b.value or 0.0)
-    return abs(x - y) / max(x, y, 1e-9)
-
-
-def _backs(reference: QuantityClaim, reference_interval: Interval, claim: QuantityClaim, interval: Interval) -> bool:
-    """A reference's figure backs a candidate's that it allows, unless the two are one figure misreported:
-    "about $218 million" for "approximately $281 million" is within the tolerance of "about", not a rounding."""
-    return gap(interval, reference_interval) is None and not digits_alike(claim, reference)
-
-
-def _stated_by_source(pairs: list[Pair]) -> dict[str, list[tuple[Interval, str]]]:
-    by_source: dict[str, list[tuple[Interval, str]]] = defaultdict(list)
-    for claim, interval in pairs:
-        by_source[claim.source].append((interval, _event(claim)))
-    return by_source
-
-
-def _digit_keys(claim: QuantityClaim) -> set[str]:
-    """Keys under which figures that `digits_alike` may tie are found (a superset: it decides)."""
-    keys = set()
-    digits = significant_digits(claim.text)
-    if digits:
-        keys.add("d:" + "".join(sorted(digits)))
-    if claim.value is not None and claim.unit:
-        keys.add(f"v:{claim.value!r}")
-    return keys
-
-
-def _index_by_digits(parts: list[_Part]) -> dict[str, list[_Part]]:
-    index: dict[str, list[_Part]] = defaultdict(list)
-    for part in parts:
-        keys = set().union(*(_digit_keys(c) for c in part.agreeing))
-        for key in keys:
-            index[key].append(part)
-    return index
-
-
-def _digit_candidates(claim: QuantityClaim, index: dict[str, list[_Part]], own: _Part | None) -> list[_Part]:
-    """Parts whose agreeing figures repeat the claim's digits, most-stated first."""
-    found: dict[int, _Part] = {}
-    for key in sorted(_digit_keys(claim)):
-        for part in index.get(key, []):
-            if part is not own and any(digits_alike(claim, c) for c in part.agreeing):
-                found.setdefault(id(part), part)
-    return sorted(found.values(), key=lambda p: -len(p.sources))
-
-
-def _outweighs(other: _Part, part: _Part, content: dict[str, str], trusted: frozenset[str] = frozenset()) -> bool:
-    """Whether ``other`` is the better-stated of two parts (a reference's; more sources; a tie settled by content)."""
-    theirs_trusted, mine_trusted = other.reference[0].source in trusted, part.reference[0].source in trusted
-    if theirs_trusted != mine_trusted:
-        return theirs_trusted
-    if len(other.sources) != len(part.sources):
-        return len(other.sources) > len(part.sources)
-    mine, theirs = part.reference[0], other.reference[0]
-    return (theirs.text, content[theirs.source]) < (mine.text, content[mine.source])
-
-
-def _by_holder(members: list[Pair]) -> list[list[Pair]]:
-    """Figures of one predicate split by holder; figures without one join the only holder there is."""
-    by_holder: dict[str | None, list[Pair]] = defaultdict(list)
-    for pair in members:
-        by_holder[holder_key(pair[0])].append(pair)
-    named = sorted(k for k in by_holder if k is not None)
-    if len(named) <= 1:
-        return [members]
-    parts = [by_holder[k] for k in named]
-    if None in by_holder:
-        parts.append(by_holder[None])
-    return parts
-
-
-def _reference(members: Sequence[Pair], content: dict[str, str]) -> int:
-    """The figure most others allow; ties decided by what the figures and their sources say, never by id."""
-    return majority_anchor([iv for _, iv in members], [(c.text, c.sentence, content[c.source]) for c, _ in members])

@@ -325,8 +325,8 @@ class TitleConflict(Check):
                     yield self._report(canonical, dimension, titled, {source}, set(), loose, [], False)
             clashing = [b for b in references[1:] if compared.rel(references[0], b) is Relation.CONFLICT]
             if clashing:
-                agree = {references[0]} | {b for b in references if compared.rel(references[0], b) is Relation.SAME}
-                yield self._report(canonical, dimension, titled, agree, set(clashing), set(), [], False)
+                agreeing = {references[0]} | {b for b in references if compared.rel(references[0], b) is Relation.SAME}
+                yield self._report(canonical, dimension, titled, agreeing, set(clashing), set(), [], False)
 
     def _report(
         self,

@@ -5,7 +5,9 @@ it (`factcheck.alignment.trust`); what is left is said here once for all
 check types, bundled or plugged in:
 
 - a finding is about candidate text: its candidate spans come first, then
-  the reference spans that show the right value;
+  the reference spans that show the right value; a finding whose check
+  suggests nothing (a figure, a date) suggests the references' form, the
+  text of the first reference span;
 - a finding with no candidate span is a disagreement among the references
   themselves: it is reported at info, never turned against a candidate, and
   says so in its details (``between_references``).
@@ -53,7 +55,10 @@ def _settled(finding: Finding, trusted: frozenset[str]) -> Finding:
     candidate = [e for e in finding.evidence if e.source not in trusted]
     reference = [e for e in finding.evidence if e.source in trusted]
     if candidate:
-        return finding.model_copy(update={"evidence": [*candidate, *reference]})
+        update: dict[str, object] = {"evidence": [*candidate, *reference]}
+        if finding.suggestion is None and reference:
+            update["suggestion"] = reference[0].text  # the references' form: what the candidate should say
+        return finding.model_copy(update=update)
     return finding.model_copy(
         update={"severity": "info", "details": {**finding.details, "between_references": True}}
     )

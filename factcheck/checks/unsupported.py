@@ -24,6 +24,7 @@ not as unsupported too (`factcheck.checks.trusted.drop_contradicted`).
 
 from __future__ import annotations
 
+import typing
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Literal
@@ -40,13 +41,14 @@ from factcheck.names.folding import fold
 from factcheck.report import Evidence, Finding
 
 ClaimKind = Literal["figure", "date", "person"]
+CLAIM_KINDS: tuple[ClaimKind, ...] = typing.get_args(ClaimKind)
 
 
 class UnsupportedClaimParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     kinds: list[ClaimKind] = Field(
-        default_factory=lambda: ["figure", "date", "person"],
+        default_factory=lambda: list(CLAIM_KINDS),
         description="What is checked: figures, dates (a day, a month or a year) and named people.",
     )
     relative_tolerance: dict[str, float] = Field(

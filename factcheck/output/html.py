@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
+from factcheck.output import html_trusted
 from factcheck.output.html_charts import interval_chart, quantity_groups, timelines
 from factcheck.output.html_spans import Catalogue, Span, e
 from factcheck.output.locations import LineIndex, SourceLocator
@@ -206,7 +207,7 @@ def _summary(report: Report, locator: SourceLocator) -> str:
         f"<tr><th>{e(src.id)}</th><td>{e(locator.path(src.id) or '(no file)')}</td>"
         f"<td>published {e(src.published or '–')}</td>"
         f"<td>reference date {e(src.reference_date or '–')} ({e(src.reference_date_origin)})</td>"
-        f"<td>{src.words} words</td></tr>"
+        f"<td>{src.words} words</td>{f'<td class=role>{e(src.role)}</td>' if src.role else ''}</tr>"
         for src in report.sources
     )
     return (
@@ -219,6 +220,7 @@ def _summary(report: Report, locator: SourceLocator) -> str:
 def render(report: Report, color: bool = False) -> str:
     catalogue = Catalogue(report)
     locator = SourceLocator(report)
+    trusted = html_trusted.section(report, catalogue, locator, _marked_text, _context_html)
     parts: list[str] = []
     parts.append(
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
@@ -226,12 +228,14 @@ def render(report: Report, color: bool = False) -> str:
         "style-src 'unsafe-inline'; img-src data:\">"
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>factcheck report: {len(report.findings)} finding(s)</title>"
-        f"<style>{CSS}</style></head><body>"
+        f"<style>{CSS}{html_trusted.CSS if trusted else ''}</style></head><body>"
     )
     parts.append(
         '<header class="top"><h1>factcheck report</h1>'
         f"{_summary(report, locator)}"
-        '<nav class="toc"><a href="#findings">Findings</a><a href="#intervals">Figures</a>'
+        '<nav class="toc"><a href="#findings">Findings</a>'
+        + ('<a href="#against">Against the references</a>' if trusted else "")
+        + '<a href="#intervals">Figures</a>'
         '<a href="#dates">Dates</a><a href="#sources">Sources</a></nav></header><main>'
     )
     if report.problems:
@@ -247,6 +251,7 @@ def render(report: Report, color: bool = False) -> str:
         + "</section>"
     )
 
+    parts.append(trusted)
     no_claims = (
         '<p class="muted">The report holds no claims (the Python API leaves them out with '
         "<code>include_claims=False</code>).</p>"
