@@ -372,7 +372,9 @@ class QuantityConflict(Check):
     ) -> Finding:
         severity: Severity = "error" if distance >= params.error_gap and anchors.sure else "warning"
         exact = a.qualifier != "vague" and b.qualifier != "vague"  # "dozens" against 250: early and late counts
-        decided = b.source in cluster.trusted and a.source not in cluster.trusted and anchors.ties
+        decided = b.source in cluster.trusted and a.source not in cluster.trusted and (
+            anchors.ties or ("sentence" in anchors.reasons and _alone(cluster, frame, a) and _alone(cluster, frame, b))
+        )
         if not anchors.strong and not (exact and (anchors.outvoted(support) or decided)):
             severity = min(severity, params.weak_alignment_severity, key=_rank)
         first, second = a, b
@@ -451,6 +453,12 @@ def _why(anchors: Anchors, a: QuantityClaim, b: QuantityClaim) -> str:
 
 def _rank(severity: str) -> int:
     return {"info": 0, "warning": 1, "error": 2}[severity]
+
+
+def _alone(cluster: AlignedCluster, frame: QuantityFrame, claim: QuantityClaim) -> bool:
+    """The only figure of its frame in its sentence: like sentences then pair it with no other figure."""
+    group = cluster.quantity_groups.get(frame, ())
+    return sum(1 for c in group if c.source == claim.source and c.sentence_start == claim.sentence_start) == 1
 
 
 def _measure_words(frame: QuantityFrame) -> frozenset[str]:
