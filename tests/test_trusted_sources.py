@@ -393,3 +393,23 @@ def test_two_swapped_letters_are_one_name_among_equal_sources() -> None:
     assert person_difference("Marek Tlosan", "Marek Tolsan") is Difference.NEAR
     assert person_difference("Marek Tolsan", "Marek Tolsen") is Difference.NEAR
     assert person_difference("Anna Ros", "Anna Sor") is None  # short words: too little to tell a slip
+
+
+def test_a_candidate_repeating_a_reference_figure_is_backed_whatever_else_is_said() -> None:
+    from factcheck.checks.figures import Interval
+    from factcheck.checks.quantity_parts import backed_candidates
+    from factcheck.claims import QuantityClaim
+
+    def figure(source: str, value: float, predicate: str) -> tuple[QuantityClaim, Interval]:
+        text = f"{value:g} ports"
+        claim = QuantityClaim(
+            source=source, start=0, end=len(text), text=text, sentence=text, sentence_start=0,
+            value=value, low=value, high=value, noun="ports", noun_lemma="port", predicate=predicate,
+        )  # fmt: skip
+        return claim, Interval(value, value, False, False)
+
+    draft, same, other = figure("draft", 2, "offer"), figure("ref1", 2, "offer"), figure("ref2", 3, "tout")
+    wrong = figure("draft", 5, "offer")
+    backed = backed_candidates([draft, same, other, wrong], frozenset({"ref1", "ref2"}))
+    assert backed == {id(draft[0])}
+    assert backed_candidates([draft, same], frozenset()) == frozenset()

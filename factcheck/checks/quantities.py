@@ -33,6 +33,7 @@ from factcheck.checks.quantity_parts import (
     Pair,
     Part,
     against_references,
+    backed_candidates,
     by_holder,
     digit_candidates,
     event_of,
@@ -272,6 +273,7 @@ class QuantityConflict(Check):
             key = predicate_key(pair[0])
             (loose if key is None else by_predicate[key]).append(pair)
         stated = stated_by_source(pairs)
+        backed = backed_candidates(pairs, cluster.trusted)
         parts = [
             Part.of(members, content, stated, cluster.trusted)
             for key in sorted(by_predicate)
@@ -279,7 +281,7 @@ class QuantityConflict(Check):
         ]
         for part in parts:
             for claim, interval in part.members:
-                yield from self._judge(cluster, params, frame, claim, interval, part, ("predicate",))
+                yield from self._judge(cluster, params, frame, claim, interval, part, ("predicate",), backed=backed)
         by_digits = index_by_digits(parts)
         for part in parts:
             # A part of another predicate is held against one whose digits it repeats ("2.5
@@ -288,7 +290,7 @@ class QuantityConflict(Check):
             for other in digit_candidates(claim, by_digits, part):
                 if part.sources & other.sources or not outweighs(other, part, content, cluster.trusted):
                     continue
-                found = list(self._judge(cluster, params, frame, claim, interval, other, (), cross=True))
+                found = list(self._judge(cluster, params, frame, claim, interval, other, (), cross=True, backed=backed))
                 if found:
                     yield found[0]
                     break
@@ -309,11 +311,11 @@ class QuantityConflict(Check):
                     unmatched.append((claim, interval))
                     continue
                 target = parts[best[1]]
-            yield from self._judge(cluster, params, frame, claim, interval, target, ())
+            yield from self._judge(cluster, params, frame, claim, interval, target, (), backed=backed)
         if len({c.source for c, _ in unmatched}) >= 2:
             part = Part.of(unmatched, content, stated, cluster.trusted)
             for claim, interval in unmatched:
-                yield from self._judge(cluster, params, frame, claim, interval, part, ())
+                yield from self._judge(cluster, params, frame, claim, interval, part, (), backed=backed)
 
     def _judge(
         self,
@@ -326,8 +328,11 @@ class QuantityConflict(Check):
         given: tuple[str, ...],
         *,
         cross: bool = False,
+        backed: frozenset[int] = frozenset(),
     ) -> Iterator[Finding]:
         """A finding when ``claim`` cannot agree with ``part``'s reference and something ties the two."""
+        if id(claim) in backed or (claim.source in cluster.trusted and id(part.reference[0]) in backed):
+            return  # a candidate's figure that a reference states for the same verb
         if claim.source in (part.precise_sources if claim.source in part.candidates else part.sources):
             return  # its source also states the reference's value: another fact, not a contradiction
         if cluster.trusted and not against_references(claim, interval, part, cluster.trusted):

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from factcheck.alignment.quantities import event_class, holder_key
+from factcheck.alignment.quantities import event_class, holder_key, predicate_key
 from factcheck.checks.figures import Interval, gap, majority_anchor
 from factcheck.checks.misreadings import digits_alike, significant_digits
 from factcheck.claims import QuantityClaim
@@ -111,6 +111,26 @@ def against_references(claim: QuantityClaim, interval: Interval, part: Part, tru
     if part.reference[0].source not in trusted:
         return False
     return not any(backs(other, iv, claim, interval) for other, iv in part.trusted_values)
+
+
+def backed_candidates(pairs: Sequence[Pair], trusted: frozenset[str]) -> frozenset[int]:
+    """In trusted-sources mode, the candidates' figures (by identity) that a reference gives for the same verb.
+
+    A candidate repeating a reference's figure is right, whatever another
+    reference or another part of the frame says.
+    """
+    if not trusted:
+        return frozenset()
+    stated: dict[str | None, list[Pair]] = defaultdict(list)
+    for claim, interval in pairs:
+        if claim.source in trusted:
+            stated[predicate_key(claim)].append((claim, interval))
+    return frozenset(
+        id(claim)
+        for claim, interval in pairs
+        if claim.source not in trusted
+        and any(backs(other, iv, claim, interval) for other, iv in stated.get(predicate_key(claim), ()))
+    )
 
 
 def raw_gap(a: QuantityClaim, b: QuantityClaim) -> float:
