@@ -413,3 +413,27 @@ def test_a_candidate_repeating_a_reference_figure_is_backed_whatever_else_is_sai
     backed = backed_candidates([draft, same, other, wrong], frozenset({"ref1", "ref2"}))
     assert backed == {id(draft[0])}
     assert backed_candidates([draft, same], frozenset()) == frozenset()
+
+
+FERRY = "---\npublished: 2025-04-03\n---\nThe Harwich ferry with 300 passengers aboard sailed at {} BST on Wednesday."
+
+
+def test_one_reference_decides_a_time_and_a_time_a_reference_gives_is_backed() -> None:
+    decided = check(FERRY.format("21:40"), FERRY.format("20:40"))
+    (finding,) = [f for f in loud(decided) if f.rule == "dates.time-conflict"]
+    assert [e.source for e in finding.evidence] == ["draft", "ref1"]
+    assert finding.suggestion == "20:40 BST on Wednesday"
+    backed = check(FERRY.format("21:40"), FERRY.format("21:40"), FERRY.format("20:40"))
+    assert [f for f in backed.findings if f.rule == "dates.time-conflict" and f.severity != "info"] == []
+    assert on(backed, "21:40") == []
+
+
+def test_a_wrong_weekday_in_a_reference_is_only_a_note() -> None:
+    report = check(
+        "The council met on Tuesday, 4 March 2025, and approved the plan.",
+        "The council met on Monday, 4 March 2025, and approved the plan.",
+    )
+    weekday = [f for f in report.findings if f.category == "date-weekday"]
+    assert [(f.evidence[0].source, f.severity, f.details.get("between_references")) for f in weekday] == [
+        ("ref1", "info", True)
+    ]
