@@ -437,3 +437,16 @@ def test_a_wrong_weekday_in_a_reference_is_only_a_note() -> None:
     assert [(f.evidence[0].source, f.severity, f.details.get("between_references")) for f in weekday] == [
         ("ref1", "info", True)
     ]
+
+
+def test_the_same_verb_decides_a_figure_a_power_of_ten_off_but_not_any_other() -> None:
+    zero_too_many = check(
+        "Elsewhere, armed men raided a post office in Lille last week, escaping with around €400,000.",
+        "The gang escaped with around €40,000, a prosecutor said.",
+    )
+    assert [f.evidence[0].text for f in loud(zero_too_many, "quantity-conflict")] == ["around €400,000"]
+    other_thing = check(
+        "The larger model costs $1,199 in the United States.", "Cases for the phones cost $19.99 each at launch."
+    )
+    assert loud(other_thing) == []
+    assert [f.severity for f in other_thing.findings if f.category == "quantity-conflict"] == ["info"]

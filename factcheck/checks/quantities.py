@@ -15,6 +15,7 @@ the figures were compared.  The interval arithmetic is in
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -119,6 +120,14 @@ class QuantityConflictParams(BaseModel):
         description="Share of content words from which two sentences say the same thing: enough to "
         "compare figures that no predicate or holder ties together.",
     )
+    reference_sentence_overlap: float = Field(
+        default=0.75,
+        ge=0,
+        le=1,
+        description="In trusted-sources mode, share of content words from which a reference's sentence, "
+        "alike alone, decides against a candidate's figure when each is the only figure of its frame in "
+        "its sentence.",
+    )
     weak_alignment_severity: Severity = Field(
         default="info",
         description="Severity of a conflict that only one anchor supports (a predicate without "
@@ -176,10 +185,13 @@ class Anchors:
 
     @property
     def ties(self) -> bool:
-        """The same verb, holder or digits tie the figures (like sentences alone do not): in
-        trusted-sources mode that is enough for a reference's figure to decide against a candidate's."""
+        """The same holder, digits alike, or the same verb in sentences in part alike tie the figures:
+        in trusted-sources mode that is enough for a reference's figure to decide against a candidate's."""
         reasons = set(self.reasons)
-        return bool(reasons & {"predicate", "holder", "digits"}) and "ambiguous" not in reasons and not self.generic
+        if "ambiguous" in reasons or self.generic:
+            return False
+        in_like_sentences = "predicate" in reasons and bool(reasons & {"sentence", "context"})
+        return bool(reasons & {"holder", "digits"}) or in_like_sentences
 
     @property
     def sure(self) -> bool:
@@ -378,7 +390,13 @@ class QuantityConflict(Check):
         severity: Severity = "error" if distance >= params.error_gap and anchors.sure else "warning"
         exact = a.qualifier != "vague" and b.qualifier != "vague"  # "dozens" against 250: early and late counts
         decided = b.source in cluster.trusted and a.source not in cluster.trusted and (
-            anchors.ties or ("sentence" in anchors.reasons and _alone(cluster, frame, a) and _alone(cluster, frame, b))
+            anchors.ties
+            or ("predicate" in anchors.reasons and not anchors.generic and _scaled(a, b))
+            or (
+                anchors.overlap >= params.reference_sentence_overlap
+                and _alone(cluster, frame, a)
+                and _alone(cluster, frame, b)
+            )
         )
         if not anchors.strong and not (exact and (anchors.outvoted(support) or decided)):
             severity = min(severity, params.weak_alignment_severity, key=_rank)
@@ -458,6 +476,16 @@ def _why(anchors: Anchors, a: QuantityClaim, b: QuantityClaim) -> str:
 
 def _rank(severity: str) -> int:
     return {"info": 0, "warning": 1, "error": 2}[severity]
+
+
+def _scaled(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """The same digits a power of ten apart, even a single one ("around €600,000", "around €60,000"):
+    under the same verb, one figure with a zero too many or too few."""
+    digits_a, digits_b = (re.sub(r"\D", "", c.text).strip("0") for c in (a, b))
+    if not digits_a or digits_a != digits_b or not a.value or not b.value:
+        return False
+    ratio = max(abs(a.value), abs(b.value)) / min(abs(a.value), abs(b.value))
+    return any(math.isclose(ratio, 10.0**power, rel_tol=1e-6) for power in range(1, 10))
 
 
 def _alone(cluster: AlignedCluster, frame: QuantityFrame, claim: QuantityClaim) -> bool:
