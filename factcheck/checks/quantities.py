@@ -185,13 +185,13 @@ class Anchors:
 
     @property
     def ties(self) -> bool:
-        """The same holder, digits alike, or the same verb in sentences in part alike tie the figures:
-        in trusted-sources mode that is enough for a reference's figure to decide against a candidate's."""
+        """Digits alike, or the same verb or holder in sentences in part alike, tie the figures: in
+        trusted-sources mode that is enough for a reference's figure to decide against a candidate's.
+        A holder alone is not ("Jeffs's 16-year-old daughter" is no age of Jeffs)."""
         reasons = set(self.reasons)
         if "ambiguous" in reasons or self.generic:
             return False
-        in_like_sentences = "predicate" in reasons and bool(reasons & {"sentence", "context"})
-        return bool(reasons & {"holder", "digits"}) or in_like_sentences
+        return "digits" in reasons or bool(reasons & {"predicate", "holder"} and reasons & {"sentence", "context"})
 
     @property
     def sure(self) -> bool:
