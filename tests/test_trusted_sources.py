@@ -450,3 +450,17 @@ def test_the_same_verb_decides_a_figure_a_power_of_ten_off_but_not_any_other() -
     )
     assert loud(other_thing) == []
     assert [f.severity for f in other_thing.findings if f.category == "quantity-conflict"] == ["info"]
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("The jury heard from Karl Ostrander's 16-year-old daughter on Tuesday.", None),
+        ("A tape showed Karl Ostrander assaulting the 11-year-old girl.", None),
+        ("Ana Kovac, a 58-year-old teacher, was hurt.", "Ana Kovac"),
+        ("Karl Ostrander is a 58-year-old teacher.", "Karl Ostrander"),
+    ],
+)
+def test_an_age_is_the_persons_the_noun_names(text: str, holder: str | None) -> None:
+    report = factcheck.check([Source.from_text(text, id="a")])
+    assert [c.holder for c in report.claims if c.kind == "quantity" and c.attribute == "age"] == [holder]
