@@ -70,6 +70,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     common.add_argument("--no-config", action="store_true", help="ignore configuration files")
     common.add_argument(
+        "--reference",
+        action="append",
+        type=Path,
+        metavar="PATH",
+        help="a trusted reference (file, directory or .jsonl; repeatable): the PATHs are checked against "
+        "the references, and findings are raised on them only (docs/trusted-sources.md)",
+    )
+    common.add_argument(
         "--clusters",
         action="store_true",
         default=None,
@@ -189,6 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 config=config,
                 baseline=baseline,
                 max_source_bytes=args.max_source_bytes,
+                references=args.reference,
             )
     except FactcheckError as exc:
         print(f"factcheck: error: {exc}", file=sys.stderr)

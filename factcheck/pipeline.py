@@ -23,6 +23,7 @@ from typing import Any, ParamSpec
 from factcheck.alignment import align
 from factcheck.checks import plugin_load_errors
 from factcheck.checks.registry import ENTRY_POINTS as CHECK_ENTRY_POINTS
+from factcheck.checks.trusted import drop_contradicted, settle_roles
 from factcheck.claims import AnyClaim, ClusterClaims, SourceClaims, SourceOutcome
 from factcheck.extraction.cache import ClaimCache, default_cache_dir
 from factcheck.extraction.nlp import load_pipeline, resolve_model_name
@@ -50,6 +51,7 @@ from factcheck.sources.language_filter import split_by_language
 from factcheck.sources.model import Source, SourceProblem
 from factcheck.sources.reading import read_inputs
 from factcheck.sources.reference_dates import ReferenceDate, assign_reference_dates
+from factcheck.sources.roles import ReferencesArg, load_references
 from factcheck.timing import StageTimes
 
 __all__ = [
@@ -107,6 +109,7 @@ def iter_check(
     baseline: set[str] | None = None,
     max_source_bytes: int | None = None,
     texts: TextsArg = None,
+    references: ReferencesArg = None,
 ) -> Iterator[Report]:
     """Check sources reporting the same event against each other: one report per cluster, as each is done.
 
@@ -137,6 +140,9 @@ def iter_check(
     ``baseline`` is a set of finding fingerprints to leave out
     (`factcheck.baseline`); ``max_source_bytes`` refuses larger sources
     (default ``$FACTCHECK_MAX_SOURCE_BYTES`` or 10 MB; 0: no limit).
+    ``references`` (paths, texts or `Source` objects, read like ``sources``)
+    are trusted: they join every cluster, and the other sources, the
+    candidates, are checked against them (docs/trusted-sources.md).
     """
     inputs = source_inputs(sources, texts)  # first: a typo in a path fails before the model loads
     times = StageTimes() if timings is None else timings
@@ -159,13 +165,17 @@ def iter_check(
     run_problems += [Problem(kind="plugin", path=CHECK_ENTRY_POINTS, message=m) for m in plugin_load_errors()]
     run_problems += [Problem(kind="plugin", path=EXTRACTOR_ENTRY_POINTS, message=m) for m in extractor_plugins()[1]]
     seen_ids: dict[str, str] = {}
+    with times.stage("loading"):
+        trusted, untrusted_problems = _references(references, size_limit, seen_ids, context.config)
     first = True
     for plan in plans:
         with times.stage("loading"):
             loaded, unreadable = read_inputs(plan.inputs, max_source_bytes=size_limit, ids=ids)
             unique, duplicates = drop_duplicate_ids(loaded, seen_ids)
             readable, foreign = split_by_language(unique, context.config.sources.language)
-            kept = [_with_defaults(s, context.config.sources) for s in readable]
+            kept = [_with_defaults(s, context.config.sources) for s in readable] + trusted
+        if first and untrusted_problems:
+            unreadable, duplicates = [*untrusted_problems[0], *unreadable], [*untrusted_problems[1], *duplicates]
         failed = sum(1 for p in unreadable if p.severity == "error")  # a warning: a part of a source left out
         noted = ClusterProblems(
             [_problem_from_source(p) for p in (*unreadable, *duplicates, *foreign)],
@@ -223,6 +233,22 @@ def _open_cache(cache: CacheArg, model_name: str, rules: RuleSpec) -> ClaimCache
     return ClaimCache(directory, model_name, names_signature(rules))
 
 
+def _references(
+    references: ReferencesArg, size_limit: int | None, seen_ids: dict[str, str], config: Config
+) -> tuple[list[Source], tuple[list[SourceProblem], list[SourceProblem]] | None]:
+    """The reference sources of the run (read once, for every cluster), and those unreadable or duplicated.
+
+    Their ids are taken first: a candidate of the same id is the duplicate.
+    """
+    if references is None and not config.references:
+        return [], None
+    loaded, unreadable = load_references(
+        references if references is not None else config.references, max_source_bytes=size_limit
+    )
+    unique, duplicates = drop_duplicate_ids(loaded, seen_ids)
+    return [_with_defaults(s, config.sources) for s in unique], (unreadable, duplicates)
+
+
 def _problem_from_source(problem: SourceProblem) -> Problem:
     return Problem(
         kind="source", path=problem.path, line=problem.line, message=problem.cause, severity=problem.severity
@@ -271,13 +297,21 @@ def check_cluster(cluster_id: str, sources: list[Source], context: RunContext, n
 
 
 def drop_copies(sources: Sequence[Source], noted: ClusterProblems) -> list[Source]:
-    """The sources without copies of another (`factcheck.sources.copies`); each copy an ``info`` problem."""
-    kept, copies = find_copies(sources)
-    noted.duplicate += len(copies)
-    noted.problems += [
-        Problem(kind="source", path=c.copy.path or c.copy.id, message=c.describe(), severity="info") for c in copies
-    ]
-    return kept
+    """The sources without copies of another (`factcheck.sources.copies`); each copy an ``info`` problem.
+
+    Candidates and references are compared among themselves only: a candidate that copies a
+    reference is what trusted-sources mode checks (and backs), never a voice counted twice.
+    """
+    kept_ids: set[str] = set()
+    for role_is_reference in (False, True):
+        kept, copies = find_copies([s for s in sources if (s.role == "reference") == role_is_reference])
+        kept_ids.update(s.id for s in kept)
+        noted.duplicate += len(copies)
+        noted.problems += [
+            Problem(kind="source", path=c.copy.path or c.copy.id, message=c.describe(), severity="info")
+            for c in copies
+        ]
+    return [s for s in sources if s.id in kept_ids]
 
 
 def _extracted_claims(
@@ -358,26 +392,31 @@ def check_extracted(
     by their linked copies.
     """
     times = StageTimes() if times is None else times
+    trusted = frozenset(s.id for s in sources if s.role == "reference")
     with times.stage("names"):
-        link_entities(claims.entities, index, ruleset.fuzzy_thresholds())
+        link_entities(claims.entities, index, ruleset.fuzzy_thresholds(), trusted=trusted)
     with times.stage("alignment"):
         cluster = align(
             cluster_id, list(sources), dict(references), claims.dates, claims.quantities, claims.entities, index
         )
     rules_started = time.perf_counter()
     findings: list[Finding] = []
+    unsupported: list[Finding] = []
     problems: list[Problem] = []
     for item in ruleset.rules:
         if not item.rule.enabled:
             continue
-        if not item.rule.applies_to_any(sources):
-            continue  # no source is in the rule's scope
+        if not item.rule.applies_to_any(sources) or (item.check.needs_references and not trusted):
+            continue  # no source is in the rule's scope, or the check compares candidates with references
         try:
-            findings.extend(item.rule.in_scope(item.check.run(cluster), sources))
+            found = item.rule.in_scope(settle_roles(item.check.run(cluster), trusted), sources, trusted)
+            (unsupported if item.check.needs_references else findings).extend(found)
         except Exception as exc:  # one broken check must not lose the others
             problems.append(
                 Problem(kind="rule", path=item.path, line=item.line, message=f"rule {item.rule.id!r} failed: {exc!r}")
             )
+    if unsupported:
+        findings += drop_contradicted(unsupported, findings, trusted)
     times["rules"] = times.get("rules", 0.0) + time.perf_counter() - rules_started
     return ClusterChecked(findings, claims.all() if include_claims else [], problems)
 
@@ -397,8 +436,9 @@ def report_of_cluster(
     """The report of one cluster, built once: findings settled by the configuration and the baseline."""
     started = time.perf_counter()
     findings, suppressed = _settle(checked.findings, cluster_id, config or Config(), baseline or set())
+    trusted = any(s.role == "reference" for s in sources)
     report = Report.build(
-        sources=[_source_info(s, references[s.id], cluster_id) for s in sources],
+        sources=[_source_info(s, references[s.id], cluster_id, trusted) for s in sources],
         findings=findings,
         claims=checked.claims,
         problems=[*noted.problems, *checked.problems],
@@ -406,7 +446,7 @@ def report_of_cluster(
         sources_failed=noted.failed,
         sources_skipped=noted.skipped,
         sources_duplicate=noted.duplicate,
-        rules=_rule_infos(ruleset),
+        rules=_rule_infos(ruleset, trusted),
         rule_files_failed=ruleset.rule_files_failed,
         rule_packs=[pack.name for pack in ruleset.packs],
         texts={s.id: s.text for s in sources},
@@ -443,7 +483,8 @@ def _settle(
     return kept, suppressed
 
 
-def _rule_infos(ruleset: RuleSet) -> list[RuleInfo]:
+def _rule_infos(ruleset: RuleSet, trusted: bool = False) -> list[RuleInfo]:
+    """The rules of the run; those comparing candidates with references only in trusted-sources mode."""
     return [
         RuleInfo(
             id=item.rule.id,
@@ -456,10 +497,12 @@ def _rule_infos(ruleset: RuleSet) -> list[RuleInfo]:
             line=item.line,
         )
         for item in ruleset.rules
+        if trusted or not item.check.needs_references
     ]
 
 
-def _source_info(source: Source, reference: ReferenceDate, cluster_id: str) -> SourceInfo:
+def _source_info(source: Source, reference: ReferenceDate, cluster_id: str, trusted: bool = False) -> SourceInfo:
+    """What the report says of a source; its role only in trusted-sources mode (the report is unchanged without)."""
     return SourceInfo(
         id=source.id,
         path=source.path,
@@ -470,6 +513,7 @@ def _source_info(source: Source, reference: ReferenceDate, cluster_id: str) -> S
         words=len(source.text.split()),
         cluster=cluster_id,
         **_language_info(source),
+        role=source.role if trusted else None,
     )
 
 

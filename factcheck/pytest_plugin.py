@@ -17,6 +17,14 @@ The ``factcheck_cluster`` fixture checks a cluster of texts in your tests::
         report = factcheck_cluster({"a": "Leaders of nato met.", "b": "NATO leaders met."})
         assert [f.rule for f in report.findings] == ["names.casing"]
 
+and a candidate against trusted references (``references=``, docs/trusted-sources.md)::
+
+    def test_summary(factcheck_cluster):
+        report = factcheck_cluster(
+            {"summary": "The storm killed 31 people."}, references={"wire": "The storm killed 13 people."}
+        )
+        assert [f.evidence[0].source for f in report.at_or_above("warning")] == ["summary"]
+
 The heavy imports (spaCy) happen only when a rule file or the fixture is used.
 """
 
@@ -201,16 +209,33 @@ def factcheck_cluster() -> ClusterChecker:
     ``texts`` is a mapping of source id to text (the meaning a mapping has
     everywhere, as in ``factcheck.check(texts=...)``), or a list of texts (ids
     ``s1``, ``s2``, ...); front matter in a text is read (``published:``...).
-    Keyword arguments go to `factcheck.check` (``rules``, ``reference_date``,
-    ``model``, ``include_claims``).
+    ``references``, given the same way (ids ``r1``, ``r2``, ...), are trusted
+    texts the others are checked against.  Other keyword arguments go to
+    `factcheck.check` (``rules``, ``reference_date``, ``model``,
+    ``include_claims``).
     """
 
-    def run(texts: Mapping[str, str] | Sequence[str], **kwargs: Any) -> Report:
+    def run(
+        texts: Mapping[str, str] | Sequence[str],
+        references: Mapping[str, str] | Sequence[str] | None = None,
+        **kwargs: Any,
+    ) -> Report:
         from factcheck.pipeline import check
 
         if isinstance(texts, str):
             raise TypeError("pass a list or a dict of texts, not one string")
         named = texts if isinstance(texts, Mapping) else {f"s{i}": t for i, t in enumerate(texts, 1)}
-        return check(texts=named, **kwargs)
+        trusted = _sources(references, "r") if references is not None else None
+        return check(texts=named, references=trusted, **kwargs)
 
     return run
+
+
+def _sources(texts: Mapping[str, str] | Sequence[str], prefix: str) -> list[Any]:
+    """Texts as `Source` objects: a mapping keeps its ids, a list is numbered (``s1``, ``r1`` ...)."""
+    from factcheck.sources.model import Source
+
+    if isinstance(texts, str):
+        raise TypeError("pass a list or a dict of texts, not one string")
+    items = texts.items() if isinstance(texts, Mapping) else ((f"{prefix}{i}", t) for i, t in enumerate(texts, 1))
+    return [Source.from_text(text, id=source_id) for source_id, text in items]

@@ -13,7 +13,16 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    SerializerFunctionWrapHandler,
+    computed_field,
+    model_serializer,
+    model_validator,
+)
 
 from factcheck.claims import AnyClaim, Claim
 from factcheck.sources.language import LanguageOrigin
@@ -35,6 +44,7 @@ Category = Literal[
     "date-weekday",
     "date-format",
     "quantity-conflict",
+    "unsupported-claim",
     "custom",
 ]
 """The fixed vocabulary of finding categories (the report contract's), listed here only:
@@ -137,6 +147,19 @@ class SourceInfo(BaseModel):
     )
     language_detail: str = Field(default="", description="How the language was decided, in words.")
     language_confidence: float | None = Field(default=None, description="The detector's probability, when detected.")
+    role: Literal["candidate", "reference"] | None = Field(
+        default=None,
+        description="In trusted-sources mode, 'reference' (trusted) or 'candidate' (checked); "
+        "absent from the JSON otherwise.",
+    )
+
+    @model_serializer(mode="wrap")
+    def _role_only_when_set(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """Without references a report is exactly what it was before roles existed: no ``role`` key."""
+        data: dict[str, Any] = handler(self)
+        if self.role is None:
+            data.pop("role", None)
+        return data
 
 
 ProblemKind = Literal["source", "rule", "names", "plugin"]

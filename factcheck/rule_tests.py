@@ -89,7 +89,8 @@ def example_sources(example: RuleExample) -> list[Source]:
             value = getattr(item, key)
             if value is not None:
                 fields[key] = value
-        sources.append(Source.from_text(item.text, id=item.id, **fields))
+        source = Source.from_text(item.text, id=item.id, **fields)
+        sources.append(source if item.role == "candidate" else source.model_copy(update={"role": item.role}))
     return sources
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from factcheck.alignment.quantities import QuantityFrame, frame_of
 from factcheck.alignment.sentences import SentenceSets, in_sentence, stated_years
-from factcheck.claims import DateClaim, EntityClaim, QuantityClaim
+from factcheck.claims import DateClaim, EntityClaim, QuantityClaim, replaced
 from factcheck.names.index import NameIndex
 from factcheck.sources.model import Source
 from factcheck.sources.reference_dates import ReferenceDate
@@ -56,6 +56,15 @@ class AlignedCluster:
             source_id: hashlib.sha1(source.text.encode("utf-8", "surrogatepass")).hexdigest()
             for source_id, source in self.sources.items()
         }
+
+    @functools.cached_property
+    def trusted(self) -> frozenset[str]:
+        """The reference sources' ids: empty unless the run is in trusted-sources mode.
+
+        With references, checks take the right value of a fact from them and
+        raise findings on candidate text only (`factcheck.checks.trusted`).
+        """
+        return frozenset(source_id for source_id, source in self.sources.items() if source.role == "reference")
 
     def places_of(self, claim: DateClaim | QuantityClaim) -> frozenset[str]:
         """The places the claim's sentence names."""
@@ -108,6 +117,20 @@ def entity_key(claim: EntityClaim) -> str:
     return claim.entity_id or f"~{(claim.canonical or claim.surface).casefold()}"
 
 
+def _linked_names(entities: Sequence[EntityClaim]) -> dict[tuple[str, str], str]:
+    """Each person's name as a source writes it, and the name linking gave it (by source and surface).
+
+    A figure's holder is written as the text has it ("Benjamin", "Regina M.
+    Benjamin"); linked, one person's age or figures are one person's in every
+    source, however each writes the name.
+    """
+    linked: dict[tuple[str, str], str] = {}
+    for claim in entities:
+        if claim.label == "PERSON" and claim.canonical:
+            linked.setdefault((claim.source, claim.surface), claim.canonical)
+    return linked
+
+
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE"})
 
@@ -138,9 +161,17 @@ def align(
             years_by_sentence[d.source][d.sentence_start].update(years)
     own_year = {s: str(r.date.year) for s, r in reference_dates.items() if r.date is not None}
     quantity_groups: dict[QuantityFrame, list[QuantityClaim]] = defaultdict(list)
-    for q in quantities:
+    # With references (trusted-sources mode), a summary names people otherwise than its sources
+    # ("Benjamin, 54" for "Regina Benjamin, 52") and leaves nouns out ("294 injured"): holders are
+    # taken as linking names them, and a count of casualties without a noun counts people.
+    trusted = any(s.role == "reference" for s in sources)
+    holders = _linked_names(entities) if trusted else {}
+    for stated in quantities:
+        q = stated
+        if q.holder and (linked := holders.get((q.source, q.holder))) is not None and linked != q.holder:
+            q = replaced(q, {"holder": linked})
         other_years = frozenset(in_sentence(years_by_sentence, q) - {own_year.get(q.source, "")})
-        if (frame := frame_of(q, other_years)) is not None:
+        if (frame := frame_of(q, other_years, unsaid_people=trusted)) is not None:
             quantity_groups[frame].append(q)
     date_groups: dict[DateKey, list[DateClaim]] = defaultdict(list)
     participants: dict[tuple[str, int], frozenset[str]] = {}

@@ -34,6 +34,9 @@ EVENT_CLASSES: dict[str, str] = {
 """Events that change what a count means (12 killed and 40 injured never compare), and
 verbs that say one thing in several ways: troops massed, stationed or deployed are one count."""
 
+PEOPLE_EVENTS = frozenset({"killed", "injured", "missing", "arrested", "displaced", "rescued"})
+"""Event classes that befall people: a count of one without a noun ("294 injured") counts people."""
+
 SAME_MEASURE: dict[str, str] = {"mandate": "seat", "fatality": "death"}
 """Counted nouns that name one measure in two words: "41 of the 90 mandates", "47 of the 90 seats"."""
 
@@ -116,10 +119,12 @@ def timed_event(frame_measure: str) -> bool:
     return frame_measure.startswith(DURATION_OF) and frame_measure[len(DURATION_OF):] in TIMED_EVENTS
 
 
-def frame_of(claim: QuantityClaim, other_years: frozenset[str]) -> QuantityFrame | None:
+def frame_of(claim: QuantityClaim, other_years: frozenset[str], *, unsaid_people: bool = False) -> QuantityFrame | None:
     """The frame of a figure, or None when it cannot be aligned at all.
 
-    ``other_years`` are the years its sentence states besides its source's own.
+    ``other_years`` are the years its sentence states besides its source's own;
+    with ``unsaid_people`` a count of casualties without a noun ("294 injured")
+    counts people.
     """
     time = "+".join(sorted(other_years))
     if claim.attribute == "age":
@@ -132,6 +137,8 @@ def frame_of(claim: QuantityClaim, other_years: frozenset[str]) -> QuantityFrame
             what = f"{what} of {claim.noun_lemma}"  # a "15-inch laptop", a "73-yard pass": a property of the noun
     else:
         what = claim.noun_lemma or (claim.noun.lower() if claim.noun else None) or claim.dimension
+    if what is None and unsaid_people and claim.unit is None and event_class(claim.event) in PEOPLE_EVENTS:
+        what = "people"  # "killing 24 and leaving 294 injured": the people the event befell, noun unsaid
     if what is None:
         return None
     what = SAME_MEASURE.get(what, what)

@@ -52,6 +52,9 @@ class Check(ABC):
     name: ClassVar[str]
     Params: ClassVar[type[BaseModel]] = NoParams
     message_fields: ClassVar[frozenset[str]] = frozenset()
+    needs_references: ClassVar[bool] = False
+    """A check that compares candidates with references: it runs, and its rules are listed in the
+    report, only in trusted-sources mode (docs/trusted-sources.md)."""
 
     def __init__(self, rule: RuleFields, params: BaseModel) -> None:
         self.rule = rule

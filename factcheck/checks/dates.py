@@ -13,6 +13,7 @@ from factcheck.alignment.quantities import WEAK_PREDICATES
 from factcheck.alignment.sentences import line_of, overlap
 from factcheck.calendar_words import WEEKDAY_NAMES
 from factcheck.checks.base import Check
+from factcheck.checks.date_references import dissents_from_references
 from factcheck.checks.event_days import dissenting_days
 from factcheck.claims import DateClaim, DateIssue
 from factcheck.report import SEVERITY_RANK, Evidence, Finding, Severity
@@ -188,6 +189,18 @@ class DateConflictParams(BaseModel):
         description="Share of content words a sentence of another source must share with the date's "
         "sentence to count for the other day, in the pass across verbs.",
     )
+    reference_granularities: list[str] = Field(
+        default_factory=lambda: ["day", "minute", "hour", "month", "year"],
+        description="In trusted-sources mode, dates this precise in a candidate are compared with the "
+        "references' (each with a date as precise: a month with a month, a year with a year).",
+    )
+    reference_sentence_overlap: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description="In trusted-sources mode, share of content words from which a reference's sentence "
+        "says what a candidate's says, whatever the verb: its date is the right one.",
+    )
 
 
 class DateConflict(Check):
@@ -208,6 +221,9 @@ class DateConflict(Check):
         """
         params = self.params
         assert isinstance(params, DateConflictParams)
+        if cluster.trusted:
+            yield from self._against_references(cluster, params)
+            return
         content = cluster.source_digests
         eligible: list[DateClaim] = []
         flagged: set[tuple[str, int]] = set()
@@ -215,13 +231,7 @@ class DateConflict(Check):
             if event in WEAK_PREDICATES or event in PAGE_VERBS:
                 continue  # "was", "has": no event to date; "updated": the page's date
             usable = [
-                c
-                for c in claims
-                if c.granularity in params.granularities
-                and day_of(c.value)
-                and c.mod is None
-                and not _is_stamp(c)
-                and (c.time is None or c.time.day_stated)  # "at 22:10 UTC": the article's day, not the event's
+                c for c in claims if c.granularity in params.granularities and day_of(c.value) and _datable(c)
             ]
             eligible.extend(usable)
             sources_by_day: dict[dt.date, set[str]] = {}
@@ -256,6 +266,44 @@ class DateConflict(Check):
                 )
         if params.event_day_gap:
             yield from self._across_verbs(cluster, eligible, flagged)
+
+    def _against_references(self, cluster: AlignedCluster, params: DateConflictParams) -> Iterator[Finding]:
+        """Trusted-sources mode: each candidate date that the references give otherwise (`date_references`)."""
+        groups = {
+            event: [c for c in claims if c.granularity in params.reference_granularities and _datable(c)]
+            for event, claims in sorted(cluster.date_groups.items())
+            if event not in WEAK_PREDICATES and event not in PAGE_VERBS
+        }
+        participants = cluster.participants
+
+        def shares_participants(a: DateClaim, b: DateClaim) -> bool:
+            mine = participants.get((a.source, a.start), frozenset())
+            return len(mine & participants.get((b.source, b.start), frozenset())) >= params.min_shared_participants
+
+        for dissent in dissents_from_references(
+            groups,
+            cluster.trusted,
+            shares_participants,
+            max_days_apart=params.max_days_apart,
+            like_sentence=params.reference_sentence_overlap,
+        ):
+            claim, other = dissent.claim, dissent.counterpart
+            if _each_its_own_day(cluster, claim, other):
+                continue
+            uncertain = _uncertain(cluster, claim, other)
+            severity: Severity | None = params.inferred_reference_severity if uncertain else None
+            if dissent.sentence_overlap < params.context_overlap:
+                severity = "info"
+            event = claim.event or "the event"
+            how = "like sentences of the references" if dissent.like_sentences else "the same verb and participants"
+            yield self._dated_apart(
+                claim,
+                other,
+                event,
+                f"{other.value} (reference {other.source})",
+                severity,
+                {"aligned_by": how, "sentence_overlap": round(dissent.sentence_overlap, 2)},
+            )
 
     def _across_verbs(
         self, cluster: AlignedCluster, eligible: list[DateClaim], flagged: set[tuple[str, int]]
@@ -352,6 +400,12 @@ class _Counterparts:
                 if len(found) == 2:
                     break
         return found
+
+
+def _datable(claim: DateClaim) -> bool:
+    """A date that may be one side of a conflict: it says when (no "after 1 March"), it is no page
+    stamp, and a time of day comes with its day ("at 22:10 UTC" alone is the article's day)."""
+    return claim.mod is None and not _is_stamp(claim) and (claim.time is None or claim.time.day_stated)
 
 
 _CLOCK = re.compile(r"\d{1,2}\s?[:.]\s?\d{2}|\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)

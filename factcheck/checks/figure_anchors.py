@@ -49,6 +49,16 @@ class Anchors:
         )
 
     @property
+    def ties(self) -> bool:
+        """Digits alike, or the same verb or holder in sentences in part alike, tie the figures: in
+        trusted-sources mode that is enough for a reference's figure to decide against a candidate's.
+        A holder alone is not ("Jeffs's 16-year-old daughter" is no age of Jeffs)."""
+        reasons = set(self.reasons)
+        if "ambiguous" in reasons or self.generic:
+            return False
+        return "digits" in reasons or bool(reasons & {"predicate", "holder"} and reasons & {"sentence", "context"})
+
+    @property
     def sure(self) -> bool:
         """Strong, and the sentences say the same thing or the holders agree: enough for an error."""
         return self.strong and bool(set(self.reasons) & {"sentence", "holder"})

@@ -143,7 +143,7 @@ def what_compared(frame: QuantityFrame, figures: Sequence[QuantityClaim], places
 # ------------------------------------------------------------------- one figure, as compared
 
 
-def _stated(claim: QuantityClaim) -> str:
+def stated_words(claim: QuantityClaim) -> str:
     """What the figure commits to, in the words of its qualifier: "about 300", "at least 160", "10–12 miles"."""
     low, high = claim.low, claim.high
     if low is not None and high is not None and low != high:
@@ -232,7 +232,7 @@ def note(claim: QuantityClaim, params: Tolerances) -> str:
 
     "about 300, compared as 255–345: ±15% for “about”"; "221" (see `_only_its_last_digit`).
     """
-    stated = _stated(claim)
+    stated = stated_words(claim)
     why = tolerance_words(claim, params)
     if why is None:
         return stated

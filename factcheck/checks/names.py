@@ -179,13 +179,16 @@ class NameSpelling(Check):
                     why = f"the reference list has “{first.matched_form}”"
                 elif first.entity_id:
                     why = f"close to the listed form “{first.matched_form}” (similarity {first.score:.0f})"
+                elif cluster.trusted and source not in cluster.trusted:
+                    why = f"the references write “{first.matched_form or first.canonical}”"
                 elif first.match == "misspelling":
                     why = f"most sources of the cluster write “{first.matched_form}”, with other accents"
                 else:
                     why = "most sources of the cluster spell it differently"
                 severity = params.exonym_severity if first.match == "exonym" else None
+                shown = _reference_spellings(group, first, cluster.trusted) if source not in cluster.trusted else []
                 yield self.finding(
-                    [Evidence.of(c) for c in claims],
+                    [*(Evidence.of(c) for c in claims), *shown],
                     {
                         "text": surface,
                         "canonical": first.canonical,
@@ -200,6 +203,16 @@ class NameSpelling(Check):
                 )
 
 
+def _reference_spellings(group: list[EntityClaim], wrong: EntityClaim, trusted: frozenset[str]) -> list[Evidence]:
+    """In trusted-sources mode, the first mention of each reference that writes the right spelling."""
+    right = {wrong.matched_form, wrong.canonical} - {None, wrong.surface}
+    shown: dict[str, Evidence] = {}
+    for claim in group:
+        if claim.source in trusted and claim.source not in shown and claim.surface in right:
+            shown[claim.source] = Evidence.of(claim)
+    return list(shown.values())
+
+
 class NameVariant(Check):
     """Accepted spellings of one entity mixed within the cluster."""
 
@@ -207,6 +220,8 @@ class NameVariant(Check):
     message_fields = frozenset({"canonical", "spellings", "count"})
 
     def run(self, cluster: AlignedCluster) -> Iterator[Finding]:
+        if cluster.trusted:
+            return  # checked against references, an accepted spelling is right, whichever the references use
         spellings = GroupSpellings()
         for group in cluster.entity_groups.values():
             accepted = [c for c in group if c.match in ("canonical", "variant")]
@@ -350,7 +365,8 @@ def unlisted_acronym_casings(cluster: AlignedCluster) -> Iterator[AcronymCasing]
         if len(found) <= 2 and len({source_id for source_id, _, _ in found}) == 1:
             acronym = acronyms[lower]
             others = capital_sources[acronym] - {found[0][0]}
-            sure = acronym in spelled_out or len(others) >= 2
+            # With references, one reference writing it in capitals decides.
+            sure = acronym in spelled_out or len(others) >= 2 or bool(others & cluster.trusted)
             for source_id, start, end in found:
                 yield AcronymCasing(source_id, start, end, acronym, capitals[acronym], sure)
 

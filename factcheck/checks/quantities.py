@@ -14,11 +14,10 @@ the figures were compared.  The interval arithmetic is in
 
 from __future__ import annotations
 
-import itertools
 import math
+import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -29,9 +28,22 @@ from factcheck.alignment.sentences import overlap
 from factcheck.checks.base import Check
 from factcheck.checks.figure_anchors import Anchors
 from factcheck.checks.figure_words import compared_details, in_words, note, what_compared
-from factcheck.checks.figures import Interval, gap, in_common_unit, majority_anchor, widened
-from factcheck.checks.misreadings import converted, digits_alike, misreading, significant_digits
+from factcheck.checks.figures import Interval, gap, in_common_unit, widened
+from factcheck.checks.misreadings import converted, digits_alike, misreading
 from factcheck.checks.patterns import PatternText, compile_pattern
+from factcheck.checks.quantity_parts import (
+    Pair,
+    Part,
+    against_references,
+    backed_candidates,
+    by_holder,
+    digit_candidates,
+    event_of,
+    index_by_digits,
+    outweighs,
+    raw_gap,
+    stated_by_source,
+)
 from factcheck.checks.restatements import currency_twins, unit_slips
 from factcheck.claims import QuantityClaim
 from factcheck.report import Evidence, Finding, Severity
@@ -109,6 +121,14 @@ class QuantityConflictParams(BaseModel):
         description="Share of content words from which two sentences say the same thing: enough to "
         "compare figures that no predicate or holder ties together.",
     )
+    reference_sentence_overlap: float = Field(
+        default=0.75,
+        ge=0,
+        le=1,
+        description="In trusted-sources mode, share of content words from which a reference's sentence, "
+        "alike alone, decides against a candidate's figure when each is the only figure of its frame in "
+        "its sentence.",
+    )
     weak_alignment_severity: Severity = Field(
         default="info",
         description="Severity of a conflict that only one anchor supports (a predicate without "
@@ -121,9 +141,6 @@ def _found(pattern: Any, text: str) -> bool:
         return pattern.search(text) is not None
     except (UnicodeEncodeError, ValueError):  # lone surrogates cannot reach RE2
         return False
-
-
-Pair = tuple[QuantityClaim, Interval]
 
 
 class QuantityConflict(Check):
@@ -210,24 +227,25 @@ class QuantityConflict(Check):
         for pair in pairs:
             key = frame.measure if given == ("noun",) else predicate_key(pair[0])
             (loose if key is None else by_predicate[key]).append(pair)
-        stated = _stated_by_source(pairs)
+        stated = stated_by_source(pairs)
+        backed = backed_candidates(pairs, cluster.trusted)
         parts = [
-            _Part.of(members, content, stated)
+            Part.of(members, content, stated, cluster.trusted)
             for key in sorted(by_predicate)
-            for members in _by_holder(by_predicate[key])
+            for members in by_holder(by_predicate[key])
         ]
         for part in parts:
             for claim, interval in part.members:
-                yield from self._judge(cluster, params, frame, claim, interval, part, given)
-        by_digits = _index_by_digits(parts)
+                yield from self._judge(cluster, params, frame, claim, interval, part, given, backed=backed)
+        by_digits = index_by_digits(parts)
         for part in parts:
             # A part of another predicate is held against one whose digits it repeats ("2.5
             # billion" against "2.5 million"), and that more sources state.
             claim, interval = part.reference
-            for other in _digit_candidates(claim, by_digits, part):
-                if part.sources & other.sources or not _outweighs(other, part, content):
+            for other in digit_candidates(claim, by_digits, part):
+                if part.sources & other.sources or not outweighs(other, part, content, cluster.trusted):
                     continue
-                found = list(self._judge(cluster, params, frame, claim, interval, other, (), cross=True))
+                found = list(self._judge(cluster, params, frame, claim, interval, other, (), cross=True, backed=backed))
                 if found:
                     yield found[0]
                     break
@@ -235,7 +253,7 @@ class QuantityConflict(Check):
         words = _measure_words(frame)
         for claim, interval in loose:
             target = next(
-                (p for p in _digit_candidates(claim, by_digits, None) if claim.source not in p.sources), None
+                (p for p in digit_candidates(claim, by_digits, None) if claim.source not in p.sources), None
             )
             if target is None:
                 scored = [
@@ -248,11 +266,11 @@ class QuantityConflict(Check):
                     unmatched.append((claim, interval))
                     continue
                 target = parts[best[1]]
-            yield from self._judge(cluster, params, frame, claim, interval, target, ())
+            yield from self._judge(cluster, params, frame, claim, interval, target, (), backed=backed)
         if len({c.source for c, _ in unmatched}) >= 2:
-            part = _Part.of(unmatched, content, stated)
+            part = Part.of(unmatched, content, stated, cluster.trusted)
             for claim, interval in unmatched:
-                yield from self._judge(cluster, params, frame, claim, interval, part, ())
+                yield from self._judge(cluster, params, frame, claim, interval, part, (), backed=backed)
 
     def _judge(
         self,
@@ -261,19 +279,32 @@ class QuantityConflict(Check):
         frame: QuantityFrame,
         claim: QuantityClaim,
         interval: Interval,
-        part: _Part,
+        part: Part,
         given: tuple[str, ...],
         *,
         cross: bool = False,
+        backed: frozenset[int] = frozenset(),
     ) -> Iterator[Finding]:
         """A finding when ``claim`` cannot agree with ``part``'s reference and something ties the two."""
-        if claim.source in part.sources:
+        if id(claim) in backed or (claim.source in cluster.trusted and id(part.reference[0]) in backed):
+            return  # a candidate's figure that a reference states for the same verb
+        if claim.source in (part.precise_sources if claim.source in part.candidates else part.sources):
             return  # its source also states the reference's value: another fact, not a contradiction
-        event = _event(claim)
-        if any(gap(interval, other) is None and not (event and e and e != event) for other, e in part.also_stated):
+        if cluster.trusted and not against_references(claim, interval, part, cluster.trusted):
+            return
+        event = event_of(claim)
+        # With references, only a reference's value of the same event backs a candidate's ("294
+        # injured" is not "about 300 people slept outdoors"); among equals, any value of no other event.
+        exact_event = bool(cluster.trusted) and claim.source not in cluster.trusted
+        if any(
+            gap(interval, other) is None and not (event and (e or exact_event) and e != event)
+            for other, e in part.also_stated
+        ):
             return  # the reference's sources state this value too: the frame holds two facts
         reference, ref_interval = part.reference
         distance = gap(interval, ref_interval)
+        if distance is None and exact_event and digits_alike(claim, reference):
+            distance = raw_gap(claim, reference)  # a reference's digits, swapped: misreported, whatever "about" allows
         if distance is None:
             return
         anchors = _anchors(claim, part, frame, params, given, ambiguous=part.ambiguous)
@@ -284,6 +315,8 @@ class QuantityConflict(Check):
             return  # "5,434 died in Turkey" and "1,250 died in Syria": two places, two facts (unless one misread)
         if _events_differ(claim, reference):
             return
+        if reference.source not in cluster.trusted and claim.source in cluster.trusted:
+            claim, reference = reference, claim  # the candidate's figure is the one in question
         yield self._conflict(cluster, params, frame, claim, reference, distance, len(part.sources), anchors)
 
     def _conflict(
@@ -299,7 +332,16 @@ class QuantityConflict(Check):
     ) -> Finding:
         severity: Severity = "error" if distance >= params.error_gap and anchors.sure else "warning"
         exact = a.qualifier != "vague" and b.qualifier != "vague"  # "dozens" against 250: early and late counts
-        if not anchors.strong and not (exact and anchors.outvoted(support)):
+        decided = b.source in cluster.trusted and a.source not in cluster.trusted and (
+            anchors.ties
+            or ("predicate" in anchors.reasons and not anchors.generic and _scaled(a, b))
+            or (
+                anchors.overlap >= params.reference_sentence_overlap
+                and _alone(cluster, frame, a)
+                and _alone(cluster, frame, b)
+            )
+        )
+        if not anchors.strong and not (exact and (anchors.outvoted(support) or decided)):
             severity = min(severity, params.weak_alignment_severity, key=_rank)
         first, second = a, b
         date_a = cluster.reference_dates.get(a.source)
@@ -378,13 +420,29 @@ def _rank(severity: str) -> int:
     return {"info": 0, "warning": 1, "error": 2}[severity]
 
 
+def _scaled(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """The same digits a power of ten apart, even a single one ("around €600,000", "around €60,000"):
+    under the same verb, one figure with a zero too many or too few."""
+    digits_a, digits_b = (re.sub(r"\D", "", c.text).strip("0") for c in (a, b))
+    if not digits_a or digits_a != digits_b or not a.value or not b.value:
+        return False
+    ratio = max(abs(a.value), abs(b.value)) / min(abs(a.value), abs(b.value))
+    return any(math.isclose(ratio, 10.0**power, rel_tol=1e-6) for power in range(1, 10))
+
+
+def _alone(cluster: AlignedCluster, frame: QuantityFrame, claim: QuantityClaim) -> bool:
+    """The only figure of its frame in its sentence: like sentences then pair it with no other figure."""
+    group = cluster.quantity_groups.get(frame, ())
+    return sum(1 for c in group if c.source == claim.source and c.sentence_start == claim.sentence_start) == 1
+
+
 def _measure_words(frame: QuantityFrame) -> frozenset[str]:
     return frozenset(frame.measure.casefold().split())
 
 
 def _anchors(
     claim: QuantityClaim,
-    part: _Part,
+    part: Part,
     frame: QuantityFrame,
     params: QuantityConflictParams,
     given: tuple[str, ...],
@@ -413,7 +471,7 @@ def _anchors(
         return None
     if ambiguous and "digits" not in reasons:
         reasons.append("ambiguous")
-    event = _event(claim) or _event(reference)
+    event = event_of(claim) or event_of(reference)
     return Anchors(tuple(reasons), shared, bool(event) and "predicate" in given, frame.measure in GENERIC_MEASURES)
 
 
@@ -431,120 +489,7 @@ def _noun(claim: QuantityClaim, frame: QuantityFrame) -> str | None:
     return None
 
 
-def _event(claim: QuantityClaim) -> str:
-    return "quake" if claim.unit == "magnitude" else event_class(claim.event) or event_class(claim.predicate)
-
-
 def _events_differ(a: QuantityClaim, b: QuantityClaim) -> bool:
     """12 killed and 40 injured: figures of two events never compare."""
-    ea, eb = _event(a), _event(b)
+    ea, eb = event_of(a), event_of(b)
     return bool(ea and eb and ea != eb)
-
-
-@dataclass
-class _Part:
-    """Figures of one frame that share a predicate (and holder): one fact, as far as the text says."""
-
-    members: list[Pair]
-    reference: Pair
-    agreeing: list[QuantityClaim]
-    """Figures that agree with the reference, at most a few of each distinct text."""
-    sources: set[str]
-    """Sources with a figure that agrees with the reference."""
-    also_stated: list[tuple[Interval, str]]
-    """Other values those sources state in the frame, with their event class ("4.8% on 40 mg and
-    1.9% on 20 mg")."""
-    ambiguous: bool = False
-    """Some source gives the part two values that cannot both be the reference's fact."""
-
-    @classmethod
-    def of(cls, members: list[Pair], content: dict[str, str], stated: dict[str, list[tuple[Interval, str]]]) -> _Part:
-        reference = members[_reference(members, content)]
-        agree = [(c, iv) for c, iv in members if gap(iv, reference[1]) is None]
-        distinct: dict[str, QuantityClaim] = {}
-        for claim, _ in agree:
-            distinct.setdefault(claim.text, claim)
-        shown = [reference[0], *[c for t, c in sorted(distinct.items()) if c is not reference[0]][:_MAX_AGREEING]]
-        sources = {c.source for c, _ in agree}
-        others: dict[tuple[float, float, bool, bool, str], tuple[Interval, str]] = {}
-        for source in sorted(sources):
-            for iv, event in stated.get(source, []):
-                if gap(iv, reference[1]) is not None and len(others) < _MAX_AGREEING * 8:
-                    others.setdefault((iv.low, iv.high, iv.low_open, iv.high_open, event), (iv, event))
-        values: dict[str, list[Interval]] = defaultdict(list)
-        for claim, interval in members:
-            values[claim.source].append(interval)
-        ambiguous = any(
-            any(gap(a, b) is not None for a, b in itertools.combinations(ivs[:_MAX_AGREEING], 2))
-            for ivs in values.values()
-            if len(ivs) > 1
-        )
-        return cls(members, reference, shown, sources, list(others.values()), ambiguous)
-
-
-_MAX_AGREEING = 8
-"""Agreeing figures a dissenting one is held against (digits, sentences): a few, so a large cluster stays linear."""
-
-
-def _stated_by_source(pairs: list[Pair]) -> dict[str, list[tuple[Interval, str]]]:
-    by_source: dict[str, list[tuple[Interval, str]]] = defaultdict(list)
-    for claim, interval in pairs:
-        by_source[claim.source].append((interval, _event(claim)))
-    return by_source
-
-
-def _digit_keys(claim: QuantityClaim) -> set[str]:
-    """Keys under which figures that `digits_alike` may tie are found (a superset: it decides)."""
-    keys = set()
-    digits = significant_digits(claim.text)
-    if digits:
-        keys.add("d:" + "".join(sorted(digits)))
-    if claim.value is not None and claim.unit:
-        keys.add(f"v:{claim.value!r}")
-    return keys
-
-
-def _index_by_digits(parts: list[_Part]) -> dict[str, list[_Part]]:
-    index: dict[str, list[_Part]] = defaultdict(list)
-    for part in parts:
-        keys = set().union(*(_digit_keys(c) for c in part.agreeing))
-        for key in keys:
-            index[key].append(part)
-    return index
-
-
-def _digit_candidates(claim: QuantityClaim, index: dict[str, list[_Part]], own: _Part | None) -> list[_Part]:
-    """Parts whose agreeing figures repeat the claim's digits, most-stated first."""
-    found: dict[int, _Part] = {}
-    for key in sorted(_digit_keys(claim)):
-        for part in index.get(key, []):
-            if part is not own and any(digits_alike(claim, c) for c in part.agreeing):
-                found.setdefault(id(part), part)
-    return sorted(found.values(), key=lambda p: -len(p.sources))
-
-
-def _outweighs(other: _Part, part: _Part, content: dict[str, str]) -> bool:
-    """Whether ``other`` is the better-stated of two parts (more sources; a tie settled by content)."""
-    if len(other.sources) != len(part.sources):
-        return len(other.sources) > len(part.sources)
-    mine, theirs = part.reference[0], other.reference[0]
-    return (theirs.text, content[theirs.source]) < (mine.text, content[mine.source])
-
-
-def _by_holder(members: list[Pair]) -> list[list[Pair]]:
-    """Figures of one predicate split by holder; figures without one join the only holder there is."""
-    by_holder: dict[str | None, list[Pair]] = defaultdict(list)
-    for pair in members:
-        by_holder[holder_key(pair[0])].append(pair)
-    named = sorted(k for k in by_holder if k is not None)
-    if len(named) <= 1:
-        return [members]
-    parts = [by_holder[k] for k in named]
-    if None in by_holder:
-        parts.append(by_holder[None])
-    return parts
-
-
-def _reference(members: Sequence[Pair], content: dict[str, str]) -> int:
-    """The figure most others allow; ties decided by what the figures and their sources say, never by id."""
-    return majority_anchor([iv for _, iv in members], [(c.text, c.sentence, content[c.source]) for c, _ in members])

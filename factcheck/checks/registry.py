@@ -18,6 +18,7 @@ from factcheck.checks.patterns import PatternCheck
 from factcheck.checks.quantities import QuantityConflict
 from factcheck.checks.times import TimeConflict
 from factcheck.checks.titles import TitleConflict
+from factcheck.checks.unsupported import UnsupportedClaim
 
 ENTRY_POINTS = "factcheck.checks"
 
@@ -33,6 +34,7 @@ BUNDLED: tuple[type[Check], ...] = (
     TimeConflict,
     QuantityConflict,
     PatternCheck,
+    UnsupportedClaim,
 )
 
 

@@ -339,7 +339,9 @@ class TimeConflict(Check):
             by_group.setdefault(group[j], []).append(time)
         reported: set[frozenset[int]] = set()
         for i in range(len(times)):
-            yield from self._dissent(i, times, by_from.get(i, []), by_group[group[i]], params, reported)
+            yield from self._dissent(
+                i, times, by_from.get(i, []), by_group[group[i]], params, reported, cluster.trusted
+            )
 
     def _times(self, cluster: AlignedCluster) -> list[_Time]:
         claims = [c for c in cluster.dates if c.role == "event" and c.granularity == "minute" and not _is_stamp(c)]
@@ -401,8 +403,15 @@ class TimeConflict(Check):
         members: list[_Time],
         params: TimeConflictParams,
         reported: set[frozenset[int]],
+        trusted: frozenset[str] = frozenset(),
     ) -> Iterator[Finding]:
-        """A finding when a time differs from a linked one and its instant is not the group's majority."""
+        """A finding when a time differs from a linked one and its instant is not the group's majority.
+
+        With references (trusted-sources mode) a candidate's time is held
+        against the references' only, and one reference decides: a time a
+        reference gives too is backed, one that a reference contradicts is
+        reported whatever the count; references are compared among themselves.
+        """
         time = times[index]
 
         def agrees(a: _Time, b: _Time) -> bool:
@@ -415,6 +424,12 @@ class TimeConflict(Check):
             return {m.claim.source for m in members if m.known == t.known and agrees(t, m)}
 
         differing = [(j, link) for j, link in neighbours if not agrees(time, times[j])]
+        decided = False
+        if trusted:
+            if time.claim.source not in trusted and support(time) & trusted:
+                return  # a reference gives this time too
+            differing = [(j, link) for j, link in differing if times[j].claim.source in trusted]
+            decided = time.claim.source not in trusted
         if not differing:
             return
         mine = support(time)
@@ -426,7 +441,7 @@ class TimeConflict(Check):
         best = max(differing, key=rank)
         other, link = times[best[0]], best[1]
         theirs = support(other)
-        if len(theirs) < len(mine):
+        if len(theirs) < len(mine) and not decided:
             return  # this time is the majority's; the dissenter reports itself
         pair = frozenset({index, best[0]})
         if pair in reported:
@@ -438,7 +453,7 @@ class TimeConflict(Check):
             severity: Severity | None = params.unknown_zone_severity
         elif "cluster" in (time.offset_from, other.offset_from):
             severity = params.uncertain_severity
-        elif link.strong or (len(theirs) >= 2 and len(theirs) > len(mine)):
+        elif link.strong or decided or (len(theirs) >= 2 and len(theirs) > len(mine)):
             severity = None  # the rule's own severity
         else:
             severity = params.uncertain_severity

@@ -218,7 +218,9 @@ class TitleConflict(Check):
                 if params.check_reference_roles:
                     yield from self._against_roles(cluster, entity, group)
                 continue
-            if params.compare_sources:
+            if params.compare_sources and cluster.trusted:
+                yield from self._against_references(key, group, holders, named, cluster.trusted)
+            elif params.compare_sources:
                 yield from self._across_sources(key, group, holders, named)
 
     def _against_roles(
@@ -344,6 +346,53 @@ class TitleConflict(Check):
                 against = {b for b in sources if b not in agree and rel(first, b) is Relation.CONFLICT}
                 if against:
                     yield self._report(canonical, dimension, titled, agree, against, set(), [], False)
+
+    def _against_references(
+        self,
+        key: str,
+        group: list[EntityClaim],
+        holders: list[_Holder],
+        named: dict[str, set[str]],
+        trusted: frozenset[str],
+    ) -> Iterator[Finding]:
+        """Trusted-sources mode: each candidate's titles against the references', whatever the count.
+
+        A candidate that no reference agrees with, and that a reference
+        contradicts (or whose title a reference gives someone else), is
+        reported at the rule's severity with the references' title as the
+        suggestion; one reference decides.  References that contradict each
+        other are reported once, at info (`factcheck.checks.trusted`), and a
+        candidate that agrees with one of them is not reported.
+        """
+        canonical = group[0].canonical or group[0].surface
+        for dimension, titled in _titles_of(group).items():
+            sources = sorted(titled.by_source)
+            references = [s for s in sources if s in trusted]
+            if not references:
+                continue
+            compared = _TitleSets(titled, sources)
+            for source in sources:
+                if source in trusted:
+                    continue
+                mine = compared.sig[source]
+                agree = compared.related(mine, Relation.SAME) & trusted
+                if agree:
+                    continue
+                against = set(compared.related(mine, Relation.CONFLICT) & trusted)
+                lent = [
+                    h
+                    for h in _borrowed((key, canonical), source, titled.titles(source), holders, named)
+                    if h.source in trusted
+                ]
+                loose = set(compared.related(mine, Relation.LOOSE) & trusted)
+                if against or lent:
+                    yield self._report(canonical, dimension, titled, {source}, against, set(), lent, True)
+                elif loose:
+                    yield self._report(canonical, dimension, titled, {source}, set(), loose, [], False)
+            clashing = [b for b in references[1:] if compared.rel(references[0], b) is Relation.CONFLICT]
+            if clashing:
+                agreeing = {references[0]} | {b for b in references if compared.rel(references[0], b) is Relation.SAME}
+                yield self._report(canonical, dimension, titled, agreeing, set(clashing), set(), [], False)
 
     def _report(
         self,

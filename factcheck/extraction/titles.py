@@ -39,6 +39,9 @@ _OPENERS = frozenset({"IN", "VBG", "VBD", "VBZ", ":", "``", "CC", "''", "-LRB-"}
 """What may come before a title in apposition before a name: "As the ...", "said the ...", a dash."""
 MAX_PHRASE = 10
 """Tokens a title phrase may run to; a longer run is a clause, not a title."""
+MAX_JOINED_PHRASE = 14
+"""Tokens an appositive of two titles joined by "and" may run to ("senior vice president and general
+manager of Acme's European Business Units")."""
 
 
 def read_titles_around(doc: Doc, first: int, last: int) -> list[str]:
@@ -86,13 +89,16 @@ def _before(doc: Doc, start: int) -> tuple[str, int] | None:
     manager X", which the tagger may call a person), never the name itself.
     """
     sentence_start = sentence_of(doc[start]).start if start < len(doc) else 0
+    if start == sentence_start and _abbreviation_stop(doc, start):
+        sentence_start = sentence_of(doc[start - 2]).start  # "Sgt. Barry X": the model ends a sentence at "Sgt."
     i = start
     while i > sentence_start and start - i < MAX_PHRASE:
         token = doc[i - 1]
         if "\n" in token.whitespace_:
             break
         if (
-            _in_phrase(token, person_ok=i < start or is_role_word(token))
+            _abbreviation_stop(doc, i)
+            or _in_phrase(token, person_ok=i < start or is_role_word(token))
             or (token.lower_ in _LINKS and i < start and i - 1 > sentence_start and _in_phrase(doc[i - 2]))
             or (token.lower_ == "the" and i < start and i - 1 > sentence_start and doc[i - 2].lower_ in _LINKS)
         ):
@@ -108,14 +114,33 @@ def _before(doc: Doc, start: int) -> tuple[str, int] | None:
         i -= 2  # "then-Mayor X", "ex-manager X": the title of another time, marked as such
     elif i > sentence_start and doc[i - 1].lower_ in PAST_WORDS - {"then"}:
         i -= 1
-    last = doc[start - 1].lower_.rstrip(".")
+    last = doc[start - 2 if _abbreviation_stop(doc, start) else start - 1].lower_.rstrip(".")
+    last_two = f"{doc[start - 2].lower_} {last}" if start - 2 >= i else last  # "District Attorney X"
     links = [k for k in range(i + 1, start - 1) if doc[k].lower_ in _LINKS]
-    if last in HEADS or last in RANKS or last in SEATS or last in VAGUE_HEADS or last in ABBREVIATIONS:
+    if (
+        last in HEADS
+        or last_two in HEADS
+        or last in RANKS
+        or last in SEATS
+        or last in VAGUE_HEADS
+        or last in ABBREVIATIONS
+    ):
         if links:  # "the visit of Finance Minister X": the title is what follows the last link
             i = links[-1] + 1
     elif not links:  # "Minister of Finance X" keeps its complement; anything else is no title
         return None
     return _text(doc, i, start), begin
+
+
+def _abbreviation_stop(doc: Doc, i: int) -> bool:
+    """Whether the token before ``i`` is the full stop of a rank's abbreviation ("Sgt", "." in "Sgt. X")."""
+    return (
+        i >= 2
+        and doc[i - 1].text == "."
+        and not doc[i - 1].whitespace_.count("\n")
+        and not doc[i - 2].whitespace_
+        and doc[i - 2].lower_ in ABBREVIATIONS
+    )
 
 
 def _by_verb(doc: Doc, start: int) -> str | None:
@@ -136,7 +161,7 @@ def _apposition_after(doc: Doc, last: int) -> str | None:
     if i < sentence_end and doc[i].lower_ in _DETERMINERS:
         i += 1
     end = i
-    while end < sentence_end and end - begin < MAX_PHRASE:
+    while end < sentence_end and end - begin < (MAX_JOINED_PHRASE if _joined(doc, i, end) else MAX_PHRASE):
         token = doc[end]
         if (
             _in_phrase(token)
@@ -153,6 +178,11 @@ def _apposition_after(doc: Doc, last: int) -> str | None:
         return None
     closed = end >= sentence_end or doc[end].text in _CLOSING or doc[end].tag_ in _CLOSING_TAGS
     return _text(doc, begin, end) if closed else None
+
+
+def _joined(doc: Doc, begin: int, end: int) -> bool:
+    """Whether the phrase so far joins two titles with "and" ("president and chief executive")."""
+    return any(doc[k].lower_ in ("and", "&") for k in range(begin + 1, end))
 
 
 def _apposition_before(doc: Doc, start: int, last: int) -> str | None:

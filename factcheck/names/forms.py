@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from factcheck.names.folding import accent_key, fold, translit_key
 
@@ -152,6 +153,8 @@ def _word_difference(a: str, b: str, raw_a: str | None, raw_b: str | None, part:
         return None
     if any(c.isdigit() for c in a + b):
         return None  # "X400" and "X600" are two products, not one misspelt
+    if len(a) >= 4 and len(a) == len(b) and OSA.distance(a, b) == 1 and sorted(a) == sorted(b):
+        return Difference.NEAR  # two letters swapped ("Riat" for "Rait"): a typing slip, whatever the ratio
     return Difference.NEAR if fuzz.ratio(a, b) >= part else None
 
 

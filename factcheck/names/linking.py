@@ -33,7 +33,11 @@ SpellingClass = Literal["canonical", "variant", "misspelling", "fuzzy"]
 
 
 def link_entities(
-    mentions: list[EntityClaim], index: NameIndex, thresholds: FuzzyThresholds = DEFAULT_THRESHOLDS
+    mentions: list[EntityClaim],
+    index: NameIndex,
+    thresholds: FuzzyThresholds = DEFAULT_THRESHOLDS,
+    *,
+    trusted: frozenset[str] = frozenset(),
 ) -> None:
     """Replace each mention in ``mentions`` by its linked copy.
 
@@ -43,6 +47,8 @@ def link_entities(
     is a new claim; it takes the old one's place in the list as soon as it is
     made, so a caller holding no other reference to the mentions never holds
     two copies of them (a 10,000-source cluster holds hundreds of thousands).
+    ``trusted`` are the reference sources of trusted-sources mode: where one
+    writes a name in full, the references' spelling is the right one.
     """
     _confirm_glued(mentions, index)
     # Pass 1: names written in full (not lone surnames) need no context and give it to the rest.
@@ -84,7 +90,7 @@ def link_entities(
                 "score": link.score,
             },
         )
-    _link_unlisted(mentions, thresholds)
+    _link_unlisted(mentions, thresholds, trusted)
 
 
 def _confirm_glued(mentions: list[EntityClaim], index: NameIndex) -> None:
@@ -125,7 +131,7 @@ def _confirm_glued(mentions: list[EntityClaim], index: NameIndex) -> None:
     mentions[:] = kept
 
 
-def _link_unlisted(mentions: list[EntityClaim], t: FuzzyThresholds) -> None:
+def _link_unlisted(mentions: list[EntityClaim], t: FuzzyThresholds, trusted: frozenset[str] = frozenset()) -> None:
     """Cluster names absent from the lists by the corpus itself.
 
     Full names are grouped when `forms.difference` finds them one name;
@@ -134,7 +140,9 @@ def _link_unlisted(mentions: list[EntityClaim], t: FuzzyThresholds) -> None:
     source writing the surname alone supports the full spellings with that
     surname), and each other spelling is classed by how it differs from it:
     a fuller or shorter form or a convention is a variant, other accents a
-    misspelling, a near miss in the letters a fuzzy match.
+    misspelling, a near miss in the letters a fuzzy match.  In trusted-sources
+    mode only the references vote where one writes the name in full: a
+    candidate's other spelling is then a slip, never a tie.
     """
     pending = [i for i, c in enumerate(mentions) if c.entity_id is None and c.label in PERSONISH | {"ORG"}]
     full = [i for i in pending if len(name_words(mentions[i].surface)) > 1 and mentions[i].match != "glued"]
@@ -150,7 +158,11 @@ def _link_unlisted(mentions: list[EntityClaim], t: FuzzyThresholds) -> None:
     ranked: list[tuple[tuple[int, str], str, list[int], bool]] = []
     for members in groups:
         claims = [mentions[full[m]] for m in members]
-        majority, tie, support = _majority(claims, lone_sources)
+        voters = [c for c in claims if c.source in trusted]
+        if voters:
+            majority, tie, support = _majority(voters, {s: v & trusted for s, v in lone_sources.items()})
+        else:
+            majority, tie, support = _majority(claims, lone_sources)
         ranked.append(((-support, majority), majority, members, tie))
     by_surname: dict[str, str] = {}
     for _, majority, members, tie in sorted(ranked):

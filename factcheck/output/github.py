@@ -10,7 +10,7 @@ Values are escaped as the runner expects: ``%``, CR and LF everywhere, and
 
 from __future__ import annotations
 
-from factcheck.output.locations import SourceLocator, display_path
+from factcheck.output.locations import SourceLocator, display_path, reference_ids
 from factcheck.report import Evidence, Finding, Report
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -53,10 +53,22 @@ def _annotation(finding: Finding, evidence: Evidence | None, locator: SourceLoca
     return command(COMMANDS[finding.severity], message, properties)
 
 
+def _against_references(finding: Finding, references: frozenset[str]) -> Finding:
+    """Trusted-sources mode: the candidate's spans are annotated; the references' are quoted in the message."""
+    own = [e for e in finding.evidence if e.source not in references]
+    cited = [e for e in finding.evidence if e.source in references]
+    if not own or not cited:
+        return finding
+    quoted = "; ".join(f"{e.source}: “{e.text}”" for e in cited)
+    return finding.model_copy(update={"evidence": own, "message": f"{finding.message}\nReferences: {quoted}"})
+
+
 def render(report: Report, color: bool = False) -> str:
     locator = SourceLocator(report)
+    references = reference_ids(report)
     lines: list[str] = []
-    for finding in report.findings:
+    for reported in report.findings:
+        finding = _against_references(reported, references) if references else reported
         spans: list[Evidence | None] = list(finding.evidence) or [None]
         lines.extend(_annotation(finding, evidence, locator) for evidence in spans)
     for problem in report.problems:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
+from factcheck.output import html_trusted
 from factcheck.output.html_charts import interval_chart, quantity_groups, timelines
 from factcheck.output.html_spans import Catalogue, Span, e
 from factcheck.output.locations import LineIndex, SourceLocator
@@ -213,7 +214,7 @@ def _summary(report: Report, locator: SourceLocator) -> str:
         f"<tr><th>{e(src.id)}</th><td>{e(locator.path(src.id) or '(no file)')}</td>"
         f"<td>published {e(src.published or '–')}</td>"
         f"<td>reference date {e(src.reference_date or '–')} ({e(src.reference_date_origin)})</td>"
-        f"<td>{src.words} words</td></tr>"
+        f"<td>{src.words} words</td>{f'<td class=role>{e(src.role)}</td>' if src.role else ''}</tr>"
         for src in report.sources
     )
     duplicates = f", {s.sources_duplicate} duplicate(s) counted once" if s.sources_duplicate else ""
@@ -243,6 +244,7 @@ def render(report: Report, color: bool = False) -> str:
     report = report.model_copy(update={"findings": reading_order(report)})
     catalogue = Catalogue(report)
     locator = SourceLocator(report)
+    trusted = html_trusted.section(report, catalogue, locator, _marked_text, _context_html)
     parts: list[str] = []
     parts.append(
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
@@ -250,12 +252,14 @@ def render(report: Report, color: bool = False) -> str:
         "style-src 'unsafe-inline'; img-src data:\">"
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>factcheck report: {len(report.findings)} finding(s)</title>"
-        f"<style>{CSS}</style></head><body>"
+        f"<style>{CSS}{html_trusted.CSS if trusted else ''}</style></head><body>"
     )
     parts.append(
         '<header class="top"><h1>factcheck report</h1>'
         f"{_summary(report, locator)}"
-        '<nav class="toc"><a href="#findings">Findings</a><a href="#intervals">Figures</a>'
+        '<nav class="toc"><a href="#findings">Findings</a>'
+        + ('<a href="#against">Against the references</a>' if trusted else "")
+        + '<a href="#intervals">Figures</a>'
         '<a href="#dates">Dates</a><a href="#sources">Sources</a></nav></header><main>'
     )
     if report.problems:
@@ -271,6 +275,7 @@ def render(report: Report, color: bool = False) -> str:
         + "</section>"
     )
 
+    parts.append(trusted)
     no_claims = (
         '<p class="muted">The report holds no claims (the Python API leaves them out with '
         "<code>include_claims=False</code>).</p>"

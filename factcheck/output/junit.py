@@ -23,7 +23,14 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from factcheck.output.locations import SourceLocator, describe, display_path, findings_by_rule, rules_of
+from factcheck.output.locations import (
+    SourceLocator,
+    describe,
+    display_path,
+    findings_by_rule,
+    reference_ids,
+    rules_of,
+)
 from factcheck.report import SEVERITY_RANK, Finding, Problem, Report, RuleInfo, Severity
 
 OUTCOMES = ("failure", "error", "skipped")
@@ -48,8 +55,11 @@ def _element(tag: str, attrib: dict[str, str] | None = None, text: str | None = 
 
 def _finding_details(finding: Finding, locator: SourceLocator) -> str:
     lines = [finding.message, ""]
+    references = reference_ids(locator.report)
     for evidence in finding.evidence:
         where = locator.path(evidence.source) or evidence.source
+        if evidence.source in references:
+            where += " (reference)"
         region = locator.region(evidence)
         if region is not None:
             where += f":{region.start_line}:{region.start_column}"
@@ -169,7 +179,12 @@ def build(report: Report, fail_on: Severity = "warning") -> ET.Element:
         path = locator.path(source.id)
         if path is not None:
             attrib["file"] = path
-        source_cases.append(_element("testcase", attrib))
+        case = _element("testcase", attrib)
+        if source.role is not None:  # trusted-sources mode: which sources are the references
+            properties = _element("properties")
+            properties.append(_element("property", {"name": "role", "value": source.role}))
+            case.append(properties)
+        source_cases.append(case)
     for problem in report.problems:
         if id(problem) in rule_problems:
             continue

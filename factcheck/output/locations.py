@@ -107,6 +107,11 @@ class SourceLocator:
         return path_uri(info.path, self.cwd)
 
 
+def reference_ids(report: Report) -> frozenset[str]:
+    """The sources the report marks as references (trusted-sources mode); empty otherwise."""
+    return frozenset(s.id for s in report.sources if s.role == "reference")
+
+
 def display_path(path: str, cwd: Path | None = None) -> str:
     """``path`` relative to ``cwd`` when it lies inside it, else absolute; ``/`` separators."""
     base = (cwd or Path.cwd()).resolve()

@@ -81,10 +81,13 @@ class _Builder:
             self.artifact_index[source.id] = len(self.artifacts)
             artifact: dict[str, Any] = {
                 "location": {"uri": self.locator.uri(source.id)},
-                "roles": ["analysisTarget"],
+                # A reference (trusted-sources mode) is read to check the others, not analysed itself.
+                "roles": ["referencedOnCommandLine"] if source.role == "reference" else ["analysisTarget"],
                 "mimeType": "text/markdown" if (source.path or "").lower().endswith(".md") else "text/plain",
                 "properties": {"sourceId": source.id},
             }
+            if source.role is not None:
+                artifact["properties"]["role"] = source.role
             if source.path is not None:
                 artifact["encoding"] = "utf-8"
                 text = report.source_text(source.id)

@@ -33,11 +33,11 @@ def _context(text: str, evidence: Evidence) -> Text:
     return out
 
 
-def _finding_table(finding: Finding, texts: dict[str, str]) -> Table:
+def _finding_table(finding: Finding, texts: dict[str, str], references: frozenset[str] = frozenset()) -> Table:
     table = Table(show_header=True, header_style="bold", expand=True, box=None, padding=(0, 1))
     sources = list(dict.fromkeys(e.source for e in finding.evidence))
     for source in sources:
-        table.add_column(source, ratio=1, overflow="fold")
+        table.add_column(f"{source} (reference)" if source in references else source, ratio=1, overflow="fold")
     cells = []
     for source in sources:
         cell = Text()
@@ -79,6 +79,13 @@ def render(report: Report, color: bool = False) -> str:
         highlight=False,
     )
     texts = {s.id: t for s in report.sources if (t := report.source_text(s.id)) is not None}
+    references = frozenset(s.id for s in report.sources if s.role == "reference")
+    if references:
+        checked = [s.id for s in report.sources if s.id not in references]
+        console.print(
+            Text(f"Checked against the references {', '.join(sorted(references))}: {', '.join(checked) or 'none'}")
+        )
+        console.print()
     for finding in report.findings:
         head = Text()
         head.append(f"{finding.severity.upper():7}", style=SEVERITY_STYLE[finding.severity])
@@ -86,7 +93,7 @@ def render(report: Report, color: bool = False) -> str:
         head.append(f"[{finding.rule}]", style="dim")
         console.print(head)
         console.print(Text("  " + finding.message))
-        console.print(_finding_table(finding, texts))
+        console.print(_finding_table(finding, texts, references))
         if finding.suggestion:
             console.print(
                 Text("  suggestion: ", style="dim") + Text(finding.suggestion, style="green")

@@ -90,6 +90,11 @@ class Config(BaseModel):
     severity: dict[str, Severity] = Field(default_factory=dict, description="Severity by rule id.")
     params: dict[str, dict[str, Any]] = Field(default_factory=dict, description="Parameters by rule id.")
     sources: SourceDefaults = Field(default_factory=SourceDefaults)
+    references: list[str] = Field(
+        default_factory=list,
+        description="Trusted reference sources (files, directories, .jsonl) the checked sources must agree "
+        "with, relative to the configuration file; --reference replaces them.",
+    )
     ignore: list[IgnoreEntry] = Field(default_factory=list)
     _path: str | None = PrivateAttr(default=None)
 
@@ -160,6 +165,7 @@ def load_config(path: Path) -> Config:
         config.baseline = str(base / config.baseline)
     if isinstance(config.cache, str):
         config.cache = str(base / config.cache)
+    config.references = [str(base / r) for r in config.references]
     return config
 
 

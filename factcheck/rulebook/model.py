@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from factcheck.report import Category, Severity
 from factcheck.sources.language import validate_language_tag
+from factcheck.sources.model import SourceRole
 
 if TYPE_CHECKING:
     from factcheck.report import Finding
@@ -89,6 +90,10 @@ class ExampleSource(BaseModel):
     language: str | None = Field(default=None, description="Language or locale, e.g. en-GB.")
     outlet: str | None = Field(default=None, description="The outlet that published it.")
     meta: dict[str, Any] = Field(default_factory=dict, description="Other metadata, for `scope.meta`.")
+    role: SourceRole = Field(
+        default="candidate",
+        description="'reference': a trusted source the others are checked against (trusted-sources mode).",
+    )
 
     @field_validator("language")
     @classmethod
@@ -189,14 +194,26 @@ class Rule(BaseModel):
         scope = self.scope
         return scope is None or any(scope.admits(s) for s in sources)
 
-    def in_scope(self, findings: Iterable[Finding], sources: Iterable[Source]) -> list[Finding]:
-        """The findings whose evidence sources are all in the rule's scope."""
+    def in_scope(
+        self, findings: Iterable[Finding], sources: Iterable[Source], witnesses: frozenset[str] = frozenset()
+    ) -> list[Finding]:
+        """The findings whose evidence sources are all in the rule's scope.
+
+        ``witnesses`` (the references of trusted-sources mode) are cited as
+        evidence of the right value, not checked: a finding on a candidate in
+        scope is kept whatever references it cites.
+        """
         kept = list(findings)
         scope = self.scope
         if scope is None:
             return kept
         admitted = {s.id for s in sources if scope.admits(s)}
-        return [f for f in kept if all(e.source in admitted for e in f.evidence)]
+
+        def checked(finding: Finding) -> list[str]:
+            own = [e.source for e in finding.evidence if e.source not in witnesses]
+            return own or [e.source for e in finding.evidence]
+
+        return [f for f in kept if all(source in admitted for source in checked(f))]
 
 
 class RuleFile(BaseModel):

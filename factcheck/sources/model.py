@@ -22,6 +22,9 @@ from factcheck.sources.language import LanguageDecision, validate_language_tag
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
+SourceRole = Literal["candidate", "reference"]
+"""What a source is to the check: a text in question, or a trusted reference it must agree with."""
+
 
 class Source(BaseModel):
     """One text reporting on the event, with what is known about it.
@@ -49,6 +52,12 @@ class Source(BaseModel):
     )
     body_start: int = Field(default=0, ge=0, description="Offset where the text after front matter begins.")
     meta: dict[str, Any] = Field(default_factory=dict, description="Other front matter fields.")
+    role: SourceRole = Field(
+        default="candidate",
+        description="'reference': a trusted text that candidates are checked against (trusted-sources "
+        "mode, docs/trusted-sources.md); 'candidate': a text that is checked (the default, as every "
+        "source is when no reference is given).",
+    )
     _origin: tuple[str, int | None] | None = PrivateAttr(default=None)
     """Where it was read (file, ``.jsonl`` line), for problems about it; not serialized."""
     _language: LanguageDecision | None = PrivateAttr(default=None)

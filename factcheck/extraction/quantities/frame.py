@@ -191,10 +191,15 @@ def _age_holder(head: Token) -> str | None:
     for _ in range(4):
         if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.text[:1].isupper()):
             return _entity_text(token, figures=False)
+        # "Jeffs's 16-year-old daughter", "Jeffs assaulted the 11-year-old girl": the age is the
+        # daughter's or the girl's, a person the noun names, not the possessor's or the subject's.
+        noun = token.pos_ == "NOUN"
         for child in token.children:
             if child.dep_ in ("appos", "nsubj", "poss") and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
+                if noun and child.dep_ == "poss":
+                    continue
                 return _entity_text(child, figures=False)
-        if token.head.i == token.i:
+        if token.head.i == token.i or (noun and token.dep_ in ("dobj", "pobj") and token.head.pos_ == "VERB"):
             break
         token = token.head
     return None
