@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +24,9 @@ from factcheck.cli import main
 from factcheck.extraction.chunks import chunk_bounds, parse_long
 from factcheck.extraction.covered_text import CoveredText
 from factcheck.extraction.dates.cues import _BREAK_RE, CUE_MARGIN, _merge_windows
+from factcheck.extraction.dates.extract import _ABBREVIATIONS, _LAST_WORD_RE, _ends_abbreviation
+from factcheck.extraction.dates.lexicon import DATELINE_PREFIX_RE
+from factcheck.extraction.dates.news import is_dateline
 from factcheck.extraction.per_source import SourceExtractor, nlp_text
 from factcheck.extraction.run import ExtractionSettings, extract_sources
 from factcheck.rulebook.compiled import load_rules_and_names
@@ -237,3 +241,39 @@ def test_a_long_paragraph_of_many_names_gives_the_claims_of_the_whole(extractor:
     entities = [(int(str(c["start"])), int(str(c["end"]))) for c in pieces if c["kind"] == "entity"]
     assert len(entities) > 150
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(entities))  # in order, none overlapping
+
+
+def _is_dateline_scanning_the_text(text: str, start: int, end: int) -> bool:
+    """The dateline test as it was before issue 17: the line found and its breaks counted in the text."""
+    line_start = text.rfind("\n", 0, start) + 1
+    segment = re.split(r"[.!?|•·]\s", text[line_start:start])[-1]
+    if DATELINE_PREFIX_RE.match(segment):
+        return True
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    near_top = text.count("\n", 0, line_start) < 5
+    return near_top and line.strip(" \t\r.") == text[start:end]
+
+
+lines = st.lists(
+    st.sampled_from(["Published: 3 May 2024", "3 May 2024", "Oslo. 3 May 2024 .", "", "It rained on 3 May 2024."]),
+    max_size=9,
+)
+
+
+@settings(max_examples=150)
+@given(lines)
+def test_the_dateline_is_found_in_the_line_index_as_in_the_text(nlp: Language, rows: list[str]) -> None:
+    text = "\n".join(rows)
+    doc = nlp.make_doc(text)
+    for match in re.finditer("3 May 2024", text):
+        assert is_dateline(doc, *match.span()) == _is_dateline_scanning_the_text(text, *match.span())
+
+
+@given(st.text(alphabet="aSeptm. 1", max_size=40), st.integers(1, 40))
+def test_the_word_before_a_full_stop_is_read_from_a_window_as_from_the_start(text: str, end: int) -> None:
+    end = min(end, len(text))
+    if end < 1:
+        return
+    word = _LAST_WORD_RE.search(text, 0, end - 1)
+    assert _ends_abbreviation(text, end) == (word is not None and word[0].lower() in _ABBREVIATIONS)
