@@ -95,7 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-source-bytes",
         type=int,
         metavar="N",
-        help="refuse larger sources (default: $FACTCHECK_MAX_SOURCE_BYTES or 10 MB; 0: no limit)",
+        help="refuse larger sources (default: $FACTCHECK_MAX_SOURCE_BYTES, else max-source-bytes in the "
+        "configuration, else 10 MB; 0: no limit)",
     )
     common.add_argument(
         "--allow-failed-sources",
@@ -251,18 +252,36 @@ def _cache_setting(args: argparse.Namespace, config: Config) -> Path | bool:
 
 
 @contextlib.contextmanager
-def _progress(quiet: bool) -> Iterator[Callable[[int], None] | None]:
-    """A progress bar on stderr when it is a terminal; never in machine output."""
+def _progress(quiet: bool) -> Iterator[Callable[[float], None] | None]:
+    """A progress bar on stderr when it is a terminal; never in machine output.
+
+    It counts sources done, and the share done of a long source parsed in pieces.
+    """
     if quiet or not sys.stderr.isatty():
         yield None
         return
     from rich.console import Console
     from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    columns = (SpinnerColumn(), TextColumn("checking sources"), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (
+        SpinnerColumn(),
+        TextColumn("checking sources"),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[part]}"),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("sources", total=None)
-        yield lambda n: bar.advance(task, n)
+        task = bar.add_task("sources", total=None, part="")
+        done = 0.0
+
+        def advance(n: float) -> None:
+            nonlocal done
+            done += n
+            shown = round(done, 6)  # a long source's shares add up to one whole source, give or take 1e-16
+            part = shown - int(shown)
+            bar.update(task, completed=shown, part=f"+ {part:.0%} of a long source" if part else "")
+
+        yield advance
 
 
 def _config_broken(report: object) -> bool:

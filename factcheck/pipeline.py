@@ -46,7 +46,12 @@ from factcheck.sources.clusters import (
 )
 from factcheck.sources.copies import find_copies
 from factcheck.sources.file_ids import file_ids
-from factcheck.sources.files import max_source_bytes_from_env, resolve_max_source_bytes
+from factcheck.sources.files import (
+    DEFAULT_MAX_SOURCE_BYTES,
+    max_source_bytes_from_env,
+    resolve_max_source_bytes,
+    too_large,
+)
 from factcheck.sources.language_filter import split_by_language
 from factcheck.sources.model import Source, SourceProblem
 from factcheck.sources.reading import read_inputs
@@ -78,9 +83,11 @@ class RunContext:
     reference_date: dt.date | None
     include_claims: bool
     times: StageTimes
-    progress: Callable[[int], None] | None = None
+    progress: Callable[[float], None] | None = None
     config: Config = field(default_factory=Config)
     baseline: set[str] = field(default_factory=set)
+    max_source_bytes: int | None = None
+    """The size limit of a source in bytes of UTF-8 (None: no limit)."""
 
 
 @dataclass
@@ -104,7 +111,7 @@ def iter_check(
     jobs: int = 1,
     cache: CacheArg = None,
     clusters: bool = False,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[float], None] | None = None,
     config: Config | None = None,
     baseline: set[str] | None = None,
     max_source_bytes: int | None = None,
@@ -134,19 +141,22 @@ def iter_check(
     ``None``/``False``: no cache); ``clusters`` treats each subdirectory and
     each ``cluster`` value (``.jsonl``, records, front matter) as its own cluster; ``timings`` receives
     the seconds spent in each stage; ``progress`` is called with the number
-    of sources done as they finish.  ``config``
+    of sources done as they finish (a long source in shares, as its pieces
+    are parsed, that add up to 1).  ``config``
     (`factcheck.rulebook.config.Config`) turns rules off, overrides
     severities and parameters, fills source metadata and ignores findings;
     ``baseline`` is a set of finding fingerprints to leave out
-    (`factcheck.baseline`); ``max_source_bytes`` refuses larger sources
-    (default ``$FACTCHECK_MAX_SOURCE_BYTES`` or 10 MB; 0: no limit).
-    ``references`` (paths, texts or `Source` objects, read like ``sources``)
-    are trusted: they join every cluster, and the other sources, the
-    candidates, are checked against them (docs/trusted-sources.md).
+    (`factcheck.baseline`); ``max_source_bytes`` refuses larger sources,
+    files, ``.jsonl`` lines and texts alike (default
+    ``$FACTCHECK_MAX_SOURCE_BYTES``, else the configuration's
+    ``max-source-bytes``, else 10 MB; 0: no limit).
+    ``references`` (paths, `Source` objects or a mapping of id to text, read
+    like ``sources``) are trusted: they join every cluster, and the other
+    sources, the candidates, are checked against them (docs/trusted-sources.md).
     """
     inputs = source_inputs(sources, texts)  # first: a typo in a path fails before the model loads
     times = StageTimes() if timings is None else timings
-    size_limit = max_source_bytes_from_env() if max_source_bytes is None else max_source_bytes
+    size_limit = _source_size_limit(max_source_bytes, config)
     if isinstance(reference_date, str):
         reference_date = dt.date.fromisoformat(reference_date)
     with times.stage("loading"):
@@ -159,7 +169,16 @@ def iter_check(
         ids = file_ids(inputs)
         plans = plan_clusters(inputs, clusters, resolve_max_source_bytes(size_limit))
     context = RunContext(
-        ruleset, index, settings, reference_date, include_claims, times, progress, config or Config(), baseline or set()
+        ruleset,
+        index,
+        settings,
+        reference_date,
+        include_claims,
+        times,
+        progress,
+        config or Config(),
+        baseline or set(),
+        resolve_max_source_bytes(size_limit),
     )
     run_problems = [*ruleset.problems]
     run_problems += [Problem(kind="plugin", path=CHECK_ENTRY_POINTS, message=m) for m in plugin_load_errors()]
@@ -226,6 +245,23 @@ check.__doc__ = (
 )
 
 
+def _source_size_limit(argument: int | None, config: Config | None) -> int:
+    """The one limit on a source's size: the argument, else ``$FACTCHECK_MAX_SOURCE_BYTES``, else
+    the configuration's ``max-source-bytes``, else 10 MB (0: no limit)."""
+    if argument is not None:
+        return argument
+    configured = None if config is None else config.max_source_bytes
+    return max_source_bytes_from_env(DEFAULT_MAX_SOURCE_BYTES if configured is None else configured)
+
+
+def _over_size_limit(source: Source, limit: int | None) -> int | None:
+    """The size of a source in bytes of UTF-8 when it is over ``limit``, else None."""
+    if limit is None or len(source.text) * 4 <= limit:  # a character takes at most 4 bytes
+        return None
+    size = len(source.text.encode("utf-8"))
+    return size if size > limit else None
+
+
 def _open_cache(cache: CacheArg, model_name: str, rules: RuleSpec) -> ClaimCache | None:
     if cache is None or cache is False:
         return None
@@ -263,22 +299,18 @@ def _with_defaults(source: Source, defaults: SourceDefaults) -> Source:
 def check_cluster(cluster_id: str, sources: list[Source], context: RunContext, noted: ClusterProblems) -> Report:
     """Extract, link, align and check one cluster, and report on it (copies of a source counted once)."""
     with context.times.stage("loading"):
-        sources = drop_copies(sources, noted)
-        references = assign_reference_dates(sources, context.reference_date)
-        limit = context.settings.extractor.nlp.max_length
         fits = []
         for source in sources:
-            if len(source.text) > limit:
+            # Texts and `Source` objects given directly meet the limit files meet when read.
+            size = _over_size_limit(source, context.max_source_bytes)
+            if size is not None and context.max_source_bytes is not None:
                 noted.skipped += 1
-                noted.problems.append(
-                    Problem(
-                        kind="source",
-                        path=source.path or source.id,
-                        message=f"source is {len(source.text):,} characters; the limit is {limit:,} per source",
-                    )
-                )
+                message = too_large(size, context.max_source_bytes, "source")
+                noted.problems.append(Problem(kind="source", path=source.path or source.id, message=message))
             else:
                 fits.append(source)
+        fits = drop_copies(fits, noted)  # a source left out for its size is no original to count a copy against
+        references = assign_reference_dates(fits, context.reference_date)
     good, claims = _extracted_claims(fits, references, context, noted)
     checked = check_extracted(
         cluster_id, good, claims, context.ruleset, context.index, references, context.include_claims, context.times

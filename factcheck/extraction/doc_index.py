@@ -1,4 +1,4 @@
-"""Per-document lookups computed once: the text, the sentence of a token, the entity of a token.
+"""Per-document lookups computed once: the text, its lines, the sentence of a token, the entity of a token.
 
 spaCy rebuilds ``Doc.text`` from its tokens on every access, walks all
 sentences for every ``Token.sent`` and builds every entity span for each
@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 _KEY = "factcheck_sentences"
 _TEXT_KEY = "factcheck_text"
+_LINES_KEY = "factcheck_line_starts"
 
 
 def doc_text(doc: Doc) -> str:
@@ -25,6 +26,20 @@ def doc_text(doc: Doc) -> str:
         text = doc.text
         doc.user_data[_TEXT_KEY] = text
     return text
+
+
+def line_starts(doc: Doc) -> list[int]:
+    """The offset of every line's first character (0, then one after each line break), found once."""
+    starts: list[int] | None = doc.user_data.get(_LINES_KEY)
+    if starts is None:
+        text = doc_text(doc)
+        starts = [0]
+        at = text.find("\n")
+        while at >= 0:
+            starts.append(at + 1)
+            at = text.find("\n", at + 1)
+        doc.user_data[_LINES_KEY] = starts
+    return starts
 
 
 def _index(doc: Doc) -> tuple[list[int], list[Span]]:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from factcheck.claims import EntityClaim
+from factcheck.extraction.covered_text import CoveredText
 from factcheck.extraction.doc_index import doc_text, sentence_of
 from factcheck.extraction.titles import is_role_word, read_titles_around
 from factcheck.extraction.vocabulary import EnglishWords
@@ -189,42 +190,54 @@ def extract_entities(
     matcher = _gazetteer(index, doc.vocab)
     spans = list(_candidate_spans(doc, matcher))
     claims: list[EntityClaim] = []
-    taken: list[tuple[int, int]] = []
+    # The characters the claims so far cover: a test costs a name's length, not the number of
+    # names, so a long source stays linear (a list of spans made this stage quadratic).
+    taken = CoveredText(len(doc_text(doc)))
     single_forms = _known_single_tokens(index, doc, words)
     for span, label in spans:
         if span.start_char < offset_floor:
             continue
         claim = _claim_for(span, label, source_id, single_forms, words, index)
-        if claim is None or any(s < claim.end and claim.start < e for s, e in taken):
+        if claim is None or taken.overlaps(claim.start, claim.end):
             continue
-        taken.append((claim.start, claim.end))
+        taken.add(claim.start, claim.end)
         claims.append(claim)
     for token in doc:
-        if token.idx < offset_floor or any(s <= token.idx < e for s, e in taken):
+        if token.idx < offset_floor or taken.covers(token.idx):
             continue
         glued = _glued_claim(token, source_id, single_forms, words)
         if glued is not None:
-            taken.append((glued.start, glued.end))
+            taken.add(glued.start, glued.end)
             claims.append(glued)
     return sorted(claims, key=lambda c: (c.start, c.end))
 
 
 def _candidate_spans(doc: Doc, matcher: PhraseMatcher) -> Iterator[tuple[Span, str]]:
     """NER spans first, then gazetteer matches; longest first where they overlap."""
-    found: list[tuple[Span, str]] = [
-        (ent, ent.label_) for ent in doc.ents if ent.label_ in NAME_LABELS
-    ]
+    found: list[tuple[Span, str]] = []
+    starting_at: dict[int, list[int]] = {}  # token index -> positions in `found` of the spans starting there
+
+    def add(span: Span, label: str) -> None:
+        starting_at.setdefault(span.start, []).append(len(found))
+        found.append((span, label))
+
+    for ent in doc.ents:
+        if ent.label_ in NAME_LABELS:
+            add(ent, ent.label_)
     ent_tokens = {i for ent, _ in found for i in range(ent.start, ent.end)}
     for _, start, end in matcher(doc):
         if _ordinary_word(doc[start:end]):
             continue
         if not any(i in ent_tokens for i in range(start, end)):
-            found.append((doc[start:end], "GAZETTEER"))
+            add(doc[start:end], "GAZETTEER")
         elif end - start > 1:
-            # A longer listed name than the model's span ("Ana Kovač" tagged as "Kovač").
-            for ent, _label in list(found):
-                if ent.start >= start and ent.end <= end and (ent.end - ent.start) < end - start:
-                    found.append((doc[start:end], _label))
+            # A longer listed name than the model's span ("Ana Kovač" tagged as "Kovač"); the
+            # spans inside the match are looked up by where they start, in the order found.
+            inside = sorted(k for i in range(start, end) for k in starting_at.get(i, ()))
+            for k in inside:
+                ent, _label = found[k]
+                if ent.end <= end and (ent.end - ent.start) < end - start:
+                    add(doc[start:end], _label)
     found.sort(key=lambda item: (-(item[0].end - item[0].start), item[0].start))
     yield from found
 

@@ -10,13 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from factcheck.claims import DateClaim, EntityClaim, QuantityClaim, SourceClaims, SourceOutcome
+from factcheck.extraction.chunks import CHUNK_CHARS, chunk_bounds, parse_long
+from factcheck.extraction.covered_text import CoveredText
 from factcheck.extraction.dates.anchored import is_offset
 from factcheck.extraction.dates.extract import extract_dates
 from factcheck.extraction.entities import extract_entities
@@ -57,15 +59,22 @@ def _without_measures(dates: list[DateClaim], quantities: list[QuantityClaim]) -
     measures = [(q.start, q.end) for q in quantities if q.unit is not None]
     if not measures:
         return dates
-    return [d for d in dates if d.value is not None or not any(d.start < e and s < d.end for s, e in measures)]
+    measured = CoveredText(max(e for _, e in measures), measures)
+    return [d for d in dates if d.value is not None or not measured.overlaps(d.start, d.end)]
 
 
 @dataclass(frozen=True)
 class SourceExtractor:
-    """The spaCy pipeline and the name index: all that turning a source into claims takes."""
+    """The spaCy pipeline and the name index: all that turning a source into claims takes.
+
+    ``chunk_chars`` is the length above which a source is parsed in pieces
+    of at most that length (`factcheck.extraction.chunks`), and never more
+    than the model's ``max_length``.
+    """
 
     nlp: Language
     names: NameIndex
+    chunk_chars: int = CHUNK_CHARS
 
     @functools.cached_property
     def words(self) -> EnglishWords:
@@ -99,14 +108,30 @@ class SourceExtractor:
         return SourceClaims(dates=dates, quantities=quantities, entities=entities, notes=notes)
 
     def outcomes(
-        self, sources: Sequence[Source], references: Sequence[dt.date | None], times: StageTimes
+        self,
+        sources: Sequence[Source],
+        references: Sequence[dt.date | None],
+        times: StageTimes,
+        on_piece: Callable[[int, float], None] | None = None,
     ) -> Iterator[SourceOutcome]:
-        """Parse the sources with ``nlp.pipe`` and extract each, in order; a failure is one source's outcome."""
-        docs = iter(self.nlp.pipe((nlp_text(s) for s in sources), batch_size=NLP_BATCH_SIZE))
-        for source, reference in zip(sources, references, strict=True):
+        """Parse the sources with ``nlp.pipe`` and extract each, in order; a failure is one source's outcome.
+
+        A source longer than ``chunk_chars`` is parsed in pieces and joined
+        (`factcheck.extraction.chunks`); ``on_piece(i, share)`` is told as
+        each piece but the last of source ``i`` is parsed, with the piece's
+        share of the source's characters.
+        """
+        piece = min(self.chunk_chars, self.nlp.max_length)
+        short = iter(self.nlp.pipe((nlp_text(s) for s in sources if len(s.text) <= piece), batch_size=NLP_BATCH_SIZE))
+        for i, (source, reference) in enumerate(zip(sources, references, strict=True)):
             with times.stage("nlp"):
-                doc = next(docs)
+                doc = next(short) if len(source.text) <= piece else None
             try:
+                if doc is None:
+                    with times.stage("nlp"):
+                        text = nlp_text(source)
+                        report = None if on_piece is None else functools.partial(on_piece, i)
+                        doc = parse_long(self.nlp, text, chunk_bounds(text, piece), report)
                 yield SourceOutcome(claims=self.extract(doc, source, reference, times))
             except Exception as exc:  # a bug met on one text must not lose the run
                 yield SourceOutcome(failure=describe_failure(exc))

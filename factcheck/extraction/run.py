@@ -34,7 +34,7 @@ def extract_sources(
     references: Sequence[dt.date | None],
     settings: ExtractionSettings,
     times: StageTimes,
-    on_done: Callable[[int], None] | None = None,
+    on_done: Callable[[float], None] | None = None,
 ) -> list[SourceOutcome]:
     """The outcome of each source, in input order.
 
@@ -42,15 +42,20 @@ def extract_sources(
     through worker processes when ``jobs > 1``; new results are cached.
     Each outcome's claims share their strings with the others' as they
     arrive (`ClaimInterner`), so unshared copies never pile up.
+
+    ``on_done`` is told the sources done as they finish, 1 each; a long
+    source parsed here in pieces is told in shares as its pieces are
+    parsed, which add up to 1 when it is done.
     """
     results: list[SourceOutcome | None] = [None] * len(sources)
     keys: list[str] = [""] * len(sources)
     interner = ClaimInterner()
+    told = [0.0] * len(sources)  # the share of each source already reported to `on_done`
 
     def done(i: int, outcome: SourceOutcome) -> None:
         results[i] = interner.outcome(outcome)
         if on_done:
-            on_done(1)
+            on_done(1 - told[i] if told[i] else 1)
 
     todo: list[int] = []
     for i, (source, reference) in enumerate(zip(sources, references, strict=True)):
@@ -70,7 +75,14 @@ def extract_sources(
             for i, outcome in zip(todo, produced, strict=True):
                 done(i, outcome)
     else:
-        for i, outcome in zip(todo, settings.extractor.outcomes(pending, pending_references, times), strict=True):
+
+        def piece_done(k: int, share: float) -> None:
+            told[todo[k]] += share
+            if on_done:
+                on_done(share)
+
+        produced = settings.extractor.outcomes(pending, pending_references, times, piece_done)
+        for i, outcome in zip(todo, produced, strict=True):
             done(i, outcome)
     if settings.cache is not None:
         for i in todo:

@@ -85,6 +85,9 @@ class Config(BaseModel):
     cache: bool | str | None = None
     clusters: bool | None = None
     baseline: str | None = Field(default=None, description="Baseline file whose findings are left out.")
+    max_source_bytes: int | None = Field(
+        default=None, alias="max-source-bytes", ge=0, description="Largest source in bytes of UTF-8 (0: no limit)."
+    )
     disable: list[str] = Field(default_factory=list, description="Rule ids turned off.")
     enable: list[str] = Field(default_factory=list, description="Rule ids turned on (disabled in their pack).")
     severity: dict[str, Severity] = Field(default_factory=dict, description="Severity by rule id.")

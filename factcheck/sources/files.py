@@ -70,8 +70,8 @@ def resolve_max_source_bytes(max_source_bytes: int | None) -> int | None:
 
 def too_large(size: int, limit: int, what: str = "file") -> str:
     return (
-        f"{what} is {size:,} bytes, over the {limit:,}-byte limit for a source; "
-        f"raise it with {MAX_SOURCE_BYTES_ENV} (0 for no limit)"
+        f"{what} is {size:,} bytes, over the {limit:,}-byte limit for a source; raise it with "
+        f"--max-source-bytes, max-source-bytes in the configuration or {MAX_SOURCE_BYTES_ENV} (0 for no limit)"
     )
 
 

@@ -123,13 +123,20 @@ def find_cues(text: str) -> CueWindows:
 
 def _merge_windows(text: str, spots: list[tuple[int, int]]) -> list[tuple[int, int]]:
     windows: list[tuple[int, int]] = []
+    searched_from = -1  # where the last search for a break began, and what it found
+    stop: re.Match[str] | None = None
     for cue_start, cue_end in spots:
         start = max(0, cue_start - CUE_MARGIN)
         if windows and cue_end + CUE_MARGIN <= windows[-1][1]:
             continue
         # End at a sentence or line break, so a pattern's "$" or look-ahead
-        # never takes the window's edge for the end of the text.
-        stop = _BREAK_RE.search(text, min(len(text), cue_end + CUE_MARGIN))
+        # never takes the window's edge for the end of the text.  A search from
+        # a later point finds the same break while it lies ahead (or none when
+        # none was left): text without breaks is then read once, not once per cue.
+        since = min(len(text), cue_end + CUE_MARGIN)
+        if not (0 <= searched_from <= since and (stop is None or stop.start() >= since)):
+            stop = _BREAK_RE.search(text, since)
+            searched_from = since
         end = stop.end() if stop else len(text)
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(windows[-1][1], end))

@@ -31,12 +31,13 @@ from spacy.tokens import Doc, Span, Token
 
 from factcheck.calendar_words import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAYS
 from factcheck.claims import DateClaim, DateIssue
+from factcheck.extraction.covered_text import CoveredText
 from factcheck.extraction.dates import grammar
 from factcheck.extraction.dates import lexicon as lex
 from factcheck.extraction.dates.anchored import date_anchored_offsets
 from factcheck.extraction.dates.calendar import Direction
 from factcheck.extraction.dates.cues import find_cues
-from factcheck.extraction.dates.news import designated, market_days, own_dateline
+from factcheck.extraction.dates.news import designated, is_dateline, market_days_of, own_dateline
 from factcheck.extraction.dates.open_ended import open_ended
 from factcheck.extraction.dates.resolution import resolve_span
 from factcheck.extraction.dates.times import not_a_time_of_day, settle_local_times
@@ -101,20 +102,18 @@ _VERB_MONTH_RE: Final[re.Pattern[str]] = re.compile(r"(?:may|march)\s+[a-z]")
 _COUNT_AFTER_RE: Final[re.Pattern[str]] = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)")
 _PERIOD_WORD_RE: Final[re.Pattern[str]] = re.compile(r"\b(?:week|weekend|month|year|quarter)\b", re.IGNORECASE)
 """A time of day does not narrow a week or a month: "next month at 6pm" stays two claims."""
-_SEGMENT_BREAK_RE: Final[re.Pattern[str]] = re.compile(r"[.!?|•·]\s")
 _LAST_WORD_RE: Final[re.Pattern[str]] = re.compile(r"[A-Za-z]+$")
 _ABBREVIATIONS: Final[frozenset[str]] = frozenset(
     {w for w in MONTHS if w.capitalize() not in MONTH_NAMES}
     | {w for w in WEEKDAYS if w.capitalize() not in WEEKDAY_NAMES}
     | {"m"}
 )
+_ABBREVIATION_WINDOW: Final[int] = max(map(len, _ABBREVIATIONS)) + 1
 _CORE_DEPS: Final[frozenset[str]] = frozenset({"aux", "auxpass", "acomp", "xcomp", "neg"})
 """Children that carry the predicate's tense or modality, not a clause of their own."""
 _WILL: Final[frozenset[str]] = frozenset({"will", "shall", "'ll", "wo"})
 _PAST_TAGS: Final[frozenset[str]] = frozenset({"VBD"})
 _CLIMB_DEPS: Final[frozenset[str]] = frozenset({"xcomp", "acomp", "auxpass", "aux"})
-_PUBLICATION_SCAN_LINES: Final[int] = 5
-"""How many lines from the top a bare date on its own line counts as the dateline."""
 
 
 def extract_dates(doc: Doc, source_id: str, reference: date | None, *, locale: str | None = None) -> list[DateClaim]:
@@ -185,10 +184,16 @@ def _candidates(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]
         # "3 March. Two weeks earlier": no pattern reads a date across a full stop ("March. Two")
         found.extend(span for span in cues.matches(pattern) if len(_sentence_parts(text, *span)) == 1)
     hinted = [span for pattern in grammar.DAY_PATTERNS for span in cues.matches(pattern)]
-    found.extend(day for day in market_days(text) if day not in found)
+    seen = set(found)
+    for day in market_days_of(doc):
+        if day not in seen:
+            found.append(day)
+            seen.add(day)
     starts = [token.idx for token in doc]
     keep = [span for span in found + hinted if not _not_a_date(doc, starts, span)]
-    return keep, [span for span in hinted if span in keep]
+    kept = set(keep)
+    return keep, [span for span in hinted if span in kept]
+
 
 
 _SENTENCE_END_RE = re.compile(r"(?<=[a-z])[.!?]\s+(?=[A-Z\"“‘'])")
@@ -279,7 +284,9 @@ def _closes_bracket(text: str, start: int, end: int) -> bool:
 
 def _ends_abbreviation(text: str, end: int) -> bool:
     """Whether the "." at ``end - 1`` closes "Sept." or "a.m." rather than the sentence."""
-    word = _LAST_WORD_RE.search(text, 0, end - 1)
+    # The word is read from a window a letter longer than any abbreviation: a longer word is
+    # none either way, and searching from the start of the text made each call as long as the text.
+    word = _LAST_WORD_RE.search(text, max(0, end - 1 - _ABBREVIATION_WINDOW), end - 1)
     return word is not None and word[0].lower() in _ABBREVIATIONS
 
 
@@ -333,7 +340,8 @@ def _join_ranges(
     """
     text = doc_text(doc)
     nows = {m.span() for m in _NOW_RE.finditer(text)}
-    spans = sorted(set(found) | {now for now in nows if not any(s[0] < now[1] and now[0] < s[1] for s in found)})
+    dated = CoveredText(len(text), found)
+    spans = sorted(set(found) | {now for now in nows if not dated.overlaps(*now)})
     joined: list[tuple[int, int]] = []
     index = 0
     while index < len(spans):
@@ -455,7 +463,7 @@ def _claim_at(
     verb = _governing_verb(span)
     text = doc_text(doc)[start:end]
     direction = "future" if designated(doc_text(doc), span, verb) else _tense(verb)
-    if (start, end) in market_days(doc_text(doc)):
+    if (start, end) in market_days_of(doc):
         resolution = resolve_span("today", Context(reference, direction, locale, day_hint))
     else:
         resolution = resolve_span(text, Context(reference, direction, locale, day_hint))
@@ -475,7 +483,7 @@ def _claim_at(
         weekday=resolution.weekday,
         weekday_text=resolution.weekday_text,
         readings=list(resolution.readings),
-        role="publication" if _is_dateline(doc_text(doc), start, end) else "event",
+        role="publication" if is_dateline(doc, start, end) else "event",
         relative=resolution.relative,
         event=verb.lemma_ if verb is not None else None,
         issues=_issues(doc_text(doc), start, resolution),
@@ -549,15 +557,3 @@ def _is_plan_marker(token: Token) -> bool:
         child.dep_ == "xcomp" and child.tag_ == "VB" and any(a.tag_ == "TO" for a in child.children)
         for child in token.children
     )
-
-
-def _is_dateline(text: str, start: int, end: int) -> bool:
-    """A "Published: ..." / "date 2022-02-02" line, or a date alone on a line near the top."""
-    line_start = text.rfind("\n", 0, start) + 1
-    segment = _SEGMENT_BREAK_RE.split(text[line_start:start])[-1]
-    if lex.DATELINE_PREFIX_RE.match(segment):
-        return True
-    line_end = text.find("\n", end)
-    line = text[line_start : len(text) if line_end < 0 else line_end]
-    near_top = text.count("\n", 0, line_start) < _PUBLICATION_SCAN_LINES
-    return near_top and line.strip(" \t\r.") == text[start:end]

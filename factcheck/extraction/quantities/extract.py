@@ -36,12 +36,13 @@ Amounts with a sub-unit are joined ("3 dollars 50 cents" is 3.50 USD, "5 feet
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from factcheck.claims import QuantityClaim, replaced
+from factcheck.extraction.covered_text import CoveredText
 from factcheck.extraction.doc_index import doc_text, sentence_of
 from factcheck.extraction.quantities.bounds import join_bounds, join_ranges, shared_units, with_qualifiers
 from factcheck.extraction.quantities.counted import counted_noun, event
@@ -83,19 +84,21 @@ def extract_quantities(
     if locale is None:
         locale = number_convention(text)
     pattern_blocks = _pattern_blocks(text)
+    # Masks of the text, not lists: each test costs the figure's length, so a long source stays linear.
+    blocked, dated, unread_dates = (CoveredText(len(text), spans) for spans in (pattern_blocks, exclude, unread))
     figures: list[Figure] = []
     range_starts: list[Figure] = []
     for num in find_numbers(text, locale, slash_fractions=True, exponents=True):
-        if _overlaps(num.start, num.end, pattern_blocks):
+        if blocked.overlaps(num.start, num.end):
             continue
         if figures and num.start < figures[-1].end:
             continue  # inside the previous figure's unit ("4km^3", "15 dollars 50")
         if figures and _rate_denominator(num, figures[-1], text):
             continue
         fig = with_subunit(with_unit(_initial_figure(num), text), text)
-        if _overlaps(num.start, num.end, exclude):
+        if dated.overlaps(num.start, num.end):
             continue
-        if fig.unit is None and _overlaps(num.start, num.end, unread):
+        if fig.unit is None and unread_dates.overlaps(num.start, num.end):
             range_starts.append(fig)
             continue
         if "/" in num.text and fig.unit is None and not OF_AFTER.match(text, num.end):
@@ -227,8 +230,9 @@ def _match_minutes(text: str, blocked: Sequence[tuple[int, int]], figures: list[
     """The minute of play a goal or a card came in: a point of the match's clock, compared only with
     other such minutes (its own unit dimension), never with a length of time."""
     found = []
+    taken = CoveredText(len(text), [*blocked, *((f.start, f.end) for f in figures)])
     for m in _MATCH_MINUTE.finditer(text):
-        if _overlaps(m.start(), m.end(), blocked) or any(f.start < m.end() and m.start() < f.end for f in figures):
+        if taken.overlaps(m.start(), m.end()):
             continue
         value = float(m.group("n"))
         if not 1 <= value <= 130:
@@ -295,10 +299,6 @@ def _pattern_blocks(text: str) -> list[tuple[int, int]]:
         if digits >= 7 and looks_phone:
             spans.append((m.start(), m.end()))
     return spans
-
-
-def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in spans)
 
 
 def _initial_figure(num: NumberMatch) -> Figure:

@@ -174,7 +174,7 @@ def appositive_age(doc: Doc, start: int, end: int, unit: str | None) -> bool:
     i = span[0].i
     if i + 1 >= len(doc) or doc[i + 1].text not in (",", "."):
         return False
-    clause = _AGE_CLAUSE_BEFORE.search(doc.text, max(0, start - 24), start)
+    clause = _AGE_CLAUSE_BEFORE.search(doc_text(doc), max(0, start - 24), start)
     if clause is not None:
         if "who" in clause.group().lower():
             return True  # "who" is said of a person

@@ -47,6 +47,7 @@ from dataclasses import replace
 from typing import Literal
 
 from factcheck.calendar_words import MONTHS
+from factcheck.extraction.covered_text import CoveredText
 from factcheck.extraction.quantities.number_words import (
     CURRENCY_PREFIXES,
     DOT_THOUSANDS_LOCALES,
@@ -473,9 +474,11 @@ def find_numbers(
     found.extend(_extra_matches(text, slash_fractions=slash_fractions, exponents=exponents))
     found.sort(key=lambda n: (-(n.end - n.start), n.start, _KIND_RANK[n.kind]))
     chosen: list[NumberMatch] = []
+    taken = CoveredText(len(text))  # the chosen spans: an overlap test costs the span's length, not the list's
     for nm in found:
-        if all(nm.end <= c.start or nm.start >= c.end for c in chosen):
+        if nm.end > nm.start and not taken.overlaps(nm.start, nm.end):
             chosen.append(nm)
+            taken.add(nm.start, nm.end)
     chosen.sort(key=lambda n: n.start)
     return [_signed(nm, text, minus_only=not signed) for nm in chosen]
 
