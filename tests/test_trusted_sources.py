@@ -481,3 +481,20 @@ def test_a_candidate_that_copies_a_reference_is_checked_not_dropped_as_a_copy() 
     assert {s.id for s in report.sources} == {"draft", "wire"}
     assert report.summary.sources_duplicate == 0
     assert [f for f in report.findings if f.severity != "info"] == []
+
+
+def test_a_holders_figure_is_held_against_the_references_figure_for_that_holder() -> None:
+    """The reference's own figure for the person decides, not another figure under the same verb."""
+    report = factcheck.check(
+        texts={
+            "draft": "The Hawks ran all over the Rangers on Sunday. "
+            "Tomas Herrera rushed for 184 yards, including a 61-yard touchdown run."
+        },
+        references={
+            "wire": "The Hawks, who had 305 yards rushing, beat the Rangers on Sunday. "
+            "Tomas Herrera's 148 yards rushing led the way, with a 61-yard touchdown run."
+        },
+    )
+    (finding,) = [f for f in report.findings if f.category == "quantity-conflict" and f.severity != "info"]
+    assert [e.text for e in finding.evidence] == ["184 yards", "148 yards"]
+    assert finding.suggestion == "148 yards"

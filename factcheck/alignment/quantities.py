@@ -183,5 +183,9 @@ def predicate_key(claim: QuantityClaim) -> str | None:
     return claim.predicate
 
 
+_POSSESSIVE = re.compile(r"(?:['’]s?)$")
+
+
 def holder_key(claim: QuantityClaim) -> str | None:
-    return fold(claim.holder) if claim.holder else None
+    """Whose figure it is, folded; a possessive ending is no part of the name ("Charles'", "Ana's")."""
+    return fold(_POSSESSIVE.sub("", claim.holder)) if claim.holder else None

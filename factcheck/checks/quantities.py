@@ -234,9 +234,17 @@ class QuantityConflict(Check):
             for key in sorted(by_predicate)
             for members in by_holder(by_predicate[key])
         ]
+        held = _held_by_references(pairs, cluster.trusted)
         for part in parts:
             for claim, interval in part.members:
-                yield from self._judge(cluster, params, frame, claim, interval, part, given, backed=backed)
+                own = held.get(holder_key(claim) or "") if claim.source not in cluster.trusted else None
+                if own:
+                    # The references give this holder's own figure ("Charles' 226 yards"): the candidate's
+                    # figure for the holder is held against it, not against another's under the same verb.
+                    own_part = Part.of(own, content, stated, cluster.trusted)
+                    yield from self._judge(cluster, params, frame, claim, interval, own_part, (), backed=backed)
+                else:
+                    yield from self._judge(cluster, params, frame, claim, interval, part, given, backed=backed)
         by_digits = index_by_digits(parts)
         for part in parts:
             # A part of another predicate is held against one whose digits it repeats ("2.5
@@ -418,6 +426,17 @@ def _why(anchors: Anchors, a: QuantityClaim, b: QuantityClaim) -> str:
 
 def _rank(severity: str) -> int:
     return {"info": 0, "warning": 1, "error": 2}[severity]
+
+
+def _held_by_references(pairs: list[Pair], trusted: frozenset[str]) -> dict[str, list[Pair]]:
+    """In trusted-sources mode, the references' figures of a frame by their holder (none outside that mode)."""
+    held: dict[str, list[Pair]] = defaultdict(list)
+    if trusted:
+        for claim, interval in pairs:
+            key = holder_key(claim)
+            if key and claim.source in trusted:
+                held[key].append((claim, interval))
+    return held
 
 
 def _scaled(a: QuantityClaim, b: QuantityClaim) -> bool:
