@@ -190,7 +190,7 @@ def test_the_cli_names_every_output_format_and_severity() -> None:
     from factcheck.output import FORMATS
     from factcheck.report import SEVERITIES
 
-    assert cli.FORMAT_NAMES == tuple(sorted(FORMATS))
+    assert tuple(sorted(FORMATS)) == cli.FORMAT_NAMES
     assert cli.SEVERITY_NAMES == SEVERITIES
 
 

@@ -62,6 +62,7 @@ def test_a_report_imported_alone_still_renders() -> None:
     probe = (
         "from factcheck.report import Report\n"
         "report = Report.build(sources=[], findings=[], rules=[], rule_files_failed=0)\n"
-        "print(report.render('json') == report.model_dump_json(indent=2) + '\\n', '0 source(s) checked' in report.render())\n"
+        "as_json = report.render('json') == report.model_dump_json(indent=2) + '\\n'\n"
+        "print(as_json, '0 source(s) checked' in report.render())\n"
     )
     assert _run(probe) == "True True"
