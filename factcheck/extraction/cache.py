@@ -35,6 +35,7 @@ CLAIM_CODE = (
     "claims.py",
     "errors.py",
     "suggest.py",
+    "table_cache.py",
     "timing.py",
     "yaml_positions.py",
 )

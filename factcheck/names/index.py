@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from rapidfuzz import fuzz
 
@@ -95,9 +95,7 @@ class NameIndex:
         self.conventional: dict[str, list[KnownForm]] = defaultdict(list)
         """Organization and place forms by `forms.convention_key`: plurals, British spellings, abbreviations."""
         self.blocks: dict[str, list[tuple[str, KnownForm]]] = defaultdict(list)
-        self.matchers: dict[int, Any] = {}
         self._single_tokens: frozenset[str] | None = None
-        """Gazetteer matchers built from this index, by vocab (see extraction.entities)."""
         for name_list in lists:
             for entity in name_list.entities:
                 if entity.id in self.entities:
