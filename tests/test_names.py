@@ -196,3 +196,15 @@ def test_linking_replaces_mentions_with_linked_copies_and_changes_none(index: Na
     assert all(c.model_fields_set is sets[frozenset(c.model_fields_set)] for c in working)
     with pytest.raises(ValidationError):
         working[0].canonical = "changed"  # type: ignore[misc]
+
+
+def test_surname_blocks_list_what_a_scan_of_the_surnames_finds() -> None:
+    """The surnames a one-word near miss is held against, grouped once by first letter (issue 19)."""
+    from factcheck.rulebook.compiled import load_rules_and_names
+
+    _, index = load_rules_and_names(None)
+    for token in ("merkel", "putin", "zelensky", "a", "ö", "x"):
+        scanned = [(folded, known) for folded, forms in index.short_folded.items() if folded[:1] == token[:1]
+                   for known in forms]  # fmt: skip
+        assert list(index._short_block(token)) == scanned
+    assert list(index._short_block("merkel"))

@@ -66,3 +66,9 @@ def test_a_report_imported_alone_still_renders() -> None:
         "print(as_json, '0 source(s) checked' in report.render())\n"
     )
     assert _run(probe) == "True True"
+
+
+def test_the_pipeline_is_loaded_once_whatever_names_the_default() -> None:
+    from factcheck.extraction.nlp import load_pipeline, resolve_model_name
+
+    assert load_pipeline() is load_pipeline(None) is load_pipeline(resolve_model_name())

@@ -96,6 +96,7 @@ class NameIndex:
         """Organization and place forms by `forms.convention_key`: plurals, British spellings, abbreviations."""
         self.blocks: dict[str, list[tuple[str, KnownForm]]] = defaultdict(list)
         self._single_tokens: frozenset[str] | None = None
+        self._short_blocks: dict[str, list[tuple[str, KnownForm]]] | None = None
         for name_list in lists:
             for entity in name_list.entities:
                 if entity.id in self.entities:
@@ -232,11 +233,14 @@ class NameIndex:
         score, known = best
         return Link(known.entity, "fuzzy", known, round(score, 1), f"near miss of {known.form!r}")
 
-    def _short_block(self, token: str) -> Iterable[tuple[str, KnownForm]]:
-        for folded, forms in self.short_folded.items():
-            if folded[:1] == token[:1]:
-                for known in forms:
-                    yield folded, known
+    def _short_block(self, token: str) -> Sequence[tuple[str, KnownForm]]:
+        """The surnames sharing ``token``'s first letter, in table order (grouped once, not scanned per name)."""
+        if self._short_blocks is None:
+            blocks: dict[str, list[tuple[str, KnownForm]]] = defaultdict(list)
+            for folded, forms in self.short_folded.items():
+                blocks[folded[:1]].extend((folded, known) for known in forms)
+            self._short_blocks = dict(blocks)
+        return self._short_blocks.get(token[:1], ())
 
 
 def _name_similarity(mention: Sequence[str], form: Sequence[str], t: FuzzyThresholds) -> float | None:
