@@ -72,3 +72,16 @@ def test_the_pipeline_is_loaded_once_whatever_names_the_default() -> None:
     from factcheck.extraction.nlp import load_pipeline, resolve_model_name
 
     assert load_pipeline() is load_pipeline(None) is load_pipeline(resolve_model_name())
+
+
+def test_a_format_imports_only_its_own_renderer() -> None:
+    probe = (
+        "import sys\n"
+        "from factcheck.output import FORMATS\n"
+        "from factcheck.report import Report\n"
+        "report = Report.build(sources=[], findings=[], rules=[], rule_files_failed=0)\n"
+        "FORMATS['json'](report, False)\n"
+        "print(sorted(m for m in sys.modules if m.startswith('factcheck.output.')), sorted(FORMATS))\n"
+    )
+    expected = "['factcheck.output.json_format'] ['github', 'html', 'json', 'jsonl', 'junit', 'sarif', 'text']"
+    assert _run(probe) == expected
