@@ -208,3 +208,21 @@ def test_surname_blocks_list_what_a_scan_of_the_surnames_finds() -> None:
                    for known in forms]  # fmt: skip
         assert list(index._short_block(token)) == scanned
     assert list(index._short_block("merkel"))
+
+
+def test_a_near_miss_is_compared_with_the_listed_forms_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A misspelt name a cluster repeats is held against the listed names once per index (issue 19)."""
+    from factcheck.names import index as index_module
+    from factcheck.rulebook.compiled import load_rules_and_names
+
+    _, bundled = load_rules_and_names(None)
+    compared: list[int] = []
+    similarity = index_module._name_similarity
+    monkeypatch.setattr(index_module, "_name_similarity", lambda *a: compared.append(1) or similarity(*a))
+    first = bundled.link("Angla Merkell")
+    calls = len(compared)
+    assert first is not None and first.match == "fuzzy" and calls > 0
+    assert bundled.link("Angla Merkell") == first and len(compared) == calls
+    monkeypatch.setattr(index_module, "NEAR_MISS_MEMORY", 1)
+    bundled.link("Olaf Schulz")
+    assert len(bundled._near_misses) == 1  # the memory starts again when full

@@ -79,6 +79,8 @@ class FuzzyThresholds:
 
 
 DEFAULT_THRESHOLDS = FuzzyThresholds()
+NEAR_MISS_MEMORY = 100_000
+"""Folded names whose nearest listed form an index keeps (then it starts again): bounds a long process."""
 _ROMAN = re.compile(r"[IVXLC]+")
 _NAME_SUFFIXES = frozenset({"jr", "sr", "junior", "senior"})
 
@@ -97,6 +99,7 @@ class NameIndex:
         self.blocks: dict[str, list[tuple[str, KnownForm]]] = defaultdict(list)
         self._single_tokens: frozenset[str] | None = None
         self._short_blocks: dict[str, list[tuple[str, KnownForm]]] | None = None
+        self._near_misses: dict[tuple[str, FuzzyThresholds], Link | None] = {}
         for name_list in lists:
             for entity in name_list.entities:
                 if entity.id in self.entities:
@@ -215,9 +218,18 @@ class NameIndex:
         return None
 
     def _fuzzy(self, surface: str, folded: str, context: set[str] | frozenset[str], t: FuzzyThresholds) -> Link | None:
+        """The nearest listed form, whatever the context: kept per folded name, as a cluster repeats its names."""
         parts = folded.split()
         if not parts or not surface[:1].isupper():
             return None
+        key = (folded, t)
+        if key not in self._near_misses:
+            if len(self._near_misses) >= NEAR_MISS_MEMORY:
+                self._near_misses.clear()
+            self._near_misses[key] = self._nearest(parts, t)
+        return self._near_misses[key]
+
+    def _nearest(self, parts: list[str], t: FuzzyThresholds) -> Link | None:
         best: tuple[float, KnownForm] | None = None
         for candidate, known in self.blocks.get(parts[-1][:1], ()):
             score = _name_similarity(parts, candidate.split(), t)

@@ -7,6 +7,7 @@ dateline the article states is the day its relative dates are read against.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 from typing import Final
@@ -37,15 +38,19 @@ _DESIGNATING_VERBS: Final[frozenset[str]] = frozenset(
 _DESIGNATION_AFTER_RE: Final[re.Pattern[str]] = re.compile(r"\s+(?:a|an|as|the)\s", re.IGNORECASE)
 
 
-def market_days(text: str) -> list[tuple[int, int]]:
-    """ "the day" of a market report's move ("closed 1% higher on the day"): the article's day."""
+@functools.lru_cache(maxsize=4)
+def market_days(text: str) -> tuple[tuple[int, int], ...]:
+    """ "the day" of a market report's move ("closed 1% higher on the day"): the article's day.
+
+    Asked once per date of an article, so the scan of its text is kept for the next date.
+    """
     days: list[tuple[int, int]] = []
     for match in _MARKET_DAY_RE.finditer(text):
         line_start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
         stop = [i for i in (text.find(". ", match.end()), text.find("\n", match.end())) if i >= 0]
         if _MARKET_CUE_RE.search(text, line_start, min(stop, default=len(text))):
             days.append(match.span(1))
-    return days
+    return tuple(days)
 
 
 def designated(text: str, span: Span, verb: Token | None) -> bool:
