@@ -1,12 +1,18 @@
-"""Tables built once and kept on disk, keyed by content (issue 19): a name list read back, never stale."""
+"""Tables built once and kept on disk, keyed by content (issue 19): name lists and compiled patterns, never stale."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from factcheck.pattern_cache import PATTERN_TABLES, compile_patterns
 from factcheck.rulebook.loader import NAME_LIST_TABLES, load_name_list
 
 LIST = """\
@@ -96,3 +102,48 @@ def test_an_unwritable_cache_directory_does_not_fail_the_load(tmp_path: Path, mo
     path = tmp_path / "names.yaml"
     path.write_text(LIST, encoding="utf-8")
     assert load_name_list(path)[0] is not None
+
+
+SPECS = [
+    (r"\b(?P<day>[0-3]?\d)\s+(?:of\s+)?(?P<month>Quillmonth|Ardalember|Mar(?:ch)?)\b", 0),
+    (r"(?i)\bthe\s+(?:first|second|twenty[\s-]+first)\b", 0),
+    (r"(?<![$€£])\b\d{1,3}(?:,\d{3})*\s*(?:boats?|ships?)\b", re.IGNORECASE),
+]
+TEXTS = ["On 3 Quillmonth and 21 March the first 1,200 Boats left; the Twenty-first, $4 ships.", "", "12 of Ardalember"]
+
+
+def _behaviour(patterns: list[re.Pattern[str]]) -> list[object]:
+    return [
+        (p.pattern, p.flags, p.groups, dict(p.groupindex), [(m.span(), m.groupdict()) for t in TEXTS
+                                                            for m in p.finditer(t)])
+        for p in patterns
+    ]
+
+
+def test_kept_patterns_are_what_re_compile_gives(cache_dir: Path) -> None:
+    expected = _behaviour([re.compile(pattern, flags) for pattern, flags in SPECS])
+    assert _behaviour(compile_patterns(SPECS)) == expected  # compiled, and kept
+    [entry] = (cache_dir / "tables" / PATTERN_TABLES).glob("*.json")
+    assert _behaviour(compile_patterns(SPECS)) == expected  # read back
+    programs = json.loads(entry.read_text(encoding="utf-8"))
+    entry.write_text(json.dumps(programs[:1]), encoding="utf-8")  # one program short: not trusted
+    assert _behaviour(compile_patterns(SPECS)) == expected
+    programs[0][1] = [999999]  # a program _sre refuses
+    entry.write_text(json.dumps(programs), encoding="utf-8")
+    assert _behaviour(compile_patterns(SPECS)) == expected
+
+
+def test_the_date_patterns_are_the_same_text_in_every_process() -> None:
+    """The cache is keyed on the patterns' text: built from sets, it must not follow their order."""
+    probe = (
+        "import hashlib\n"
+        "from factcheck.extraction.dates import grammar, lexicon\n"
+        "patterns = (*lexicon.CANDIDATE_PATTERNS, *grammar.PATTERNS, *grammar.DAY_PATTERNS)\n"
+        "print(hashlib.sha256('|'.join(p.regex.pattern for p in patterns).encode()).hexdigest())\n"
+    )
+    digests = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env)
+        digests.add(run.stdout)
+    assert len(digests) == 1

@@ -34,6 +34,7 @@ CLAIM_CODE = (
     "calendar_words.py",
     "claims.py",
     "errors.py",
+    "pattern_cache.py",
     "suggest.py",
     "table_cache.py",
     "timing.py",
