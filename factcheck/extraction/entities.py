@@ -16,6 +16,7 @@ import functools
 import re
 from collections.abc import Iterator
 
+from spacy.attrs import IDX
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
@@ -196,14 +197,26 @@ def extract_entities(
             continue
         taken.append((claim.start, claim.end))
         claims.append(claim)
-    for token in doc:
-        if token.idx < offset_floor or any(s <= token.idx < e for s, e in taken):
+    named = _covered(taken, len(doc_text(doc)))  # the names' characters, marked once (not a scan per token)
+    glued_spans: list[tuple[int, int]] = []
+    for i, start in enumerate(doc.to_array(IDX).tolist()):
+        if start < offset_floor or named[start] or any(s <= start < e for s, e in glued_spans):
             continue
-        glued = _glued_claim(token, source_id, single_forms, words)
+        glued = _glued_claim(doc[i], source_id, single_forms, words)
         if glued is not None:
-            taken.append((glued.start, glued.end))
+            glued_spans.append((glued.start, glued.end))
             claims.append(glued)
     return sorted(claims, key=lambda c: (c.start, c.end))
+
+
+def _covered(spans: list[tuple[int, int]], length: int) -> bytearray:
+    """One flag per character offset (and one past the end): whether a span holds it."""
+    flags = bytearray(length + 1)
+    for start, end in spans:
+        low, high = max(start, 0), min(end, length + 1)
+        if high > low:
+            flags[low:high] = b"\x01" * (high - low)
+    return flags
 
 
 def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[Span, str]]:

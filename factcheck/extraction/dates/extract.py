@@ -27,6 +27,7 @@ import re
 from datetime import date
 from typing import Final
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from factcheck.calendar_words import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAYS
@@ -187,7 +188,7 @@ def _candidates(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]
         found.extend(span for span in cues.matches(pattern) if len(_sentence_parts(text, *span)) == 1)
     hinted = [span for pattern in grammar.DAY_PATTERNS for span in cues.matches(pattern)]
     found.extend(day for day in market_days(text) if day not in found)
-    starts = [token.idx for token in doc]
+    starts: list[int] = doc.to_array(IDX).tolist()  # each token's offset, without making a Token each
     keep = [span for span in found + hinted if not _not_a_date(doc, starts, span)]
     return keep, [span for span in hinted if span in keep]
 
