@@ -132,11 +132,12 @@ def measure_check_folder(folder: Path) -> Measured:
 def bench_news_in_process(folder: Path, count: int | None) -> None:
     """``check()`` against bare ``nlp.pipe`` on real news, each in a fresh process, the model loaded."""
     with first_articles(folder, count) as chosen:
-        words = sum(len(p.read_text(encoding="utf-8", errors="replace").split()) for p in articles(chosen))
+        texts = articles(chosen)
+        words = sum(len(p.read_text(encoding="utf-8", errors="replace").split()) for p in texts)
         bare = in_fresh_process(measure_bare_folder, chosen)
         checked = in_fresh_process(measure_check_folder, chosen)
     nlp_time = checked.times.get("nlp", 0.0) or 1e-9
-    print(f"\n== real news in one process: {len(articles(chosen)):,} articles, {words:,} words (model loaded)")
+    print(f"\n== real news in one process: {len(texts):,} articles, {words:,} words (model loaded)")
     print(f"bare nlp.pipe      {bare.seconds:9.2f} s   {words / bare.seconds:10,.0f} words/s")
     print(
         f"check() end to end {checked.seconds:9.2f} s   {words / checked.seconds:10,.0f} words/s   "
