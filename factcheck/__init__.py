@@ -8,8 +8,7 @@
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from factcheck.render_formats import AnyRenderer, use_output_formats
@@ -23,23 +22,59 @@ if TYPE_CHECKING:
     from factcheck.sources.model import Source
     from factcheck.sources.reading import load_sources
 
-_LAZY = {
-    "DateClaim": "factcheck.claims",
-    "EntityClaim": "factcheck.claims",
-    "QuantityClaim": "factcheck.claims",
-    "FactcheckError": "factcheck.errors",
-    "ModelNotInstalledError": "factcheck.errors",
-    "RuleError": "factcheck.errors",
-    "SourceError": "factcheck.errors",
-    "check": "factcheck.pipeline",
-    "Evidence": "factcheck.report",
-    "Finding": "factcheck.report",
-    "Problem": "factcheck.report",
-    "Report": "factcheck.report",
-    "Source": "factcheck.sources.model",
-    "load_sources": "factcheck.sources.reading",
+def _claims(name: str) -> Any:
+    from factcheck import claims
+
+    return getattr(claims, name)
+
+
+def _errors(name: str) -> Any:
+    from factcheck import errors
+
+    return getattr(errors, name)
+
+
+def _pipeline(name: str) -> Any:
+    from factcheck import pipeline
+
+    return getattr(pipeline, name)
+
+
+def _report(name: str) -> Any:
+    from factcheck import report
+
+    return getattr(report, name)
+
+
+def _source_model(name: str) -> Any:
+    from factcheck.sources import model
+
+    return getattr(model, name)
+
+
+def _reading(name: str) -> Any:
+    from factcheck.sources import reading
+
+    return getattr(reading, name)
+
+
+_LAZY: dict[str, Callable[[str], Any]] = {
+    "DateClaim": _claims,
+    "EntityClaim": _claims,
+    "QuantityClaim": _claims,
+    "FactcheckError": _errors,
+    "ModelNotInstalledError": _errors,
+    "RuleError": _errors,
+    "SourceError": _errors,
+    "check": _pipeline,
+    "Evidence": _report,
+    "Finding": _report,
+    "Problem": _report,
+    "Report": _report,
+    "Source": _source_model,
+    "load_sources": _reading,
 }
-"""The package's names and the module each is imported from on first use.
+"""The package's names and what imports each from its module on first use.
 
 ``import factcheck`` must stay cheap: the CLI imports it for ``--help``, the
 pytest plugin in every run.  The models cost pydantic and their schemas
@@ -58,10 +93,10 @@ use_output_formats(_output_formats)
 
 def __getattr__(name: str) -> Any:
     """A name of the package, imported from its module on first use (see `_LAZY`)."""
-    module = _LAZY.get(name)
-    if module is None:
+    load = _LAZY.get(name)
+    if load is None:
         raise AttributeError(f"module 'factcheck' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    value = load(name)
     globals()[name] = value
     return value
 

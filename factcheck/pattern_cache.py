@@ -19,7 +19,6 @@ the other tables.
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
 import sys
@@ -38,7 +37,8 @@ Spec = tuple[str, int]
 def compile_patterns(specs: Sequence[Spec]) -> list[re.Pattern[str]]:
     """``re.compile(pattern, flags)`` of each spec, from kept programs when the table cache has them."""
     try:
-        _sre, _compiler, _parser = (importlib.import_module(name) for name in ("_sre", "re._compiler", "re._parser"))
+        import _sre  # type: ignore[import-not-found]
+        from re import _compiler, _parser  # type: ignore[attr-defined]
     except ImportError:  # pragma: no cover - not CPython 3.11 or later
         return [re.compile(pattern, flags) for pattern, flags in specs]
     specs = [(pattern, int(flags)) for pattern, flags in specs]

@@ -7,32 +7,71 @@ report of a CI job does not pay for the HTML report, rich or an XML writer.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterator, Mapping
 
 from factcheck.report import Report, Severity
 
 Renderer = Callable[[Report, bool], str]
 
-_RENDERERS: dict[str, tuple[str, str]] = {
-    "text": ("text", "render"),
-    "json": ("json_format", "render"),
-    "jsonl": ("json_format", "render_lines"),
-    "sarif": ("sarif", "render"),
-    "junit": ("junit", "render"),
-    "github": ("github", "render"),
-    "html": ("html", "render"),
+def _text() -> Renderer:
+    from factcheck.output import text
+
+    return text.render
+
+
+def _json() -> Renderer:
+    from factcheck.output import json_format
+
+    return json_format.render
+
+
+def _jsonl() -> Renderer:
+    from factcheck.output import json_format
+
+    return json_format.render_lines
+
+
+def _sarif() -> Renderer:
+    from factcheck.output import sarif
+
+    return sarif.render
+
+
+def _junit() -> Renderer:
+    from factcheck.output import junit
+
+    return junit.render
+
+
+def _github() -> Renderer:
+    from factcheck.output import github
+
+    return github.render
+
+
+def _html() -> Renderer:
+    from factcheck.output import html
+
+    return html.render
+
+
+_RENDERERS: dict[str, Callable[[], Renderer]] = {
+    "text": _text,
+    "json": _json,
+    "jsonl": _jsonl,
+    "sarif": _sarif,
+    "junit": _junit,
+    "github": _github,
+    "html": _html,
 }
-"""Format name -> (module of `factcheck.output`, its function)."""
+"""Format name -> what imports its module and gives its function."""
 
 
 class _Formats(Mapping[str, Renderer]):
     """The renderers by format name; a format's module is imported on its first lookup."""
 
     def __getitem__(self, name: str) -> Renderer:
-        module, function = _RENDERERS[name]
-        renderer: Renderer = getattr(importlib.import_module(f"factcheck.output.{module}"), function)
-        return renderer
+        return _RENDERERS[name]()
 
     def __iter__(self) -> Iterator[str]:
         return iter(_RENDERERS)
