@@ -7,12 +7,15 @@ RSS, and the time of each stage, with each extraction stage as a share of
 the NLP time (the targets in the issues are stated that way).
 
     python benchmarks/run.py --sizes 10,100,1000 [--words 600] [--clusters 1] [--jobs 2] [--cache]
-                             [--news DIR] [--news-runs 3]
+                             [--cold-runs 5] [--news DIR] [--news-runs 3] [--news-sources 200]
 
 With several sizes it also prints how much the time of alignment and rules
 grows from one size to the next (the linear-scaling target).  First it times
-the ``factcheck`` command on real news (benchmarks/news.py), when a folder
-of articles is there.
+the two situations users feel, each as medians of paired whole-process runs:
+a cold ``factcheck check`` of the five seed articles (benchmarks/cold.py) and
+the ``factcheck`` command on real news (benchmarks/news.py), when a folder of
+articles is there; then ``check()`` against bare ``nlp.pipe`` on that news
+text in one process (model loaded, as the generated sizes are measured).
 """
 
 from __future__ import annotations
@@ -36,13 +39,15 @@ import spacy
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from cold import bench_cold
 from corpus import generate
-from news import bench_news
+from news import articles, bench_news, first_articles
 
 import factcheck
 from factcheck.extraction.nlp import UNUSED_COMPONENTS, load_pipeline, resolve_model_name
 from factcheck.extraction.per_source import NLP_BATCH_SIZE, nlp_text
 from factcheck.rulebook.config import Config
+from factcheck.sources.reading import load_sources
 from factcheck.timing import STAGES, StageTimes
 
 T = TypeVar("T")
@@ -80,7 +85,10 @@ def measure_bare(size: int, clusters: int, words: int) -> Measured:
     The library runs the same components, its parser only where a stage
     reads trees (factcheck.extraction.selective_parser).
     """
-    sources = [s for c in generate(size, clusters, words) for s in c.sources]
+    return _bare_pipe([s for c in generate(size, clusters, words) for s in c.sources])
+
+
+def _bare_pipe(sources: list[Any]) -> Measured:
     nlp = spacy.load(resolve_model_name(), exclude=list(UNUSED_COMPONENTS))
     list(nlp.pipe(nlp_text(s) for s in sources[:2]))  # warm-up
     gc.collect()
@@ -103,6 +111,42 @@ def measure_check(size: int, clusters: int, words: int, options: dict[str, Any])
         reports.append(report.model_dump_json())
     seconds = time.perf_counter() - started
     return Measured(seconds, peak_rss_mb(), dict(times), reports, list(load_pipeline().pipe_names))
+
+
+def measure_bare_folder(folder: Path) -> Measured:
+    """The bare baseline on a folder of articles (the texts `check` reads)."""
+    return _bare_pipe(load_sources([folder])[0])
+
+
+def measure_check_folder(folder: Path) -> Measured:
+    """``check()`` of a folder of articles, a cluster per subfolder, after a warm-up on two of them."""
+    factcheck.check(articles(folder)[:2])  # warm-up: model, rule packs, lazy imports
+    gc.collect()
+    times = StageTimes()
+    started = time.perf_counter()
+    report = factcheck.check([folder], clusters=True, timings=times, include_claims=False)
+    seconds = time.perf_counter() - started
+    return Measured(seconds, peak_rss_mb(), dict(times), [report.model_dump_json()])
+
+
+def bench_news_in_process(folder: Path, count: int | None) -> None:
+    """``check()`` against bare ``nlp.pipe`` on real news, each in a fresh process, the model loaded."""
+    with first_articles(folder, count) as chosen:
+        texts = articles(chosen)
+        words = sum(len(p.read_text(encoding="utf-8", errors="replace").split()) for p in texts)
+        bare = in_fresh_process(measure_bare_folder, chosen)
+        checked = in_fresh_process(measure_check_folder, chosen)
+    nlp_time = checked.times.get("nlp", 0.0) or 1e-9
+    print(f"\n== real news in one process: {len(texts):,} articles, {words:,} words (model loaded)")
+    print(f"bare nlp.pipe      {bare.seconds:9.2f} s   {words / bare.seconds:10,.0f} words/s")
+    print(
+        f"check() end to end {checked.seconds:9.2f} s   {words / checked.seconds:10,.0f} words/s   "
+        f"ratio {checked.seconds / bare.seconds:.2f}x"
+    )
+    for stage in STAGES:
+        spent = checked.times.get(stage, 0.0)
+        share = f"{100 * spent / nlp_time:6.1f}% of NLP" if stage != "nlp" else ""
+        print(f"  {stage:12} {spent:9.3f} s  {share}")
 
 
 def measure_cache(size: int, clusters: int, words: int) -> tuple[Measured, Measured]:
@@ -172,11 +216,16 @@ def main() -> int:
         help="folder of real news articles to time the command on (default: the ECB+ corpus in ../shared)",
     )
     parser.add_argument("--news-runs", type=int, default=3, help="paired runs on the news folder (0: skip)")
+    parser.add_argument("--news-sources", type=int, default=200, help="the first N news articles (0: all)")
+    parser.add_argument("--cold-runs", type=int, default=5, help="paired runs of the cold seeds check (0: skip)")
     args = parser.parse_args()
+    if args.cold_runs:
+        bench_cold(runs=args.cold_runs)
     if args.news_runs and args.news.is_dir():
-        bench_news(args.news, args.news_runs)
+        bench_news(args.news, args.news_runs, args.news_sources or None)
+        bench_news_in_process(args.news, args.news_sources or None)
     elif args.news_runs:
-        print(f"(no real-news folder at {args.news}: the news benchmark is skipped)")
+        print(f"(no real-news folder at {args.news}: the news benchmarks are skipped)")
     sizes = [int(s) for s in args.sizes.split(",") if s]
     cluster_times = [bench(size, min(args.clusters, size), args.words, args.jobs, args.cache) for size in sizes]
     for (small, small_time), (large, large_time) in itertools.pairwise(zip(sizes, cluster_times, strict=True)):

@@ -25,7 +25,7 @@ from factcheck.checks import plugin_load_errors
 from factcheck.checks.registry import ENTRY_POINTS as CHECK_ENTRY_POINTS
 from factcheck.checks.trusted import drop_contradicted, settle_roles
 from factcheck.claims import AnyClaim, ClusterClaims, SourceClaims, SourceOutcome
-from factcheck.extraction.cache import ClaimCache, default_cache_dir
+from factcheck.extraction.cache import ClaimCache
 from factcheck.extraction.nlp import load_pipeline, resolve_model_name
 from factcheck.extraction.per_source import SourceExtractor
 from factcheck.extraction.plugins import ENTRY_POINTS as EXTRACTOR_ENTRY_POINTS
@@ -57,6 +57,7 @@ from factcheck.sources.model import Source, SourceProblem
 from factcheck.sources.reading import read_inputs
 from factcheck.sources.reference_dates import ReferenceDate, assign_reference_dates
 from factcheck.sources.roles import ReferencesArg, load_references
+from factcheck.table_cache import default_cache_dir
 from factcheck.timing import StageTimes
 
 __all__ = [

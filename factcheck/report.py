@@ -24,6 +24,7 @@ from pydantic import (
     model_validator,
 )
 
+from factcheck import render_formats
 from factcheck.claims import AnyClaim, Claim
 from factcheck.sources.language import LanguageOrigin
 from factcheck.sources.reference_dates import ReferenceOrigin
@@ -249,17 +250,15 @@ class Summary(BaseModel):
 Renderer = Callable[["Report", bool], str]
 """An output format: the report and whether to colour it, to the text it prints."""
 
-_output_formats: list[Callable[[], Mapping[str, Renderer]]] = []
-
-
 def use_output_formats(formats: Callable[[], Mapping[str, Renderer]]) -> None:
     """Say where `Report.render` finds the output formats (called once, by ``factcheck/__init__``).
 
     The formats (`factcheck.output`) are built on this module, so it cannot
-    import them; the package wires them in, to be imported on the first
-    render only (rich and the HTML report cost an import ``factcheck`` need not pay).
+    import them; the package wires them in (`factcheck.render_formats`), to be
+    imported on the first render only (rich and the HTML report cost an import
+    ``factcheck`` need not pay).
     """
-    _output_formats[:] = [formats]
+    render_formats.use_output_formats(formats)
 
 
 class Report(BaseModel):
@@ -385,9 +384,7 @@ class Report(BaseModel):
         ``junit``, ``github`` or ``html``.  ``color`` adds terminal colours to
         ``text``.  An unknown format is a `ValueError` naming the known ones.
         """
-        if not _output_formats:
-            raise RuntimeError("no output formats are wired in: import factcheck, not factcheck.report alone")
-        formats = _output_formats[0]()
+        formats = render_formats.output_formats()
         renderer = formats.get(format)
         if renderer is None:
             raise ValueError(f"unknown report format {format!r}; the formats are: {', '.join(formats)}")

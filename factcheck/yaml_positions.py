@@ -164,10 +164,15 @@ def load_yaml_file(path: Path) -> PositionedYaml:
         raw = path.read_bytes()
     except OSError as exc:
         raise YamlLoadError(f"cannot read: {exc.strerror or exc}") from exc
+    return load_yaml_bytes(raw, str(path))
+
+
+def load_yaml_bytes(raw: bytes, name: str = "<bytes>") -> PositionedYaml:
+    """`load_yaml_text` of a rule file's bytes, after the size and UTF-8 checks a file gets."""
     if len(raw) > MAX_BYTES:
         raise YamlLoadError(f"file is larger than the {MAX_BYTES}-byte limit for rule files")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise YamlLoadError(f"not valid UTF-8 at byte offset {exc.start}") from exc
-    return load_yaml_text(text, str(path))
+    return load_yaml_text(text, name)

@@ -146,7 +146,8 @@ def test_an_unknown_key_lists_the_keys_the_file_takes(project: Path) -> None:
     # Every key the message lists is taken.
     values = {"rules": [], "extra-rules": [], "model": "m", "reference-date": "2025-01-01", "fail-on": "error",
               "format": "json", "jobs": 1, "cache": False, "clusters": True, "baseline": "b.json", "disable": [],
-              "enable": [], "severity": {}, "params": {}, "sources": {}, "ignore": [], "references": [], "max-source-bytes": 0}
+              "enable": [], "severity": {}, "params": {}, "sources": {}, "ignore": [],
+              "references": [], "max-source-bytes": 0}
     assert sorted(listed) == sorted(values)
     for key, value in values.items():
         Config.model_validate({key: value})

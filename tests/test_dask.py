@@ -71,3 +71,13 @@ def test_dask_skips_what_a_local_run_skips(client: object) -> None:
         assert "a4" not in {s.id for s in report.sources}
         assert report.summary.sources_skipped == 1
         assert [(p.path, p.message.split(",")[0]) for p in report.problems] == [("a4", "language 'de'")]
+
+
+def test_a_worker_keeps_its_runtime_across_partitions() -> None:
+    """Each partition builds its extractor on the pipeline, name index and tables the process already holds."""
+    from factcheck.dask_support import Recipe
+    from factcheck.extraction.entities import _gazetteer
+
+    first, second = Recipe(None, None).extractor(), Recipe(None, None).extractor()
+    assert first.nlp is second.nlp and first.names is second.names
+    assert first.words is second.words and _gazetteer(first.names) is _gazetteer(second.names)

@@ -129,3 +129,15 @@ def test_an_offset_without_a_near_date_stays_unresolved(nlp: Language, text: str
 def test_a_date_entity_across_a_full_stop_is_cut_at_the_stop(nlp: Language) -> None:
     text = "The ferry sank on 3 March. Two weeks earlier its captain had warned the owners."
     assert _value(nlp, text, "3 March") == "2025-03-03"
+
+
+def test_an_article_is_scanned_for_market_days_once(nlp: Language) -> None:
+    """Each date asked whether it is a market report's "the day"; the article's text is scanned once (issue 19)."""
+    from factcheck.extraction.dates.news import market_days
+
+    text = "Shares closed 2% higher on the day. On 3 March, 4 March and 5 March 2025 the exchange met on Monday."
+    market_days.cache_clear()
+    claims = extract_dates(nlp(text), "s", date(2025, 3, 10))
+    assert len(claims) >= 4
+    info = market_days.cache_info()
+    assert info.misses == 1 and info.hits >= len(claims)

@@ -196,3 +196,42 @@ def test_linking_replaces_mentions_with_linked_copies_and_changes_none(index: Na
     assert all(c.model_fields_set is sets[frozenset(c.model_fields_set)] for c in working)
     with pytest.raises(ValidationError):
         working[0].canonical = "changed"  # type: ignore[misc]
+
+
+def test_surname_blocks_list_what_a_scan_of_the_surnames_finds() -> None:
+    """The surnames a one-word near miss is held against, grouped once by first letter (issue 19)."""
+    from factcheck.rulebook.compiled import load_rules_and_names
+
+    _, index = load_rules_and_names(None)
+    for token in ("merkel", "putin", "zelensky", "a", "ö", "x"):
+        scanned = [(folded, known) for folded, forms in index.short_folded.items() if folded[:1] == token[:1]
+                   for known in forms]  # fmt: skip
+        assert list(index._short_block(token)) == scanned
+    assert list(index._short_block("merkel"))
+
+
+def test_a_near_miss_is_compared_with_the_listed_forms_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A misspelt name a cluster repeats is held against the listed names once per index (issue 19)."""
+    from factcheck.names import index as index_module
+    from factcheck.rulebook.compiled import load_rules_and_names
+
+    _, bundled = load_rules_and_names(None)
+    compared: list[int] = []
+    similarity = index_module._name_similarity
+    monkeypatch.setattr(index_module, "_name_similarity", lambda *a: compared.append(1) or similarity(*a))
+    first = bundled.link("Angla Merkell")
+    calls = len(compared)
+    assert first is not None and first.match == "fuzzy" and calls > 0
+    assert bundled.link("Angla Merkell") == first and len(compared) == calls
+    monkeypatch.setattr(index_module, "NEAR_MISS_MEMORY", 1)
+    bundled.link("Olaf Schulz")
+    assert len(bundled._near_misses) == 1  # the memory starts again when full
+
+
+def test_the_characters_names_cover_are_marked_once() -> None:
+    """Glued words are looked for outside the names found; which characters those hold is marked once (issue 19)."""
+    from factcheck.extraction.entities import _covered
+
+    flags = _covered([(2, 4), (8, 30), (-3, 1), (5, 5)], 10)
+    assert [i for i, flag in enumerate(flags) if flag] == [0, 2, 3, 8, 9, 10]
+    assert len(flags) == 11

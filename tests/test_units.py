@@ -1,14 +1,18 @@
-"""Unit conversion with pint: comparable bases for normalized units, never for money."""
+"""Unit conversion as pint gives it: comparable bases for normalized units, never for money."""
 
 from __future__ import annotations
 
 import functools
+import json
+import subprocess
+import sys
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.checks.unit_factors import UNIT_FACTORS
 from factcheck.checks.units import PINT_NAMES, same_dimension, to_base
 
 
@@ -78,15 +82,50 @@ def _pint() -> Any:
     return pint.UnitRegistry()
 
 
-@settings(max_examples=300, deadline=None)  # the first call builds pint's registry
+def pints_table() -> dict[str, tuple[float, float | None, str]]:
+    """`UNIT_FACTORS` as the installed pint gives it: a factor, and pint's scale and offset for degC/degF."""
+    ureg = _pint()
+    table: dict[str, tuple[float, float | None, str]] = {}
+    for unit, expression in PINT_NAMES.items():
+        base = ureg.Quantity(1.0, expression).to_base_units()
+        if float(ureg.Quantity(0.0, expression).to_base_units().magnitude) == 0.0:
+            table[unit] = (float(base.magnitude), None, str(base.units))
+        else:
+            converter = ureg._units[ureg.get_name(expression)].converter
+            table[unit] = (float(converter.scale), float(converter.offset), str(base.units))
+    return table
+
+
+def table_source(table: dict[str, tuple[float, float | None, str]]) -> str:
+    """The entries of `factcheck/checks/unit_factors.py` for ``table``, to paste when pint changes."""
+    return "\n".join(f"    {json.dumps(unit)}: ({f!r}, {o!r}, {json.dumps(b)})," for unit, (f, o, b) in table.items())
+
+
+def test_the_shipped_table_is_pints_own() -> None:
+    """A run never imports pint; the table it reads is what the installed pint gives, entry for entry."""
+    expected = pints_table()
+    assert expected == UNIT_FACTORS, "regenerate UNIT_FACTORS in factcheck/checks/unit_factors.py:\n" + table_source(
+        expected
+    )
+
+
+def test_converting_imports_no_pint() -> None:
+    probe = "import sys\nfrom factcheck.checks.units import to_base\nto_base(1.0, 'degF')\nprint('pint' in sys.modules)"
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "False"
+
+
+@settings(max_examples=300, deadline=None)  # pint's registry is built on the first call
 @given(
     st.sampled_from(sorted(set(PINT_NAMES) - {"percent", "percentage point"})),
     st.floats(-1e12, 1e12, allow_nan=False),
 )
 def test_to_base_is_pints_own_conversion(unit: str, value: float) -> None:
-    """The factor asked of pint once per unit gives what a pint Quantity per figure gives."""
+    """The table's factor gives what a pint Quantity per figure gives; with an offset (degC, degF), exactly."""
     expected = _pint().Quantity(value, PINT_NAMES[unit]).to_base_units()
     got = to_base(value, unit)
     assert got is not None
     assert got[1] == str(expected.units)
     assert got[0] == pytest.approx(float(expected.magnitude), rel=1e-12, abs=1e-9)
+    if UNIT_FACTORS[unit][1] is not None:
+        assert got[0] == float(expected.magnitude)

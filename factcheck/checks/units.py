@@ -2,9 +2,10 @@
 
 The extractor normalizes units to short names (``km``, ``mile``, ``tonne``,
 ``km/h``, ``degC`` ...; see ``quantities.UNIT_PATTERNS``).  Comparing "100 km"
-with "62 miles" needs both in one unit, which is what ``to_base`` gives, using
-pint (one registry per process, created on first use because building it
-costs a few hundred milliseconds).
+with "62 miles" needs both in one unit, which is what ``to_base`` gives:
+pint's own conversion of each unit in `PINT_NAMES`, written out once in
+`factcheck.checks.unit_factors` (a test rebuilds it from pint), so that no
+run imports pint or builds its registry (half a second per process).
 
 Currencies and percentages are never converted: exchange rates change daily
 and a percentage has no base unit, so ``to_base`` returns None for them, as
@@ -13,9 +14,9 @@ for any unit it does not know.
 
 from __future__ import annotations
 
-import functools
 import math
-from typing import Any
+
+from factcheck.checks.unit_factors import UNIT_FACTORS
 
 PINT_NAMES: dict[str, str] = {
     # length
@@ -54,17 +55,10 @@ PINT_NAMES: dict[str, str] = {
     "eV": "electron_volt", "keV": "kiloelectron_volt", "MeV": "megaelectron_volt",
     "GeV": "gigaelectron_volt", "TeV": "teraelectron_volt",
 }
-"""Normalized unit name -> pint unit expression.  Currencies and percent are absent."""
+"""Normalized unit name -> pint unit expression (what `UNIT_FACTORS` is built from).  Currencies and
+percent are absent."""
 
 NEVER_CONVERTED = frozenset({"percent", "percentage point"})
-
-
-@functools.cache
-def _registry() -> Any:
-    """The process's one pint registry, built on first use."""
-    import pint  # deliberately lazy, see module docstring
-
-    return pint.UnitRegistry()
 
 
 def to_base(value: float, unit: str) -> tuple[float, str] | None:
@@ -73,31 +67,13 @@ def to_base(value: float, unit: str) -> tuple[float, str] | None:
     ``to_base(100, "km") == (100000.0, "meter")``; ``to_base(62, "mile")`` gives
     about 99779 metres.  None for currencies, percentages and unknown units.
     """
-    conversion = _conversion(unit)
-    if conversion is None or not math.isfinite(value):
+    conversion = UNIT_FACTORS.get(unit)
+    if conversion is None or unit in NEVER_CONVERTED or not math.isfinite(value):
         return None
-    factor, base = conversion
-    if factor is None:  # a unit with an offset (degC, degF): pint does the arithmetic
-        quantity = _registry().Quantity(value, PINT_NAMES[unit]).to_base_units()
-        return float(quantity.magnitude), base
-    return value * factor, base
-
-
-@functools.cache
-def _conversion(unit: str) -> tuple[float | None, str] | None:
-    """The factor to the base unit and its name, asked of pint once per unit.
-
-    A large cluster compares tens of thousands of figures, and a pint
-    Quantity per figure cost more than all other checks together.  Units
-    with an offset get no factor (None).
-    """
-    if unit in NEVER_CONVERTED or unit not in PINT_NAMES:
-        return None
-    ureg = _registry()
-    one = ureg.Quantity(1.0, PINT_NAMES[unit])
-    base = one.to_base_units()
-    multiplicative = float(ureg.Quantity(0.0, PINT_NAMES[unit]).to_base_units().magnitude) == 0.0
-    return (float(base.magnitude) if multiplicative else None), str(base.units)
+    factor, offset, base = conversion
+    if offset is None:
+        return value * factor, base
+    return value * factor + offset, base  # degC, degF: pint's scale and offset, in its order
 
 
 def same_dimension(unit_a: str, unit_b: str) -> bool:

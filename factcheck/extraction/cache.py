@@ -27,16 +27,6 @@ from factcheck.version import __version__
 CACHE_FORMAT = 1
 
 
-def default_cache_dir() -> Path:
-    """``$FACTCHECK_CACHE_DIR``, else the user cache directory of the platform."""
-    configured = os.environ.get("FACTCHECK_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("factcheck"))
-
-
 CLAIM_CODE = (
     "extraction",
     "names",
@@ -44,7 +34,9 @@ CLAIM_CODE = (
     "calendar_words.py",
     "claims.py",
     "errors.py",
+    "pattern_cache.py",
     "suggest.py",
+    "table_cache.py",
     "timing.py",
     "yaml_positions.py",
 )

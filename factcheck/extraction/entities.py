@@ -1,9 +1,9 @@
 """Name mentions: spaCy entities plus a gazetteer pass, cleaned for linking.
 
 The statistical model misses or mislabels names (a lone accented surname
-tagged ORG, a two-word name not tagged at all), so a ``PhraseMatcher`` over
-every form of the reference lists (matched case-insensitively, so "nato" is
-found to be judged) adds what it misses.  Honorifics, titles and possessives
+tagged ORG, a two-word name not tagged at all), so a gazetteer of every form
+of the reference lists (`factcheck.extraction.gazetteer`, matched
+case-insensitively, so "nato" is found to be judged) adds what it misses.  Honorifics, titles and possessives
 are cut from the span; the titles given to a name (before it, in
 apposition, by a verb: `factcheck.extraction.titles`) are kept for the
 ``title-conflict`` check; a name run into the next word ("Smithsaid") is
@@ -16,15 +16,13 @@ import functools
 import re
 from collections.abc import Iterator
 
-from spacy.lang.en import English
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
-from spacy.vocab import Vocab
 
 from factcheck.claims import EntityClaim
 from factcheck.extraction.covered_text import CoveredText
 from factcheck.extraction.doc_index import doc_text, sentence_of
+from factcheck.extraction.gazetteer import Gazetteer, build_gazetteer
 from factcheck.extraction.titles import is_role_word, read_titles_around
 from factcheck.extraction.vocabulary import EnglishWords
 from factcheck.names.index import NameIndex
@@ -187,8 +185,7 @@ def extract_entities(
     (`factcheck.extraction.vocabulary.english_words`): a name glued to the
     next word ("Scholzsaid") is told from a name by them.
     """
-    matcher = _gazetteer(index, doc.vocab)
-    spans = list(_candidate_spans(doc, matcher))
+    spans = list(_candidate_spans(doc, _gazetteer(index)))
     claims: list[EntityClaim] = []
     # The characters the claims so far cover: a test costs a name's length, not the number of
     # names, so a long source stays linear (a list of spans made this stage quadratic).
@@ -212,7 +209,7 @@ def extract_entities(
     return sorted(claims, key=lambda c: (c.start, c.end))
 
 
-def _candidate_spans(doc: Doc, matcher: PhraseMatcher) -> Iterator[tuple[Span, str]]:
+def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[Span, str]]:
     """NER spans first, then gazetteer matches; longest first where they overlap."""
     found: list[tuple[Span, str]] = []
     starting_at: dict[int, list[int]] = {}  # token index -> positions in `found` of the spans starting there
@@ -225,7 +222,7 @@ def _candidate_spans(doc: Doc, matcher: PhraseMatcher) -> Iterator[tuple[Span, s
         if ent.label_ in NAME_LABELS:
             add(ent, ent.label_)
     ent_tokens = {i for ent, _ in found for i in range(ent.start, ent.end)}
-    for _, start, end in matcher(doc):
+    for start, end in gazetteer(doc):
         if _ordinary_word(doc[start:end]):
             continue
         if not any(i in ent_tokens for i in range(start, end)):
@@ -473,13 +470,7 @@ def _listed_single_tokens(index: NameIndex) -> frozenset[str]:
     return frozenset(f for f in index.single_token_forms() if f.isalpha())
 
 
-def _gazetteer(index: NameIndex, vocab: Vocab) -> PhraseMatcher:
-    """A case-insensitive matcher of every listed form, built once per index and vocab."""
-    matcher = index.matchers.get(id(vocab))
-    if matcher is None:
-        matcher = PhraseMatcher(vocab, attr="LOWER")
-        make_doc = English(vocab=vocab).make_doc
-        forms = sorted({f for f in index.exact if len(f) >= 3})
-        matcher.add("NAME", [make_doc(f) for f in forms])
-        index.matchers[id(vocab)] = matcher
-    return matcher
+@functools.lru_cache(maxsize=8)
+def _gazetteer(index: NameIndex) -> Gazetteer:
+    """Every listed form of three characters or more, built once per index."""
+    return build_gazetteer(sorted({f for f in index.exact if len(f) >= 3}))

@@ -45,10 +45,17 @@ def resolve_model_name(model: str | None = None) -> str:
     )
 
 
-@functools.lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None) -> Language:
-    """Load (once per process) the spaCy pipeline the extractors run on."""
-    name = resolve_model_name(model)
+    """Load (once per process) the spaCy pipeline the extractors run on.
+
+    Cached by the model it resolves to, so ``load_pipeline()`` and
+    ``load_pipeline(None)`` (or the default's name) share one pipeline.
+    """
+    return _load_pipeline(resolve_model_name(model))
+
+
+@functools.lru_cache(maxsize=4)
+def _load_pipeline(name: str) -> Language:
     if not (os.path.isdir(name) or importlib.util.find_spec(name) is not None):
         raise ModelNotInstalledError(
             f"spaCy model {name!r} is not an installed package or a directory. "

@@ -6,11 +6,22 @@ every extractor on chunks of sources; outcomes come back as JSON and are put
 back in input order, so a run with N jobs gives exactly the output of a run
 with one.  Only extraction is parallel: linking, alignment and the checks
 need the whole cluster and are cheap.
+
+Where the platform forks, the workers are forked from the process that has
+already loaded the model and the name index, so they start with both
+(copy-on-write) instead of loading them again.  The pool is kept for the
+next cluster and the next call with the same recipe (a run over many small
+clusters would otherwise start its workers once per cluster), and ends with
+the process or `close_workers`.  Each cluster's sources are cut into as many
+chunks as there are workers (at most `CHUNK_SOURCES` a chunk), so a small
+cluster still keeps every worker busy.
 """
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
+import math
 import multiprocessing
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -60,17 +71,51 @@ def _extract_chunk(items: list[tuple[str, str | None]]) -> list[str]:
     return [o.model_dump_json() for o in _worker_extractor.outcomes(sources, references, StageTimes())]
 
 
+_pool: tuple[tuple[int, WorkerRecipe], ProcessPoolExecutor] | None = None
+"""The worker pool of this process and what it was started with (jobs, recipe)."""
+
+
+def _workers(jobs: int, recipe: WorkerRecipe) -> ProcessPoolExecutor:
+    """The pool for ``jobs`` workers of ``recipe``: the one kept from before, or a new one."""
+    global _pool  # noqa: PLW0603 - one pool per process, kept between clusters and calls
+    if _pool is not None and _pool[0] == (jobs, recipe):
+        return _pool[1]
+    close_workers()
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(recipe,))
+    _pool = ((jobs, recipe), pool)
+    return pool
+
+
+def close_workers() -> None:
+    """End the worker processes kept for the next cluster (also done when the process exits)."""
+    global _pool  # noqa: PLW0603 - see _workers
+    if _pool is not None:
+        _pool[1].shutdown(wait=True, cancel_futures=True)
+        _pool = None
+
+
+atexit.register(close_workers)
+
+
+def chunk_size(sources: int, jobs: int) -> int:
+    """Sources per task: every worker gets a share of a small cluster, none more than `CHUNK_SOURCES`."""
+    return max(1, min(CHUNK_SOURCES, math.ceil(sources / jobs)))
+
+
 def extract_in_processes(
     sources: Sequence[Source], references: Sequence[dt.date | None], jobs: int, recipe: WorkerRecipe
 ) -> Iterator[SourceOutcome]:
     """The outcome of each source, in input order."""
     items = [(s.model_dump_json(), r.isoformat() if r else None) for s, r in zip(sources, references, strict=True)]
-    chunks = [items[i : i + CHUNK_SOURCES] for i in range(0, len(items), CHUNK_SOURCES)]
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(recipe,)
-    ) as pool:
+    size = chunk_size(len(items), jobs)
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    pool = _workers(jobs, recipe)
+    try:
         for results in pool.map(_extract_chunk, chunks):
             for payload in results:
                 yield SourceOutcome.model_validate_json(payload)
+    except BaseException:
+        close_workers()  # a broken or interrupted pool is not kept
+        raise

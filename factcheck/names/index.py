@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from rapidfuzz import fuzz
 
@@ -79,6 +79,8 @@ class FuzzyThresholds:
 
 
 DEFAULT_THRESHOLDS = FuzzyThresholds()
+NEAR_MISS_MEMORY = 100_000
+"""Folded names whose nearest listed form an index keeps (then it starts again): bounds a long process."""
 _ROMAN = re.compile(r"[IVXLC]+")
 _NAME_SUFFIXES = frozenset({"jr", "sr", "junior", "senior"})
 
@@ -95,9 +97,9 @@ class NameIndex:
         self.conventional: dict[str, list[KnownForm]] = defaultdict(list)
         """Organization and place forms by `forms.convention_key`: plurals, British spellings, abbreviations."""
         self.blocks: dict[str, list[tuple[str, KnownForm]]] = defaultdict(list)
-        self.matchers: dict[int, Any] = {}
         self._single_tokens: frozenset[str] | None = None
-        """Gazetteer matchers built from this index, by vocab (see extraction.entities)."""
+        self._short_blocks: dict[str, list[tuple[str, KnownForm]]] | None = None
+        self._near_misses: dict[tuple[str, FuzzyThresholds], Link | None] = {}
         for name_list in lists:
             for entity in name_list.entities:
                 if entity.id in self.entities:
@@ -216,9 +218,18 @@ class NameIndex:
         return None
 
     def _fuzzy(self, surface: str, folded: str, context: set[str] | frozenset[str], t: FuzzyThresholds) -> Link | None:
+        """The nearest listed form, whatever the context: kept per folded name, as a cluster repeats its names."""
         parts = folded.split()
         if not parts or not surface[:1].isupper():
             return None
+        key = (folded, t)
+        if key not in self._near_misses:
+            if len(self._near_misses) >= NEAR_MISS_MEMORY:
+                self._near_misses.clear()
+            self._near_misses[key] = self._nearest(parts, t)
+        return self._near_misses[key]
+
+    def _nearest(self, parts: list[str], t: FuzzyThresholds) -> Link | None:
         best: tuple[float, KnownForm] | None = None
         for candidate, known in self.blocks.get(parts[-1][:1], ()):
             score = _name_similarity(parts, candidate.split(), t)
@@ -234,11 +245,14 @@ class NameIndex:
         score, known = best
         return Link(known.entity, "fuzzy", known, round(score, 1), f"near miss of {known.form!r}")
 
-    def _short_block(self, token: str) -> Iterable[tuple[str, KnownForm]]:
-        for folded, forms in self.short_folded.items():
-            if folded[:1] == token[:1]:
-                for known in forms:
-                    yield folded, known
+    def _short_block(self, token: str) -> Sequence[tuple[str, KnownForm]]:
+        """The surnames sharing ``token``'s first letter, in table order (grouped once, not scanned per name)."""
+        if self._short_blocks is None:
+            blocks: dict[str, list[tuple[str, KnownForm]]] = defaultdict(list)
+            for folded, forms in self.short_folded.items():
+                blocks[folded[:1]].extend((folded, known) for known in forms)
+            self._short_blocks = dict(blocks)
+        return self._short_blocks.get(token[:1], ())
 
 
 def _name_similarity(mention: Sequence[str], form: Sequence[str], t: FuzzyThresholds) -> float | None:

@@ -10,11 +10,13 @@ stops the others.
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import VERSION as PYDANTIC_VERSION
 from pydantic import BaseModel, ValidationError
 
 from factcheck.checks import Check, get_check_types
@@ -27,7 +29,8 @@ from factcheck.report import Problem
 from factcheck.rulebook.model import PackManifest, Rule, RuleFile
 from factcheck.rulebook.packs import registered_packs, resolve_pack
 from factcheck.rulebook.problems import key_problems, problem_at, validation_problems
-from factcheck.yaml_positions import PositionedYaml, YamlLoadError, load_yaml_file
+from factcheck.table_cache import content_key, read_table, write_table
+from factcheck.yaml_positions import PositionedYaml, YamlLoadError, load_yaml_bytes, load_yaml_file
 
 MANIFEST = "pack.yaml"
 NAMES_DIR = "names"
@@ -189,17 +192,48 @@ def load_rule_file(path: Path) -> tuple[list[LoadedRule], list[Problem]]:
     return loaded, problems
 
 
+NAME_LIST_TABLES = "name-lists"
+"""The kind of `factcheck.table_cache` entry a name list read before is kept as."""
+
+
+@functools.cache
+def _name_list_reader() -> bytes:
+    """What reading a name list depends on besides its bytes: the code that reads it, pydantic's version."""
+    package = Path(__file__).resolve().parents[1]
+    code = b"".join((package / module).read_bytes() for module in ("names/reference.py", "yaml_positions.py"))
+    return code + PYDANTIC_VERSION.encode()
+
+
 def load_name_list(path: Path) -> tuple[NameList | None, list[Problem]]:
+    """One name list, or the problems that kept it out.
+
+    The bundled people list takes a tenth of a second to parse, so a list
+    read before is read back from `factcheck.table_cache`, keyed by its bytes
+    and the code that reads it; only a list without problems is kept.
+    """
     try:
-        doc = load_yaml_file(path)
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [problem_at(path, f"cannot read: {exc.strerror or exc}", None, "names")]
+    key = content_key(raw, _name_list_reader())
+    cached = read_table(NAME_LIST_TABLES, key)
+    if cached is not None:
+        try:
+            return NameList.model_validate_json(cached), []
+        except ValidationError:
+            pass  # a damaged or foreign entry: read the file
+    try:
+        doc = load_yaml_bytes(raw, str(path))
     except YamlLoadError as exc:
         return None, [
             problem_at(path, str(exc), (exc.line, exc.column) if exc.line else None, "names")
         ]
     try:
-        return NameList.model_validate(doc.data), []
+        name_list = NameList.model_validate(doc.data)
     except ValidationError as exc:
         return None, validation_problems(path, doc, exc, (), "names")
+    write_table(NAME_LIST_TABLES, key, name_list.model_dump_json(by_alias=True).encode())
+    return name_list, []
 
 
 def _inside(path: Path, root: Path) -> bool:

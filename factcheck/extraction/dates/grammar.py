@@ -24,7 +24,7 @@ from typing import Final
 from factcheck.calendar_words import MONTHS, WEEKDAYS
 from factcheck.extraction.dates import holidays
 from factcheck.extraction.dates import lexicon as lex
-from factcheck.extraction.dates.types import Cue, CuedPattern, cued
+from factcheck.extraction.dates.types import Cue, CuedPattern, compile_cued, cued
 
 _MON_WORDS = sorted(MONTHS, key=len, reverse=True)
 _SAFE_MON = "|".join(w for w in _MON_WORDS if w not in {"may", "mar", "march"})
@@ -35,7 +35,7 @@ _MON_SAFE = rf"(?:{_SAFE_MON}|(?-i:May|March|Mar|MAY|MARCH|MAR))\.?"
 _WD = "(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
 _ORD_DAY = "|".join(
     sorted({w.replace(" ", "-").replace("-", r"[\s-]+") for w in lex.ORDINAL_WORDS},
-           key=len, reverse=True)
+           key=lambda w: (-len(w), w))  # one order in every process: see lexicon._CAP_WD
 )
 _CARD_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _CARD_DAY = "|".join(
@@ -75,7 +75,7 @@ _WORD_YEAR = (rf"(?:two\s+thousand(?:\s+(?:and\s+)?{_UNDER_100})?|"
 
 _FLAGS = re.IGNORECASE
 
-PATTERNS: Final[tuple[CuedPattern, ...]] = (
+PATTERNS: Final[tuple[CuedPattern, ...]] = compile_cued((
     # month then day: "oct2", "oct/2", "jan-1", "october. 2", "january12,2016", "May twenty one"
     cued(Cue.MONTH,
         rf"\b{_MON}(?:\s*[/\-]\s*|\s*)(?:the\s+)?(?:{_DAYNUM}(?![\d%:])|(?:{_ORD_DAY}|"
@@ -238,15 +238,15 @@ PATTERNS: Final[tuple[CuedPattern, ...]] = (
     cued(Cue.HOLIDAY, rf"\b{_DURATION}\s+(?:before|after)\s+(?:{holidays.NAMES})\b", _FLAGS),
     # day words newsrooms shorten: "tmrw", "the day after tmrw"
     cued(Cue.ANCHOR, r"\b(?:the\s+day\s+(?:after|before)\s+)?(?:tmrw|tmr)\b", _FLAGS),
-)
+))
 """Date shapes the NER misses, matched case-insensitively on the raw text."""
 
-DAY_PATTERNS: Final[tuple[CuedPattern, ...]] = (
+DAY_PATTERNS: Final[tuple[CuedPattern, ...]] = compile_cued((
     # dotted or hyphenated month/day after "on", "in" or a weekday: "on 4.22", "friday 7.6"
     cued(Cue.DIGIT, rf"\b(?:on|in|{_WD})\s+(?P<d>[0-3]?\d[.\-][0-3]?\d)(?![\w.\-]|,\d)", _FLAGS),
     # "the 27", "the 27th", "the second", "the twenty second", "on 15", "on twenty second"
     cued(Cue.DIGIT | Cue.NUMBER, rf"\b(?:on|for|by|until|till|since|from|before|after|of)\s+"
                rf"(?P<d>the\s+(?:{_DAYNUM}|{_ORD_DAY}|{_CARD_DAY})){_END}", _FLAGS),
     cued(Cue.DIGIT | Cue.NUMBER, rf"\bon\s+(?P<d>{_DAYNUM}|{_ORD_DAY}){_END}", _FLAGS),
-)
+))
 """Numbers the words around them make days: the resolver reads them with ``day_hint``."""

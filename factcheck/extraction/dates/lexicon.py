@@ -10,7 +10,7 @@ import re
 from typing import Final
 
 from factcheck.calendar_words import MONTHS, WEEKDAYS
-from factcheck.extraction.dates.types import Cue, CuedPattern, cued
+from factcheck.extraction.dates.types import Cue, CuedPattern, compile_cued, cued
 from factcheck.extraction.dates.zones import TIME_OF_DAY_TEXT
 
 _UNITS: Final[tuple[str, ...]] = (
@@ -97,19 +97,20 @@ MALFORMED_ORDINAL_RE: Final[re.Pattern[str]] = re.compile(
 
 # --- candidate patterns over the source text ---------------------------------------------
 
+# Longest first; words of one length alphabetically, so that the pattern's text is the same in
+# every process (a set's order is not), which the table cache of compiled patterns keys on.
 _CAP_WD = "|".join(
-    sorted({w.capitalize() for w in WEEKDAYS} | {w.upper() for w in WEEKDAYS}, key=len,
-           reverse=True)
+    sorted({w.capitalize() for w in WEEKDAYS} | {w.upper() for w in WEEKDAYS}, key=lambda w: (-len(w), w))
 )
 _CAP_MON = "|".join(
-    sorted({m.capitalize() for m in MONTHS} | {m.upper() for m in MONTHS}, key=len, reverse=True)
+    sorted({m.capitalize() for m in MONTHS} | {m.upper() for m in MONTHS}, key=lambda m: (-len(m), m))
 )
 _DAY = rf"[0-3]?\d{ORDINAL_SUFFIX}?"
 _ORD_WORDS = "|".join(
     sorted((w.replace(" ", r"\s+") for w in ORDINAL_WORDS), key=len, reverse=True)
 )
 _YEAR = r"(?:1[5-9]\d\d|20\d\d|21\d\d)"
-CANDIDATE_PATTERNS: Final[tuple[CuedPattern, ...]] = (
+CANDIDATE_PATTERNS: Final[tuple[CuedPattern, ...]] = compile_cued((
     # weekday, day [month] [year]: "this Friday, 7", "Monday, 24", "Friday 7is March"
     cued(Cue.WEEKDAY,
         rf"\b(?:(?:this|last|next|This|Last|Next)\s+)?(?:{_CAP_WD})\.?,?\s+(?:the\s+)?"
@@ -155,7 +156,7 @@ CANDIDATE_PATTERNS: Final[tuple[CuedPattern, ...]] = (
         r"(?:[Ll]ater|[Ee]arlier)\s+than)"
         rf"\s+(?P<d>{_YEAR})\b(?![\-/.,]\d|%|\s*(?:per\s?cent|percent))"
     ),
-)
+))
 """Expressions the statistical NER splits or misses; matched on the raw text.
 
 Where a pattern has a group ``d``, that group is the date; the rest is context."""

@@ -14,9 +14,7 @@ import functools
 import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta
-from typing import Final
-
-from dateparser.date import DateDataParser
+from typing import TYPE_CHECKING, Final
 
 from factcheck.calendar_words import MONTHS, WEEKDAYS
 from factcheck.extraction.dates import calendar as cal
@@ -39,6 +37,9 @@ from factcheck.extraction.dates.types import (
     unresolved,
 )
 
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
+
 _DATEISH_RE = re.compile(rf"\b(?:{lex.MON_ALT}|{lex.WD_ALT})\b|\b1\d{{3}}\b|\b20\d{{2}}\b")
 _PERIODS: Final[dict[str, tuple[str, int]]] = {
     "day": ("day", 10), "week": ("week", 0), "month": ("month", 7), "year": ("year", 4),
@@ -47,7 +48,13 @@ _PERIODS: Final[dict[str, tuple[str, int]]] = {
 
 @functools.lru_cache(maxsize=64)
 def _dateparser(reference: date | None, prefer: str) -> DateDataParser:
-    """One parser per (reference, preference): settings are fixed at construction."""
+    """One parser per (reference, preference): settings are fixed at construction.
+
+    dateparser is imported here, on the first span the hand-written shapes do
+    not read: most runs never get there, and its import costs tens of milliseconds.
+    """
+    from dateparser.date import DateDataParser
+
     settings: dict[str, object] = {"PREFER_DATES_FROM": prefer, "RETURN_AS_TIMEZONE_AWARE": False}
     if reference is not None:
         settings["RELATIVE_BASE"] = datetime(reference.year, reference.month, reference.day)

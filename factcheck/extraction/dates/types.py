@@ -12,6 +12,7 @@ from typing import Final
 from factcheck.claims import ClockTime, DateGranularity, DateIssueKind
 from factcheck.extraction.dates import calendar as cal
 from factcheck.extraction.dates.calendar import Direction
+from factcheck.pattern_cache import compile_patterns
 
 NO_REFERENCE = "relative expression and no reference date"
 VAGUE = "vague"
@@ -107,5 +108,21 @@ class CuedPattern:
     cues: Cue
 
 
-def cued(cues: Cue, pattern: str, flags: int = 0) -> CuedPattern:
-    return CuedPattern(re.compile(pattern, flags), cues)
+@dataclass(frozen=True)
+class CuedSpec:
+    """A date pattern before it is compiled: `compile_cued` compiles a module's set at once."""
+
+    pattern: str
+    flags: int
+    cues: Cue
+
+
+def cued(cues: Cue, pattern: str, flags: int = 0) -> CuedSpec:
+    return CuedSpec(pattern, flags, cues)
+
+
+def compile_cued(specs: tuple[CuedSpec, ...]) -> tuple[CuedPattern, ...]:
+    """The patterns, compiled as ``re.compile`` does; their programs are kept in the table cache, so a
+    process after the first does not compile them again (`factcheck.pattern_cache`)."""
+    compiled = compile_patterns([(spec.pattern, spec.flags) for spec in specs])
+    return tuple(CuedPattern(regex, spec.cues) for regex, spec in zip(compiled, specs, strict=True))

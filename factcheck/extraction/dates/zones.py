@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Final, Literal
 
+from factcheck.pattern_cache import compile_patterns
+
 DstRule = Literal["eu", "us"]
 
 
@@ -273,5 +275,6 @@ TIME_OF_DAY_TEXT: Final[str] = (
 )
 """A time of day with its zone and a bracketed conversion, as a candidate date span."""
 
-CLOCK_SEARCH_RE: Final[re.Pattern[str]] = re.compile(rf"(?:{CLOCK_TEXT}|{_ZONED_CLOCK})", re.IGNORECASE)
+CLOCK_SEARCH_RE: Final[re.Pattern[str]] = compile_patterns([(rf"(?:{CLOCK_TEXT}|{_ZONED_CLOCK})", re.IGNORECASE)])[0]
+"""Compiled through the table cache (`factcheck.pattern_cache`): the zone names make it long to compile."""
 """Whether a span holds a time of day (to join it to the date beside it)."""

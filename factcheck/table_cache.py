@@ -1,0 +1,76 @@
+"""Tables built once and kept on disk, keyed by their content: name lists, gazetteer tokens.
+
+Reading the bundled name lists (YAML with positions) and tokenizing every
+listed form for the gazetteer cost a few tenths of a second, more than
+checking a few articles.  What they produce depends only on the files'
+bytes and the code and library versions that read them, so it is kept in
+``<cache dir>/tables/<kind>/<key>.json`` and read back on the next run.
+
+As for the claims cache (`factcheck.extraction.cache`): entries are JSON,
+never pickle (a cache directory may be shared or tampered with), and each
+reader validates what it reads; a missing, unreadable or invalid entry is a
+miss, a directory that cannot be written slows the run and never fails it.
+``$FACTCHECK_CACHE_DIR`` moves the tables with the claims;
+``FACTCHECK_TABLE_CACHE=0`` turns them off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+TABLE_FORMAT = 1
+OFF_ENV = "FACTCHECK_TABLE_CACHE"
+
+
+def default_cache_dir() -> Path:
+    """``$FACTCHECK_CACHE_DIR``, else the user cache directory of the platform."""
+    configured = os.environ.get("FACTCHECK_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("factcheck"))
+
+
+def content_key(*parts: str | bytes) -> str:
+    """A digest of ``parts``, in order, each length-prefixed: the caller names all an entry depends on."""
+    digest = hashlib.sha256(f"factcheck tables {TABLE_FORMAT}".encode())
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def _path(kind: str, key: str) -> Path | None:
+    if os.environ.get(OFF_ENV, "1") == "0":
+        return None
+    return default_cache_dir() / "tables" / kind / f"{key}.json"
+
+
+def read_table(kind: str, key: str) -> bytes | None:
+    """The entry's bytes, or None (no entry, tables turned off, unreadable)."""
+    path = _path(kind, key)
+    if path is None:
+        return None
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def write_table(kind: str, key: str, data: bytes) -> None:
+    """Write atomically (temp file + rename); a failure is ignored."""
+    path = _path(kind, key)
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False, suffix=".tmp") as handle:
+            handle.write(data)
+        os.replace(handle.name, path)
+    except OSError:
+        return
