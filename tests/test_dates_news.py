@@ -132,12 +132,13 @@ def test_a_date_entity_across_a_full_stop_is_cut_at_the_stop(nlp: Language) -> N
 
 
 def test_an_article_is_scanned_for_market_days_once(nlp: Language) -> None:
-    """Each date asked whether it is a market report's "the day"; the article's text is scanned once (issue 19)."""
-    from factcheck.extraction.dates.news import market_days
+    """Each date asks whether it is a market report's "the day"; the article's text is scanned once (issue 19)."""
+    from factcheck.extraction.dates.news import market_days_of
 
     text = "Shares closed 2% higher on the day. On 3 March, 4 March and 5 March 2025 the exchange met on Monday."
-    market_days.cache_clear()
-    claims = extract_dates(nlp(text), "s", date(2025, 3, 10))
+    doc = nlp(text)
+    claims = extract_dates(doc, "s", date(2025, 3, 10))
     assert len(claims) >= 4
-    info = market_days.cache_info()
-    assert info.misses == 1 and info.hits >= len(claims)
+    found = market_days_of(doc)
+    assert found == [(text.index("the day"), text.index("the day") + 7)]
+    assert market_days_of(doc) is found  # kept on the document, not scanned again
