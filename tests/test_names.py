@@ -227,11 +227,3 @@ def test_a_near_miss_is_compared_with_the_listed_forms_once(monkeypatch: pytest.
     bundled.link("Olaf Schulz")
     assert len(bundled._near_misses) == 1  # the memory starts again when full
 
-
-def test_the_characters_names_cover_are_marked_once() -> None:
-    """Glued words are looked for outside the names found; which characters those hold is marked once (issue 19)."""
-    from factcheck.extraction.entities import _covered
-
-    flags = _covered([(2, 4), (8, 30), (-3, 1), (5, 5)], 10)
-    assert [i for i, flag in enumerate(flags) if flag] == [0, 2, 3, 8, 9, 10]
-    assert len(flags) == 11
