@@ -31,6 +31,7 @@ from factcheck.extraction.per_source import SourceExtractor
 from factcheck.extraction.plugins import ENTRY_POINTS as EXTRACTOR_ENTRY_POINTS
 from factcheck.extraction.plugins import extractor_plugins
 from factcheck.extraction.run import ExtractionSettings, extract_sources
+from factcheck.extraction.workers import close_workers
 from factcheck.names.index import NameIndex
 from factcheck.names.linking import link_entities
 from factcheck.report import Finding, Problem, Report, RuleInfo, SourceInfo, Suppressed
@@ -213,6 +214,7 @@ def iter_check(
             first = False
     if first:  # no cluster at all: still one report carrying the run's problems
         yield check_cluster(DEFAULT_CLUSTER, [], context, ClusterProblems(run_problems))
+    close_workers()  # the run is over: the worker processes of --jobs end with it
 
 
 P = ParamSpec("P")

@@ -1,12 +1,14 @@
-"""``--jobs N``: workers forked once, after the model is loaded, kept across clusters, output unchanged (issue 19)."""
+"""``--jobs N``: workers forked once per run, after the model is loaded, kept across clusters (issue 19)."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 
 import factcheck
 from factcheck.extraction import workers
 from factcheck.extraction.nlp import load_pipeline
+from factcheck.pipeline import iter_check
 from factcheck.sources.model import Source
 
 CLUSTERS = {
@@ -43,18 +45,33 @@ def test_a_small_cluster_is_shared_by_every_worker() -> None:
     assert workers.chunk_size(1, 4) == 1
 
 
-def test_workers_are_kept_across_clusters_and_start_with_the_model() -> None:
-    workers.close_workers()
+def test_one_pool_serves_every_cluster_of_a_run_and_starts_with_the_model() -> None:
     one = factcheck.check(records(), clusters=True, reference_date="2025-03-10", jobs=1).model_dump_json()
-    two = factcheck.check(records(), clusters=True, reference_date="2025-03-10", jobs=2).model_dump_json()
-    assert one == two
+    reports = iter_check(records(), clusters=True, reference_date="2025-03-10", jobs=2)
+    next(reports)
     assert workers._pool is not None
     pool = workers._pool[1]
-    again = factcheck.check(records(), clusters=True, reference_date="2025-03-10", jobs=2).model_dump_json()
-    assert again == one
-    assert workers._pool is not None and workers._pool[1] is pool  # one pool for both calls and all clusters
     states = {pool.submit(_worker_state).result() for _ in range(8)}
     assert os.getpid() not in {pid for pid, _ in states}
     assert {address for _, address in states} == {id(load_pipeline())}  # the parent's pipeline, not loaded again
-    workers.close_workers()
-    assert workers._pool is None
+    next(reports)
+    assert workers._pool is not None and workers._pool[1] is pool  # the second cluster used the same workers
+    assert list(reports) == []
+    assert workers._pool is None  # the run is over: its workers ended with it
+    two = factcheck.check(records(), clusters=True, reference_date="2025-03-10", jobs=2).model_dump_json()
+    assert one == two
+
+
+def _leave_a_run_unfinished() -> None:
+    next(iter_check(records(), clusters=True, reference_date="2025-03-10", jobs=2))
+
+
+def test_a_child_process_that_leaves_its_workers_running_still_exits() -> None:
+    """multiprocessing joins a child's children before atexit runs: the pool must be closed before that."""
+    child = multiprocessing.get_context("fork").Process(target=_leave_a_run_unfinished)
+    child.start()
+    child.join(timeout=120)
+    if child.is_alive():
+        child.kill()
+        raise AssertionError("the child process hung waiting for its worker pool")
+    assert child.exitcode == 0

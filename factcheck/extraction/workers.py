@@ -10,25 +10,27 @@ need the whole cluster and are cheap.
 Where the platform forks, the workers are forked from the process that has
 already loaded the model and the name index, so they start with both
 (copy-on-write) instead of loading them again.  The pool is kept for the
-next cluster and the next call with the same recipe (a run over many small
-clusters would otherwise start its workers once per cluster), and ends with
-the process or `close_workers`.  Each cluster's sources are cut into as many
+run's next cluster (a run over many small clusters would otherwise start its
+workers once per cluster); the run ends it (`close_workers`), and so does
+the process's exit, before multiprocessing waits for its children (a process
+that is itself a multiprocessing child would otherwise wait forever).  Each cluster's sources are cut into as many
 chunks as there are workers (at most `CHUNK_SOURCES` a chunk), so a small
 cluster still keeps every worker busy.
 """
 
 from __future__ import annotations
 
-import atexit
 import datetime as dt
 import math
 import multiprocessing
+import multiprocessing.util
+import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from factcheck.claims import SourceOutcome
-from factcheck.extraction.nlp import load_pipeline
+from factcheck.extraction.nlp import load_pipeline, resolve_model_name
 from factcheck.extraction.per_source import SourceExtractor
 from factcheck.names.index import NameIndex
 from factcheck.sources.model import Source
@@ -83,6 +85,7 @@ def _workers(jobs: int, recipe: WorkerRecipe) -> ProcessPoolExecutor:
     close_workers()
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    _close_at_exit()
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(recipe,))
     _pool = ((jobs, recipe), pool)
     return pool
@@ -96,7 +99,29 @@ def close_workers() -> None:
         _pool = None
 
 
-atexit.register(close_workers)
+def _forget_pool() -> None:
+    """In a forked child: the parent's pool is the parent's to use and to close."""
+    global _pool  # noqa: PLW0603 - see _workers
+    _pool = None
+
+
+os.register_at_fork(after_in_child=_forget_pool)
+
+_closing_registered_in: int | None = None
+"""The process that registered `close_workers` with multiprocessing's exit handler (a forked child
+starts with an empty registry, so each process registers its own)."""
+
+
+def _close_at_exit() -> None:
+    """Have multiprocessing's exit handler close the pool before it joins this process's children.
+
+    In a multiprocessing child that handler runs before atexit, and it waits for every child
+    process: workers that were never told to stop would keep it waiting forever.
+    """
+    global _closing_registered_in  # noqa: PLW0603 - once per process
+    if _closing_registered_in != os.getpid():
+        multiprocessing.util.Finalize(None, close_workers, exitpriority=100)  # before its queues close (10)
+        _closing_registered_in = os.getpid()
 
 
 def chunk_size(sources: int, jobs: int) -> int:
@@ -111,7 +136,7 @@ def extract_in_processes(
     items = [(s.model_dump_json(), r.isoformat() if r else None) for s, r in zip(sources, references, strict=True)]
     size = chunk_size(len(items), jobs)
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
-    pool = _workers(jobs, recipe)
+    pool = _workers(jobs, WorkerRecipe(resolve_model_name(recipe.model), recipe.names))  # a pool per model
     try:
         for results in pool.map(_extract_chunk, chunks):
             for payload in results:
