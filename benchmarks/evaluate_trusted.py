@@ -26,16 +26,12 @@ from pathlib import Path
 import factcheck
 from factcheck.report import Report
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from evaluate import write_report  # a sibling script, found by the line above
+
 ROOT = Path(__file__).resolve().parents[1]
 TOTALS = ("flag_items", "flag_found", "noflag_items", "noflag_kept", "loud_findings", "loud_true")
-
-
-def write_report(report: Report, out: Path, name: str) -> tuple[Path, Path]:
-    report_path = out / f"{name}.json"
-    claims_path = out / f"{name}.claims.jsonl"
-    report_path.write_text(report.model_dump_json(), encoding="utf-8")
-    claims_path.write_text("".join(c.model_dump_json() + "\n" for c in report.claims), encoding="utf-8")
-    return report_path, claims_path
 
 
 def score(shared: Path, case: Path, report: Path, claims: Path, misses: bool) -> tuple[dict[str, object], str]:
