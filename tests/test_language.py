@@ -16,6 +16,7 @@ from factcheck.sources.language import (
     MIN_CONFIDENCE,
     MIN_WORDS,
     WINDOW_CHARS,
+    _identifier,
     decide_language,
     detect_language,
     validate_language_tag,
@@ -199,6 +200,17 @@ def test_a_short_foreign_headline_is_checked_as_english_and_says_so() -> None:
     (info,) = report.sources
     assert (info.language, info.language_origin) == ("en", "assumed")
     assert "too few to detect" in info.language_detail
+
+
+def test_a_text_too_short_to_detect_does_not_load_the_detector() -> None:
+    """Its answer would not be taken under MIN_WORDS, so its half-second model load is spared."""
+    _identifier.cache_clear()
+    decision = decide_language("Feuerwehr löscht Brand in Lagerhalle", None)
+    assert (decision.language, decision.origin) == ("en", "assumed")
+    assert "5 words are too few" in decision.detail
+    assert _identifier.cache_info().currsize == 0
+    assert decide_language(GERMAN, None).language == "de"
+    assert _identifier.cache_info().currsize == 1
 
 
 def test_the_json_report_records_each_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -226,7 +226,10 @@ def decide_language(
     plainly = plainly_english(body)
     if plainly is not None:
         return LanguageDecision("en", "detected", plainly)
-    found = detect_language(body)
+    sample, sampled = _sample(body)
+    words = count_words(sample)
+    # Under MIN_WORDS the detector's answer is never taken: spare its model load.
+    found = detect_language(body) if words >= MIN_WORDS else Detection("", 0.0, words, sampled)
     if found.sure:
         return LanguageDecision(found.language, "detected", f"detected {found.describe()}", found.confidence)
     if found.words < MIN_WORDS:
