@@ -14,6 +14,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	$(BIN)/python -m pip install --quiet --no-deps -e tests/plugins/example_plugin
+	# An editable install gets no bytecode from pip (a wheel install does): write it once.
+	$(BIN)/python -m compileall -q factcheck
 	touch $(STAMP)
 
 demo: $(STAMP)
