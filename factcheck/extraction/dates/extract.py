@@ -124,19 +124,27 @@ def extract_dates(doc: Doc, source_id: str, reference: date | None, *, locale: s
     ``locale`` (e.g. "en-US", "en-GB", "fr") settles the day/month order of
     numeric dates; without it an ambiguous one keeps both readings.
     """
-    claims = _extract(doc, source_id, reference, locale)
+    # the candidates do not depend on the reference: found once, read once or twice
+    candidates = _merged_spans(doc)
+    claims = _extract(doc, source_id, reference, locale, candidates)
     own = own_dateline(claims)
     if own is not None and own != reference:
         # the article dates itself ("14 October 2025" alone at the top): "this morning" and
         # "Thursday" are read against that day, not a date the run gave it from elsewhere
-        claims = _extract(doc, source_id, own, locale)
+        claims = _extract(doc, source_id, own, locale, candidates)
     return claims
 
 
-def _extract(doc: Doc, source_id: str, reference: date | None, locale: str | None) -> list[DateClaim]:
+def _extract(
+    doc: Doc,
+    source_id: str,
+    reference: date | None,
+    locale: str | None,
+    candidates: tuple[list[tuple[int, int]], set[tuple[int, int]]],
+) -> list[DateClaim]:
     claims: list[DateClaim] = []
-    spans, hinted = _merged_spans(doc)
-    spans = _join_ranges(doc, spans, reference, locale)
+    found, hinted = candidates
+    spans = _join_ranges(doc, found, reference, locale)
     for span in _split_period_clock(doc_text(doc), _split_lists(doc, spans, reference, locale)):
         claim = _claim(doc, source_id, span, reference, locale, day_hint=span in hinted)
         if claim is None:
