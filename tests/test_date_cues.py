@@ -99,3 +99,20 @@ def test_a_month_pattern_does_not_read_text_without_a_month() -> None:
     assert len(month_windows) == 1
     assert month_windows[0][1] - month_windows[0][0] < 250
     assert sum(end - start for start, end in cues.windows(Cue.DIGIT)) > len(text) * 0.9
+
+
+def test_common_words_of_holiday_names_are_no_holiday_cues() -> None:
+    # "day", "year", "'s" and "Friday" are in holiday names, but too common to stand for one:
+    # each name is stood for by its one uncommon word ("Christmas", "Good", "Patrick")
+    text = "On Friday the king's advisers said the day would come within the year. " * 20
+    assert find_cues(text).positions.get(Cue.HOLIDAY) is None
+    assert find_cues("They met on Good Friday.").positions.get(Cue.HOLIDAY) == [(12, 16)]
+
+
+def test_a_counted_offset_pattern_reads_only_around_its_distance_and_day_words() -> None:
+    offsets = [p for p in grammar.PATTERNS if p.regex.fullmatch("two weeks from now")]
+    assert offsets
+    text = "Officials said the talks lasted two years and ended on Friday, 4 weeks before the vote. " * 20
+    cues = find_cues(text)
+    assert all(cues.windows(p.cues) == [] for p in offsets)
+    assert all(cues.matches(p) == [] for p in offsets)

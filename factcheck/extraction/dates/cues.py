@@ -28,21 +28,33 @@ _WORD_RE: Final[re.Pattern[str]] = re.compile(r"[^\W\d_]+")
 
 _GENERIC_HOLIDAY_WORDS: Final[frozenset[str]] = frozenset(
     {"day", "days", "eve", "new", "year", "years", "s", "saint", "st", "the", "of", "international"}
+    | set(MONTHS)
+    | set(WEEKDAYS)
 )
+"""Words too common to stand for a holiday: "s" of "New Year's", "Friday" of "Good Friday"."""
+
+
+def _holiday_word(spelling: str) -> str:
+    """The one word that stands for a spelling of a holiday name: its longest uncommon word.
+
+    A name of common words only ("New Year's Eve") is stood for by its first.
+    Every match of a holiday pattern holds a whole spelling, so it holds this
+    word; one word a name keeps the windows to the few places a holiday is named.
+    """
+    words = _WORD_RE.findall(spelling.lower())
+    uncommon = [w for w in words if w not in _GENERIC_HOLIDAY_WORDS]
+    return max(uncommon, key=lambda w: (len(w), w)) if uncommon else words[0]
 
 
 def _holiday_words() -> frozenset[str]:
-    """The distinctive words of each holiday name (all its words when none is distinctive).
+    """The word of each holiday name, in each of its spellings.
 
     Names match with or without their apostrophe ("St Patrick's", "St Patricks"),
-    so both spellings of each word are kept.
+    so both spellings of each name give their word.
     """
-    words: set[str] = set()
-    for name in (*HOLIDAYS, *US_HOLIDAYS):
-        tokens = {t for spelling in (name, name.replace("'", "")) for t in _WORD_RE.findall(spelling.lower())}
-        distinctive = tokens - _GENERIC_HOLIDAY_WORDS
-        words |= distinctive or tokens
-    return frozenset(words)
+    return frozenset(
+        _holiday_word(spelling) for name in (*HOLIDAYS, *US_HOLIDAYS) for spelling in (name, name.replace("'", ""))
+    )
 
 
 _DIGIT_RE: Final[re.Pattern[str]] = re.compile(r"\d+")
@@ -53,6 +65,7 @@ _UNIT_WORDS: Final[tuple[str, ...]] = (
     "century", "centuries",
 )  # fmt: skip
 _ANCHOR_WORDS: Final[tuple[str, ...]] = ("now", "today", "tonight", "tomorrow", "tmrw", "tmr", "yesterday")
+_DISTANCE_WORDS: Final[tuple[str, ...]] = ("ago", "hence", "later", "earlier")
 _NUMBER_WORDS: Final[frozenset[str]] = frozenset(
     {t for word in (*lex.ORDINAL_WORDS, *lex.NUMBER_WORDS) for t in _WORD_RE.findall(word)}
     - {"a", "an", "of", "couple"}
@@ -67,6 +80,7 @@ for _cue, _words in (
     (Cue.NUMBER, _NUMBER_WORDS),
     (Cue.UNIT, _UNIT_WORDS),
     (Cue.ANCHOR, _ANCHOR_WORDS),
+    (Cue.DISTANCE, _DISTANCE_WORDS),
     (Cue.SEASON, lex.SEASONS),
     (Cue.DECADE, lex.DECADE_WORDS),
     (Cue.HOLIDAY, _holiday_words()),

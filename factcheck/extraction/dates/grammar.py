@@ -165,7 +165,8 @@ PATTERNS: Final[tuple[CuedPattern, ...]] = compile_cued((
          _FLAGS),
     # counted offsets from an anchor: "two weeks from now", "three weeks from tomorrow",
     # "two sundays from now", "two monday later", "more than 2 days before yesterday"
-    cued(Cue.UNIT | Cue.WEEKDAY, rf"\b(?:(?:more|less)\s+than\s+)?(?:{_DURATION}|{_COUNT}\s+{_WD_PLURAL})\s+"
+    # (every match ends in an anchor day or a distance word: "now", "tomorrow", "later", "ago")
+    cued(Cue.ANCHOR | Cue.DISTANCE, rf"\b(?:(?:more|less)\s+than\s+)?(?:{_DURATION}|{_COUNT}\s+{_WD_PLURAL})\s+"
                rf"(?:(?:from|after|before)\s+{_ANCHOR_DAY}|later|ago|from\s+now|hence)\b",
                _FLAGS),
     # word years: "two thousand and eighteen", "nineteen seventy eight" after a date

@@ -146,7 +146,7 @@ CANDIDATE_PATTERNS: Final[tuple[CuedPattern, ...]] = compile_cued((
         r"(?!\s+(?!(?:of|and|or|at|in|to|when|with|as)\b)[a-z])"
     ),
     # an offset from the event named before: "a fortnight earlier", "two weeks later"
-    cued(Cue.UNIT,
+    cued(Cue.DISTANCE,
         r"\b(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|\d{1,2})"
         r"\s+(?:days?|weeks?|fortnights?|months?|years?)\s+(?:earlier|later)\b(?!\s+than\b)"
     ),

@@ -12,6 +12,7 @@ from typing import Final
 from factcheck.claims import ClockTime, DateGranularity, DateIssueKind
 from factcheck.extraction.dates import calendar as cal
 from factcheck.extraction.dates.calendar import Direction
+from factcheck.extraction.dates.guards import guarded_specs
 from factcheck.pattern_cache import compile_patterns
 
 NO_REFERENCE = "relative expression and no reference date"
@@ -94,6 +95,8 @@ class Cue(enum.Flag):
     """Calendar units: "week", "months", "weekend", "quarter", "decade"."""
     ANCHOR = enum.auto()
     """Days named from today: "yesterday", "tonight", "tmrw", "now"."""
+    DISTANCE = enum.auto()
+    """Words that place a counted stretch in time: "ago", "hence", "later", "earlier"."""
     SEASON = enum.auto()
     DECADE = enum.auto()
     """Decades in words: "the nineties"."""
@@ -122,7 +125,8 @@ def cued(cues: Cue, pattern: str, flags: int = 0) -> CuedSpec:
 
 
 def compile_cued(specs: tuple[CuedSpec, ...]) -> tuple[CuedPattern, ...]:
-    """The patterns, compiled as ``re.compile`` does; their programs are kept in the table cache, so a
-    process after the first does not compile them again (`factcheck.pattern_cache`)."""
-    compiled = compile_patterns([(spec.pattern, spec.flags) for spec in specs])
+    """The patterns, compiled as ``re.compile`` does, each behind the look-ahead for its first characters
+    (`factcheck.extraction.dates.guards`); their programs are kept in the table cache, so a process
+    after the first does not compile them again (`factcheck.pattern_cache`)."""
+    compiled = compile_patterns(guarded_specs([(spec.pattern, spec.flags) for spec in specs]))
     return tuple(CuedPattern(regex, spec.cues) for regex, spec in zip(compiled, specs, strict=True))
