@@ -88,7 +88,7 @@ _WORDS = [*sorted(WORD_CUES), "the", "of", "on", "in", "from", "to", "and", "bet
             st.text(alphabet="aeiostqhKk\u212a\u017f 0123456789.,/-:'", max_size=8),
         ),
         max_size=40,
-    ).map(lambda words: " ".join(words))
+    ).map(" ".join)
 )
 def test_generated_text_matches_the_same_with_and_without_the_guards(text: str) -> None:
     assert _disagreements([text]) == []

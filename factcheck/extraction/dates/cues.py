@@ -41,7 +41,7 @@ def _holiday_word(spelling: str) -> str:
     Every match of a holiday pattern holds a whole spelling, so it holds this
     word; one word a name keeps the windows to the few places a holiday is named.
     """
-    words = _WORD_RE.findall(spelling.lower())
+    words: list[str] = _WORD_RE.findall(spelling.lower())
     uncommon = [w for w in words if w not in _GENERIC_HOLIDAY_WORDS]
     return max(uncommon, key=lambda w: (len(w), w)) if uncommon else words[0]
 

@@ -71,8 +71,8 @@ def first_character_class(pattern: str, flags: int) -> str | None:
     set the engine skips to by itself (a case-sensitive literal or set first).
     """
     try:
-        from re import _constants as c
-        from re import _parser
+        from re import _constants as c  # type: ignore[attr-defined]
+        from re import _parser  # type: ignore[attr-defined]
     except ImportError:  # pragma: no cover - not CPython 3.11 or later
         return None
     try:
@@ -89,7 +89,7 @@ def first_character_class(pattern: str, flags: int) -> str | None:
     parts = [_render(c, op, av) for op, av in items]
     if any(part is None for part in parts):
         return None
-    return "[" + "".join(sorted(set(p for p in parts if p is not None))) + "]"
+    return "[" + "".join(sorted({p for p in parts if p is not None})) + "]"
 
 
 def _first(c: Any, data: Sequence[tuple[Any, Any]], ignorecase: bool) -> tuple[list[tuple[Any, Any]] | None, bool]:
