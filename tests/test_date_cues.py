@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from factcheck.extraction.dates import grammar
 from factcheck.extraction.dates import lexicon as lex
-from factcheck.extraction.dates.cues import WORD_CUES, find_cues
+from factcheck.extraction.dates.cues import SCAN_CUES, WORD_CUES, find_cues
 from factcheck.extraction.dates.holidays import HOLIDAYS, US_HOLIDAYS
 from factcheck.extraction.dates.types import Cue, CuedPattern
 
@@ -65,7 +65,10 @@ def test_the_seeds_match_the_same_in_windows_as_in_the_whole_text() -> None:
     assert _disagreements(texts) == []
 
 
-_DATE_WORDS = [*sorted(WORD_CUES), "the", "of", "on", "in", "from", "to", "and", "between", "last", "next", "this"]
+_DATE_WORDS = [
+    *sorted(WORD_CUES.keys() | SCAN_CUES.keys()),
+    "the", "of", "on", "in", "from", "to", "and", "between", "last", "next", "this",
+]
 _FILLER = ["said", "troops", "people", "were", "killed", "reported", "police", "Minister", "a", "an", "the"]
 
 
@@ -116,3 +119,11 @@ def test_a_counted_offset_pattern_reads_only_around_its_distance_and_day_words()
     cues = find_cues(text)
     assert all(cues.windows(p.cues) == [] for p in offsets)
     assert all(cues.matches(p) == [] for p in offsets)
+
+
+def test_the_date_words_stay_every_word_of_every_holiday_name() -> None:
+    # the selective parser parses the sentences holding a date word: narrowing the scan's
+    # holiday cues to one word a name must not narrow what it parses
+    assert {"s", "eve", "year", "friday", "king", "luther"} <= WORD_CUES.keys()
+    assert not {"ago", "hence", "later", "earlier"} & WORD_CUES.keys()
+    assert all(SCAN_CUES.get(word, Cue(0)) & ~Cue.HOLIDAY == cues & ~Cue.HOLIDAY for word, cues in WORD_CUES.items())

@@ -28,13 +28,28 @@ _WORD_RE: Final[re.Pattern[str]] = re.compile(r"[^\W\d_]+")
 
 _GENERIC_HOLIDAY_WORDS: Final[frozenset[str]] = frozenset(
     {"day", "days", "eve", "new", "year", "years", "s", "saint", "st", "the", "of", "international"}
-    | set(MONTHS)
-    | set(WEEKDAYS)
 )
+
+
+def _holiday_words() -> frozenset[str]:
+    """The distinctive words of each holiday name (all its words when none is distinctive).
+
+    Names match with or without their apostrophe ("St Patrick's", "St Patricks"),
+    so both spellings of each word are kept.
+    """
+    words: set[str] = set()
+    for name in (*HOLIDAYS, *US_HOLIDAYS):
+        tokens = {t for spelling in (name, name.replace("'", "")) for t in _WORD_RE.findall(spelling.lower())}
+        distinctive = tokens - _GENERIC_HOLIDAY_WORDS
+        words |= distinctive or tokens
+    return frozenset(words)
+
+
+_COMMON_HOLIDAY_WORDS: Final[frozenset[str]] = frozenset({*_GENERIC_HOLIDAY_WORDS, *MONTHS, *WEEKDAYS})
 """Words too common to stand for a holiday: "s" of "New Year's", "Friday" of "Good Friday"."""
 
 
-def _holiday_word(spelling: str) -> str:
+def _holiday_stand_in(spelling: str) -> str:
     """The one word that stands for a spelling of a holiday name: its longest uncommon word.
 
     A name of common words only ("New Year's Eve") is stood for by its first.
@@ -42,18 +57,14 @@ def _holiday_word(spelling: str) -> str:
     word; one word a name keeps the windows to the few places a holiday is named.
     """
     words: list[str] = _WORD_RE.findall(spelling.lower())
-    uncommon = [w for w in words if w not in _GENERIC_HOLIDAY_WORDS]
+    uncommon = [w for w in words if w not in _COMMON_HOLIDAY_WORDS]
     return max(uncommon, key=lambda w: (len(w), w)) if uncommon else words[0]
 
 
-def _holiday_words() -> frozenset[str]:
-    """The word of each holiday name, in each of its spellings.
-
-    Names match with or without their apostrophe ("St Patrick's", "St Patricks"),
-    so both spellings of each name give their word.
-    """
+def _holiday_stand_ins() -> frozenset[str]:
+    """The stand-in word of each holiday name, in each of its spellings (with and without the apostrophe)."""
     return frozenset(
-        _holiday_word(spelling) for name in (*HOLIDAYS, *US_HOLIDAYS) for spelling in (name, name.replace("'", ""))
+        _holiday_stand_in(spelling) for name in (*HOLIDAYS, *US_HOLIDAYS) for spelling in (name, name.replace("'", ""))
     )
 
 
@@ -72,7 +83,12 @@ _NUMBER_WORDS: Final[frozenset[str]] = frozenset(
 )
 
 WORD_CUES: Final[dict[str, Cue]] = {}
-"""Lower-cased word -> the cues it is (a word can be several: "second", "march")."""
+"""Lower-cased word -> the kinds of date word it is (a word can be several: "second", "march").
+
+Every word of a holiday name counts as a holiday word here; the selective
+parser parses the sentences that hold any of these words
+(`factcheck.extraction.selective_parser`).
+"""
 
 for _cue, _words in (
     (Cue.MONTH, MONTHS),
@@ -80,13 +96,27 @@ for _cue, _words in (
     (Cue.NUMBER, _NUMBER_WORDS),
     (Cue.UNIT, _UNIT_WORDS),
     (Cue.ANCHOR, _ANCHOR_WORDS),
-    (Cue.DISTANCE, _DISTANCE_WORDS),
     (Cue.SEASON, lex.SEASONS),
     (Cue.DECADE, lex.DECADE_WORDS),
     (Cue.HOLIDAY, _holiday_words()),
 ):
     for _word in _words:
         WORD_CUES[_word] = WORD_CUES.get(_word, Cue(0)) | _cue
+
+SCAN_CUES: Final[dict[str, Cue]] = {word: cues & ~Cue.HOLIDAY for word, cues in WORD_CUES.items()}
+"""Lower-cased word -> the cues the pattern scan finds it as: `WORD_CUES` narrowed and extended.
+
+A holiday is found by one word of its name, not by every word ("New", not
+"Year's" or "Day"; "Good", not "Friday"): the common words of holiday names
+made windows around most of a news story.  The words that place a counted
+stretch in time ("ago", "later") are cues of the patterns that need them.
+"""
+for _word in _holiday_stand_ins():
+    SCAN_CUES[_word] = SCAN_CUES.get(_word, Cue(0)) | Cue.HOLIDAY
+for _word in _DISTANCE_WORDS:
+    SCAN_CUES[_word] = SCAN_CUES.get(_word, Cue(0)) | Cue.DISTANCE
+for _word in [word for word, cues in SCAN_CUES.items() if not cues]:
+    del SCAN_CUES[_word]
 
 CUE_MARGIN: Final[int] = 96
 """Characters searched on each side of a cue; longer than any date expression."""
@@ -125,7 +155,7 @@ class CueWindows:
 
 def find_cues(text: str) -> CueWindows:
     positions: dict[Cue, list[tuple[int, int]]] = {Cue.DIGIT: [m.span() for m in _DIGIT_RE.finditer(text)]}
-    lookup = WORD_CUES.get
+    lookup = SCAN_CUES.get
     for match in _WORD_RE.finditer(text):
         cues = lookup(match.group().lower())
         if cues is not None:

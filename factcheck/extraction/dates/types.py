@@ -95,12 +95,12 @@ class Cue(enum.Flag):
     """Calendar units: "week", "months", "weekend", "quarter", "decade"."""
     ANCHOR = enum.auto()
     """Days named from today: "yesterday", "tonight", "tmrw", "now"."""
-    DISTANCE = enum.auto()
-    """Words that place a counted stretch in time: "ago", "hence", "later", "earlier"."""
     SEASON = enum.auto()
     DECADE = enum.auto()
     """Decades in words: "the nineties"."""
     HOLIDAY = enum.auto()
+    DISTANCE = enum.auto()
+    """Words that place a counted stretch in time: "ago", "hence", "later", "earlier"."""
 
 
 @dataclass(frozen=True)
