@@ -80,6 +80,7 @@ _FILLER = ["said", "troops", "people", "were", "killed", "reported", "police", "
             st.sampled_from(_FILLER),
             st.integers(0, 2100).map(str),
             st.sampled_from(["1st", "22nd", "3rd", "4/22", "2022-02-01", "10:30", "3 p.m.", ",", ".", "-", "/"]),
+            st.sampled_from(["1990s", "90 s", "80's", "1980 's", "6.7.23", "10-1-2019", "20170302", "q3", "H2"]),
             st.text(alphabet="abcxyz 0123456789.,/-", max_size=8),
         ),
         max_size=60,
@@ -127,3 +128,21 @@ def test_the_date_words_stay_every_word_of_every_holiday_name() -> None:
     assert {"s", "eve", "year", "friday", "king", "luther"} <= WORD_CUES.keys()
     assert not {"ago", "hence", "later", "earlier"} & WORD_CUES.keys()
     assert all(SCAN_CUES.get(word, Cue(0)) & ~Cue.HOLIDAY == cues & ~Cue.HOLIDAY for word, cues in WORD_CUES.items())
+
+
+def test_number_cues_are_read_off_the_digit_runs() -> None:
+    text = "In 2019, 4/22 and 6.7.23 came; 12 people, the 1990s and 80 's; 3,500 and 10-1."
+    cues = find_cues(text)
+    spans = {cue: [text[s:e] for s, e in cues.positions[cue]] for cue in (Cue.LONG_NUMBER, Cue.JOINED_NUMBERS)}
+    assert spans[Cue.LONG_NUMBER] == ["2019", "1990"]
+    assert spans[Cue.JOINED_NUMBERS] == ["4/22", "6.7", "7.23", "10-1"]
+    assert [text[s:e] for s, e in cues.positions[Cue.DECADE_NUMBER]] == ["1990", "80"]
+
+
+def test_a_year_pattern_does_not_read_around_every_figure() -> None:
+    text = "Officials said 4,000 troops and 35 tanks moved 12 km. " * 30 + "It began in 2014."
+    cues = find_cues(text)
+    years = cues.windows(Cue.LONG_NUMBER)
+    assert len(years) == 1
+    assert years[0][1] - years[0][0] < 250
+    assert [text[s:e] for s, e in cues.matches(lex.CANDIDATE_PATTERNS[-1])] == ["2014"]

@@ -15,6 +15,7 @@ both ways, windowed and over the whole text, and requires the same matches.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Final
@@ -153,8 +154,30 @@ class CueWindows:
         return sorted(spans)
 
 
+_DECADE_TAIL_RE: Final[re.Pattern[str]] = re.compile(r"\s?'?s")
+""""1990s", "90 s", "the 80's": what follows the number of a decade."""
+
+
+def _number_cues(text: str, runs: list[tuple[int, int]]) -> dict[Cue, list[tuple[int, int]]]:
+    """The digit runs of the kinds some patterns cannot match without, read off the runs themselves.
+
+    Figures are everywhere in news, so windows around every digit cover half a
+    story; a year-shaped pattern needs four digits in a row, a numeric date two
+    numbers joined by "/", "." or "-", a decade a number in 0 followed by "s".
+    """
+    long_numbers = [run for run in runs if run[1] - run[0] >= 4]
+    joined = [
+        (first[0], second[1])
+        for first, second in itertools.pairwise(runs)
+        if second[0] == first[1] + 1 and text[first[1]] in "/.-"
+    ]
+    decades = [run for run in runs if text[run[1] - 1] == "0" and _DECADE_TAIL_RE.match(text, run[1])]
+    return {Cue.LONG_NUMBER: long_numbers, Cue.JOINED_NUMBERS: joined, Cue.DECADE_NUMBER: decades}
+
+
 def find_cues(text: str) -> CueWindows:
-    positions: dict[Cue, list[tuple[int, int]]] = {Cue.DIGIT: [m.span() for m in _DIGIT_RE.finditer(text)]}
+    runs = [m.span() for m in _DIGIT_RE.finditer(text)]
+    positions: dict[Cue, list[tuple[int, int]]] = {Cue.DIGIT: runs, **_number_cues(text, runs)}
     lookup = SCAN_CUES.get
     for match in _WORD_RE.finditer(text):
         cues = lookup(match.group().lower())

@@ -520,7 +520,9 @@ def _sentence(span: Span) -> tuple[str, int]:
     if not doc.has_annotation("SENT_START"):
         return doc_text(doc), 0
     sentence = sentence_of(span[0])
-    return sentence.text, sentence.start_char
+    start = sentence.start_char
+    # the document's text sliced, not ``sentence.text``, which joins a new Token object per word
+    return doc_text(doc)[start : sentence.end_char], start
 
 
 def _governing_verb(span: Span) -> Token | None:

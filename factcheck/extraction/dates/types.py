@@ -101,6 +101,12 @@ class Cue(enum.Flag):
     HOLIDAY = enum.auto()
     DISTANCE = enum.auto()
     """Words that place a counted stretch in time: "ago", "hence", "later", "earlier"."""
+    LONG_NUMBER = enum.auto()
+    """A run of four digits or more: a year, an ISO or compact date ("2019", "2019-03-01", "20190301")."""
+    JOINED_NUMBERS = enum.auto()
+    """Two digit runs joined by "/", "." or "-": "4/22", "6.7.23", "10-1"."""
+    DECADE_NUMBER = enum.auto()
+    """A number in 0 followed by "s": "1990s", "90 s", "80's"."""
 
 
 @dataclass(frozen=True)
