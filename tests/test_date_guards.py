@@ -116,6 +116,7 @@ def test_the_guard_holds_every_first_character(pattern: str, flags: int, guard: 
         (r"\b(?i:may)", 0),  # case-insensitive inside a case-sensitive pattern
         (r"(a)?\1", re.IGNORECASE),  # a back-reference may come first
         ("abc", 0),  # a literal first: the engine's own prefix search does better
+        (r"(?i)\bon\s+\d", 0),  # global flags must stay first
     ],
 )
 def test_no_guard_where_the_first_character_is_not_known(pattern: str, flags: int) -> None:

@@ -39,6 +39,8 @@ _GUARD_FORMAT = "1"
 
 Spec = tuple[str, int]
 
+_GLOBAL_FLAGS_RE = re.compile(r"\(\?[aiLmsux]+\)")
+
 
 def guarded_specs(specs: Sequence[Spec]) -> list[Spec]:
     """Each pattern with its first-character guard in front, when it has one; the flags as they were."""
@@ -75,6 +77,8 @@ def first_character_class(pattern: str, flags: int) -> str | None:
         from re import _parser  # type: ignore[attr-defined]
     except ImportError:  # pragma: no cover - not CPython 3.11 or later
         return None
+    if _GLOBAL_FLAGS_RE.match(pattern):
+        return None  # "(?i)..." must stay at the start: no look-ahead can go in front of it
     try:
         parsed = _parser.parse(pattern, flags)
     except re.error:
