@@ -28,6 +28,7 @@ import json
 import re
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from factcheck.table_cache import content_key, read_table, write_table
@@ -35,7 +36,6 @@ from factcheck.table_cache import content_key, read_table, write_table
 GUARD_TABLES = "date-guards"
 """The kind of `factcheck.table_cache` entry the guarded pattern texts are kept as."""
 
-_GUARD_FORMAT = "1"
 
 Spec = tuple[str, int]
 
@@ -45,7 +45,8 @@ _GLOBAL_FLAGS_RE = re.compile(r"\(\?[aiLmsux]+\)")
 def guarded_specs(specs: Sequence[Spec]) -> list[Spec]:
     """Each pattern with its first-character guard in front, when it has one; the flags as they were."""
     specs = [(pattern, int(flags)) for pattern, flags in specs]
-    key = content_key("date pattern guards", _GUARD_FORMAT, sys.version, json.dumps(specs))
+    # keyed by this module's own text too: a change to how guards are found finds them again
+    key = content_key("date pattern guards", sys.version, _own_source(), json.dumps(specs))
     kept = read_table(GUARD_TABLES, key)
     if kept is not None:
         try:
@@ -57,6 +58,13 @@ def guarded_specs(specs: Sequence[Spec]) -> list[Spec]:
     guarded = [(with_guard(pattern, flags), flags) for pattern, flags in specs]
     write_table(GUARD_TABLES, key, json.dumps([text for text, _ in guarded]).encode())
     return guarded
+
+
+def _own_source() -> bytes:
+    try:
+        return Path(__file__).read_bytes()
+    except OSError:  # pragma: no cover - a zipped install: the version key must do
+        return b""
 
 
 def with_guard(pattern: str, flags: int) -> str:
