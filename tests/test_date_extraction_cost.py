@@ -11,7 +11,7 @@ import pytest
 from spacy.language import Language
 
 from factcheck.extraction.dates import extract
-from factcheck.extraction.dates.cues import CueWindows
+from factcheck.extraction.dates.cues import CueWindows, find_cues
 from factcheck.extraction.dates.extract import extract_dates
 from factcheck.extraction.doc_index import doc_text
 
@@ -28,7 +28,7 @@ def test_an_article_that_dates_itself_is_scanned_for_dates_once(nlp: Language, m
     doc = nlp(_DATELINED)
     expected = extract_dates(nlp(_DATELINED), "src", date(2025, 1, 1))
     scans: list[str] = []
-    real = extract.find_cues
+    real = find_cues
 
     def counted(text: str) -> CueWindows:
         scans.append(text)
