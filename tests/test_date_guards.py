@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extraction.dates import grammar
+from factcheck.extraction.dates import extract, grammar, news
 from factcheck.extraction.dates import lexicon as lex
 from factcheck.extraction.dates.cues import WORD_CUES
 from factcheck.extraction.dates.guards import first_character_class, guarded_specs, with_guard
@@ -132,3 +132,23 @@ def test_a_guarded_alternation_keeps_both_branches_behind_the_guard() -> None:
 def test_guarded_specs_keep_the_flags_and_the_order() -> None:
     specs = [(r"\bon\s+\d", re.IGNORECASE), (r"\bx", 0)]
     assert guarded_specs(specs) == [(with_guard(p, f), f) for p, f in specs]
+
+
+_WHOLE_TEXT_PATTERNS = [news._MARKET_DAY_RE, extract._NOW_RE]
+_WHOLE_TEXT_WORDS = [
+    *("on", "the", "day", "closed", "ending", "for", "over", "now", "current", "date", "Now", "DAY", "THE"),
+    *("at", "higher", ".", ",", "shares", "1%", "\n", "x", "once", "cNow", "dayx"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(_WHOLE_TEXT_WORDS),
+        max_size=30,
+    ).map(" ".join)
+)
+def test_the_whole_text_scans_match_the_same_with_and_without_their_guards(text: str) -> None:
+    for guarded in _WHOLE_TEXT_PATTERNS:
+        assert _GUARD_RE.match(guarded.pattern)
+        assert _spans(guarded, text) == _spans(_unguarded(guarded), text)

@@ -38,6 +38,7 @@ from factcheck.extraction.dates import lexicon as lex
 from factcheck.extraction.dates.anchored import date_anchored_offsets
 from factcheck.extraction.dates.calendar import Direction
 from factcheck.extraction.dates.cues import find_cues
+from factcheck.extraction.dates.guards import compile_guarded
 from factcheck.extraction.dates.news import designated, is_dateline, market_days_of, own_dateline
 from factcheck.extraction.dates.open_ended import open_ended
 from factcheck.extraction.dates.resolution import resolve_span
@@ -334,7 +335,7 @@ def _with_lead_word(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 _RANGE_GAP_RE: Final[re.Pattern[str]] = re.compile(r"\s*(?:[-–—~]|to|through|thru|till|until|and)\s*", re.IGNORECASE)
 _RANGE_LEAD_RE: Final[re.Pattern[str]] = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
-_NOW_RE: Final[re.Pattern[str]] = re.compile(r"\b(?:now|current date)\b", re.IGNORECASE)
+_NOW_RE: Final[re.Pattern[str]] = compile_guarded(r"\b(?:now|current date)\b", re.IGNORECASE)
 """"now" ends a range ("between Jan 22 and now") though it names no date by itself."""
 
 

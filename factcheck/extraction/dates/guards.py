@@ -60,6 +60,11 @@ def guarded_specs(specs: Sequence[Spec]) -> list[Spec]:
     return guarded
 
 
+def compile_guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)`` behind its guard: for a pattern run over whole texts."""
+    return re.compile(with_guard(pattern, flags), flags)
+
+
 def _own_source() -> bytes:
     try:
         return Path(__file__).read_bytes()
