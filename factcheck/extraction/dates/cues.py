@@ -15,6 +15,7 @@ both ways, windowed and over the whole text, and requires the same matches.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Final
@@ -45,6 +46,29 @@ def _holiday_words() -> frozenset[str]:
     return frozenset(words)
 
 
+_COMMON_HOLIDAY_WORDS: Final[frozenset[str]] = frozenset({*_GENERIC_HOLIDAY_WORDS, *MONTHS, *WEEKDAYS})
+"""Words too common to stand for a holiday: "s" of "New Year's", "Friday" of "Good Friday"."""
+
+
+def _holiday_stand_in(spelling: str) -> str:
+    """The one word that stands for a spelling of a holiday name: its longest uncommon word.
+
+    A name of common words only ("New Year's Eve") is stood for by its first.
+    Every match of a holiday pattern holds a whole spelling, so it holds this
+    word; one word a name keeps the windows to the few places a holiday is named.
+    """
+    words: list[str] = _WORD_RE.findall(spelling.lower())
+    uncommon = [w for w in words if w not in _COMMON_HOLIDAY_WORDS]
+    return max(uncommon, key=lambda w: (len(w), w)) if uncommon else words[0]
+
+
+def _holiday_stand_ins() -> frozenset[str]:
+    """The stand-in word of each holiday name, in each of its spellings (with and without the apostrophe)."""
+    return frozenset(
+        _holiday_stand_in(spelling) for name in (*HOLIDAYS, *US_HOLIDAYS) for spelling in (name, name.replace("'", ""))
+    )
+
+
 _DIGIT_RE: Final[re.Pattern[str]] = re.compile(r"\d+")
 
 _UNIT_WORDS: Final[tuple[str, ...]] = (
@@ -53,13 +77,19 @@ _UNIT_WORDS: Final[tuple[str, ...]] = (
     "century", "centuries",
 )  # fmt: skip
 _ANCHOR_WORDS: Final[tuple[str, ...]] = ("now", "today", "tonight", "tomorrow", "tmrw", "tmr", "yesterday")
+_DISTANCE_WORDS: Final[tuple[str, ...]] = ("ago", "hence", "later", "earlier")
 _NUMBER_WORDS: Final[frozenset[str]] = frozenset(
     {t for word in (*lex.ORDINAL_WORDS, *lex.NUMBER_WORDS) for t in _WORD_RE.findall(word)}
     - {"a", "an", "of", "couple"}
 )
 
 WORD_CUES: Final[dict[str, Cue]] = {}
-"""Lower-cased word -> the cues it is (a word can be several: "second", "march")."""
+"""Lower-cased word -> the kinds of date word it is (a word can be several: "second", "march").
+
+Every word of a holiday name counts as a holiday word here; the selective
+parser parses the sentences that hold any of these words
+(`factcheck.extraction.selective_parser`).
+"""
 
 for _cue, _words in (
     (Cue.MONTH, MONTHS),
@@ -73,6 +103,21 @@ for _cue, _words in (
 ):
     for _word in _words:
         WORD_CUES[_word] = WORD_CUES.get(_word, Cue(0)) | _cue
+
+SCAN_CUES: Final[dict[str, Cue]] = {word: cues & ~Cue.HOLIDAY for word, cues in WORD_CUES.items()}
+"""Lower-cased word -> the cues the pattern scan finds it as: `WORD_CUES` narrowed and extended.
+
+A holiday is found by one word of its name, not by every word ("New", not
+"Year's" or "Day"; "Good", not "Friday"): the common words of holiday names
+made windows around most of a news story.  The words that place a counted
+stretch in time ("ago", "later") are cues of the patterns that need them.
+"""
+for _word in _holiday_stand_ins():
+    SCAN_CUES[_word] = SCAN_CUES.get(_word, Cue(0)) | Cue.HOLIDAY
+for _word in _DISTANCE_WORDS:
+    SCAN_CUES[_word] = SCAN_CUES.get(_word, Cue(0)) | Cue.DISTANCE
+for _word in [word for word, cues in SCAN_CUES.items() if not cues]:
+    del SCAN_CUES[_word]
 
 CUE_MARGIN: Final[int] = 96
 """Characters searched on each side of a cue; longer than any date expression."""
@@ -109,9 +154,31 @@ class CueWindows:
         return sorted(spans)
 
 
+_DECADE_TAIL_RE: Final[re.Pattern[str]] = re.compile(r"\s?'?s")
+""""1990s", "90 s", "the 80's": what follows the number of a decade."""
+
+
+def _number_cues(text: str, runs: list[tuple[int, int]]) -> dict[Cue, list[tuple[int, int]]]:
+    """The digit runs of the kinds some patterns cannot match without, read off the runs themselves.
+
+    Figures are everywhere in news, so windows around every digit cover half a
+    story; a year-shaped pattern needs four digits in a row, a numeric date two
+    numbers joined by "/", "." or "-", a decade a number in 0 followed by "s".
+    """
+    long_numbers = [run for run in runs if run[1] - run[0] >= 4]
+    joined = [
+        (first[0], second[1])
+        for first, second in itertools.pairwise(runs)
+        if second[0] == first[1] + 1 and text[first[1]] in "/.-"
+    ]
+    decades = [run for run in runs if text[run[1] - 1] == "0" and _DECADE_TAIL_RE.match(text, run[1])]
+    return {Cue.LONG_NUMBER: long_numbers, Cue.JOINED_NUMBERS: joined, Cue.DECADE_NUMBER: decades}
+
+
 def find_cues(text: str) -> CueWindows:
-    positions: dict[Cue, list[tuple[int, int]]] = {Cue.DIGIT: [m.span() for m in _DIGIT_RE.finditer(text)]}
-    lookup = WORD_CUES.get
+    runs = [m.span() for m in _DIGIT_RE.finditer(text)]
+    positions: dict[Cue, list[tuple[int, int]]] = {Cue.DIGIT: runs, **_number_cues(text, runs)}
+    lookup = SCAN_CUES.get
     for match in _WORD_RE.finditer(text):
         cues = lookup(match.group().lower())
         if cues is not None:

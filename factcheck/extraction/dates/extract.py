@@ -38,6 +38,7 @@ from factcheck.extraction.dates import lexicon as lex
 from factcheck.extraction.dates.anchored import date_anchored_offsets
 from factcheck.extraction.dates.calendar import Direction
 from factcheck.extraction.dates.cues import find_cues
+from factcheck.extraction.dates.guards import compile_guarded
 from factcheck.extraction.dates.news import designated, is_dateline, market_days_of, own_dateline
 from factcheck.extraction.dates.open_ended import open_ended
 from factcheck.extraction.dates.resolution import resolve_span
@@ -124,19 +125,27 @@ def extract_dates(doc: Doc, source_id: str, reference: date | None, *, locale: s
     ``locale`` (e.g. "en-US", "en-GB", "fr") settles the day/month order of
     numeric dates; without it an ambiguous one keeps both readings.
     """
-    claims = _extract(doc, source_id, reference, locale)
+    # the candidates do not depend on the reference: found once, read once or twice
+    candidates = _merged_spans(doc)
+    claims = _extract(doc, source_id, reference, locale, candidates)
     own = own_dateline(claims)
     if own is not None and own != reference:
         # the article dates itself ("14 October 2025" alone at the top): "this morning" and
         # "Thursday" are read against that day, not a date the run gave it from elsewhere
-        claims = _extract(doc, source_id, own, locale)
+        claims = _extract(doc, source_id, own, locale, candidates)
     return claims
 
 
-def _extract(doc: Doc, source_id: str, reference: date | None, locale: str | None) -> list[DateClaim]:
+def _extract(
+    doc: Doc,
+    source_id: str,
+    reference: date | None,
+    locale: str | None,
+    candidates: tuple[list[tuple[int, int]], set[tuple[int, int]]],
+) -> list[DateClaim]:
     claims: list[DateClaim] = []
-    spans, hinted = _merged_spans(doc)
-    spans = _join_ranges(doc, spans, reference, locale)
+    found, hinted = candidates
+    spans = _join_ranges(doc, found, reference, locale)
     for span in _split_period_clock(doc_text(doc), _split_lists(doc, spans, reference, locale)):
         claim = _claim(doc, source_id, span, reference, locale, day_hint=span in hinted)
         if claim is None:
@@ -326,7 +335,7 @@ def _with_lead_word(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 _RANGE_GAP_RE: Final[re.Pattern[str]] = re.compile(r"\s*(?:[-–—~]|to|through|thru|till|until|and)\s*", re.IGNORECASE)
 _RANGE_LEAD_RE: Final[re.Pattern[str]] = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
-_NOW_RE: Final[re.Pattern[str]] = re.compile(r"\b(?:now|current date)\b", re.IGNORECASE)
+_NOW_RE: Final[re.Pattern[str]] = compile_guarded(r"\b(?:now|current date)\b", re.IGNORECASE)
 """"now" ends a range ("between Jan 22 and now") though it names no date by itself."""
 
 
@@ -512,7 +521,9 @@ def _sentence(span: Span) -> tuple[str, int]:
     if not doc.has_annotation("SENT_START"):
         return doc_text(doc), 0
     sentence = sentence_of(span[0])
-    return sentence.text, sentence.start_char
+    start = sentence.start_char
+    # the document's text sliced, not ``sentence.text``, which joins a new Token object per word
+    return doc_text(doc)[start : sentence.end_char], start
 
 
 def _governing_verb(span: Span) -> Token | None:

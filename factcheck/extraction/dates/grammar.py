@@ -89,12 +89,12 @@ PATTERNS: Final[tuple[CuedPattern, ...]] = compile_cued((
         rf"(?![a-z])(?:(?:\s*[\-/]\s*|\s*,?\s*(?:of\s+|in\s+)?){_YEAR})?(?![\w%]|[.,/\-]\d)",
         _FLAGS),
     # year first: "2019-sep-1", "2019/sep/01", "2015/08/12", "2015.5.13"
-    cued(Cue.DIGIT, rf"(?<![\w.\-/]){_YEAR}([\-/.])(?:{_MON}|\d{{1,2}})\1\d{{1,2}}"
+    cued(Cue.LONG_NUMBER, rf"(?<![\w.\-/]){_YEAR}([\-/.])(?:{_MON}|\d{{1,2}})\1\d{{1,2}}"
                r"(?![\w\-/]|\.\d)", _FLAGS),
     # month and year: "dec-2018", "dec/2018"
     cued(Cue.MONTH, rf"\b{_MON}[\-/]{_YEAR}\b", _FLAGS),
     # numeric month/day without a year: "4/22", "22/04", "11/12,2016", "11/12,16"
-    cued(Cue.DIGIT, r"(?<![\w/.,\-])[0-3]?\d/[0-3]?\d(?:\s*,\s*(?:\d{4}|\d{2})(?!\d))?"
+    cued(Cue.JOINED_NUMBERS, r"(?<![\w/.,\-])[0-3]?\d/[0-3]?\d(?:\s*,\s*(?:\d{4}|\d{2})(?!\d))?"
                r"(?![\w/%]|[.,]\d)"),
     # weekday names, and abbreviations where nothing else can be meant: "|Friday", "on tues."
     cued(Cue.WEEKDAY, r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _FLAGS),
@@ -129,9 +129,9 @@ PATTERNS: Final[tuple[CuedPattern, ...]] = compile_cued((
     cued(Cue.UNIT, r"\b(?:q[1-4]|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter)"
                r"\s+(?:of\s+)?(?:this|next|last)\s+year\b", _FLAGS),
     # numeric ranges: "10/1-11/7", "5/1-5/7, 2020", "10/1/2018 - 10/7/2018"
-    cued(Cue.DIGIT, r"(?<![\w/.])[0-3]?\d/[0-3]?\d(?:/(?:\d{4}|\d{2}))?\s*-\s*[0-3]?\d/[0-3]?\d"
+    cued(Cue.JOINED_NUMBERS, r"(?<![\w/.])[0-3]?\d/[0-3]?\d(?:/(?:\d{4}|\d{2}))?\s*-\s*[0-3]?\d/[0-3]?\d"
                r"(?:/(?:\d{4}|\d{2}))?(?:\s*,\s*\d{4})?(?![\w/]|[.,]\d)"),
-    cued(Cue.DIGIT, r"(?<![\w/.\-])[01]?\d-[0-3]?\d-\d{4}\s*-\s*[01]?\d-[0-3]?\d-\d{4}(?![\w\-])"),
+    cued(Cue.JOINED_NUMBERS, r"(?<![\w/.\-])[01]?\d-[0-3]?\d-\d{4}\s*-\s*[01]?\d-[0-3]?\d-\d{4}(?![\w\-])"),
     # "the 20th of next month", "31st of this month"
     cued(Cue.UNIT, rf"\b(?:the\s+)?(?:{_DAYNUM}|{_ORD_DAY})\s+of\s+{_REL_MONTH}", _FLAGS),
     # weekday and day: "thursday the 21st", "friday the fifteen", "wed, 22 of jan",
@@ -165,7 +165,8 @@ PATTERNS: Final[tuple[CuedPattern, ...]] = compile_cued((
          _FLAGS),
     # counted offsets from an anchor: "two weeks from now", "three weeks from tomorrow",
     # "two sundays from now", "two monday later", "more than 2 days before yesterday"
-    cued(Cue.UNIT | Cue.WEEKDAY, rf"\b(?:(?:more|less)\s+than\s+)?(?:{_DURATION}|{_COUNT}\s+{_WD_PLURAL})\s+"
+    # (every match ends in an anchor day or a distance word: "now", "tomorrow", "later", "ago")
+    cued(Cue.ANCHOR | Cue.DISTANCE, rf"\b(?:(?:more|less)\s+than\s+)?(?:{_DURATION}|{_COUNT}\s+{_WD_PLURAL})\s+"
                rf"(?:(?:from|after|before)\s+{_ANCHOR_DAY}|later|ago|from\s+now|hence)\b",
                _FLAGS),
     # word years: "two thousand and eighteen", "nineteen seventy eight" after a date
@@ -174,15 +175,15 @@ PATTERNS: Final[tuple[CuedPattern, ...]] = compile_cued((
     cued(Cue.MONTH, rf"\b(?:the\s+)?(?:{_DAYNUM}|{_ORD_DAY})\s+of\s+{_MON},?\s+{_WORD_YEAR}\b",
                _FLAGS),
     # quarters and halves: "2017-q1", "2019 H2", "q3 2019", "q1-2019"
-    cued(Cue.DIGIT, rf"\b{_YEAR}\s?-?\s?[qh][1-4]\b|\b[qh][1-4]\s?-?\s?(?:of\s+)?{_YEAR}\b", _FLAGS),
+    cued(Cue.LONG_NUMBER, rf"\b{_YEAR}\s?-?\s?[qh][1-4]\b|\b[qh][1-4]\s?-?\s?(?:of\s+)?{_YEAR}\b", _FLAGS),
     # decades written apart: "1990 s", "in 90 s", "nineties"
-    cued(Cue.DIGIT, r"\b(?:1[5-9]|20)\d0(?:\s'?|')s\b", _FLAGS),
-    cued(Cue.DIGIT, r"\b(?:in|the|during|of)\s+(?P<d>\d0\s?'?s)\b", _FLAGS),
+    cued(Cue.DECADE_NUMBER, r"\b(?:1[5-9]|20)\d0(?:\s'?|')s\b", _FLAGS),
+    cued(Cue.DECADE_NUMBER, r"\b(?:in|the|during|of)\s+(?P<d>\d0\s?'?s)\b", _FLAGS),
     cued(Cue.DECADE, r"\b(?:the\s+)?(?:early\s+|mid\s+|late\s+)?(?:twenties|thirties|forties|fifties|"
                r"sixties|seventies|eighties|nineties|noughties)\b", _FLAGS),
     # ISO dates inside identifiers, compact dates: "archive-2018-09-23-page", "20170302"
-    cued(Cue.DIGIT, r"(?<!\d)(?<!\d-)\d{4}-[01]\d-[0-3]\d(?!\d)"),
-    cued(Cue.DIGIT, r"(?<![\d])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"),
+    cued(Cue.LONG_NUMBER, r"(?<!\d)(?<!\d-)\d{4}-[01]\d-[0-3]\d(?!\d)"),
+    cued(Cue.LONG_NUMBER, r"(?<![\d])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"),
     # day words, month and year, "year 2008", ISO week numbers, quarters alone
     cued(Cue.ANCHOR, r"\b(?:today|tomorrow|yesterday|tonight)\b", _FLAGS),
     cued(Cue.MONTH, rf"\b{_MON_SAFE}\s*,?\s+{_YEAR}\b|\b{_YEAR}\s*,?\s*{_MON_SAFE}(?![a-z])", _FLAGS),
@@ -192,7 +193,7 @@ PATTERNS: Final[tuple[CuedPattern, ...]] = compile_cued((
     cued(Cue.MONTH, rf"\b(?:the\s+)?month\s+of\s+{_MON}(?![a-z])", _FLAGS),
     # numeric month and year: "3/2015", "2015/3", "2016 / 11", "11-2016" (not "2015.3",
     # which is a decimal as often as a date)
-    cued(Cue.DIGIT, r"(?<![\w/.\-])(?:(?:1[5-9]|20)\d\d\s*/\s*(?:1[0-2]|0?[1-9])|"
+    cued(Cue.LONG_NUMBER, r"(?<![\w/.\-])(?:(?:1[5-9]|20)\d\d\s*/\s*(?:1[0-2]|0?[1-9])|"
                r"(?:1[0-2]|0?[1-9])\s*[/\-]\s*(?:1[5-9]|20)\d\d)(?![\w/\-]|[.,]\d)"),
     # seasons with a year: "summer of 2016", "winter 2019"
     cued(Cue.SEASON, rf"\b(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR}\b", _FLAGS),
@@ -217,7 +218,7 @@ PATTERNS: Final[tuple[CuedPattern, ...]] = compile_cued((
                r"3rd|4th)[\s-]quarter)\b", _FLAGS),
     # up to the reference date: "the year to date", "year-to-date", "from March to date"
     cued(Cue.UNIT, r"\b(?:the\s+)?year[\s-]to[\s-]date\b", _FLAGS),
-    cued(Cue.MONTH | Cue.DIGIT,
+    cued(Cue.MONTH | Cue.LONG_NUMBER | Cue.JOINED_NUMBERS,
          rf"\bfrom\s+(?:{_MON}(?:\s+{_YEAR})?|{_YEAR}(?:-[01]\d-[0-3]\d)?|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})\s+"
          r"(?:to|till|until)\s+(?:the\s+)?(?:current\s+)?date\b", _FLAGS),
     # the weekend: "over the weekend", "dinner with mom weekend."
@@ -243,7 +244,7 @@ PATTERNS: Final[tuple[CuedPattern, ...]] = compile_cued((
 
 DAY_PATTERNS: Final[tuple[CuedPattern, ...]] = compile_cued((
     # dotted or hyphenated month/day after "on", "in" or a weekday: "on 4.22", "friday 7.6"
-    cued(Cue.DIGIT, rf"\b(?:on|in|{_WD})\s+(?P<d>[0-3]?\d[.\-][0-3]?\d)(?![\w.\-]|,\d)", _FLAGS),
+    cued(Cue.JOINED_NUMBERS, rf"\b(?:on|in|{_WD})\s+(?P<d>[0-3]?\d[.\-][0-3]?\d)(?![\w.\-]|,\d)", _FLAGS),
     # "the 27", "the 27th", "the second", "the twenty second", "on 15", "on twenty second"
     cued(Cue.DIGIT | Cue.NUMBER, rf"\b(?:on|for|by|until|till|since|from|before|after|of)\s+"
                rf"(?P<d>the\s+(?:{_DAYNUM}|{_ORD_DAY}|{_CARD_DAY})){_END}", _FLAGS),

@@ -130,14 +130,14 @@ CANDIDATE_PATTERNS: Final[tuple[CuedPattern, ...]] = compile_cued((
         re.IGNORECASE,
     ),
     # quarters: "Q4 2021", "2021 Q4"
-    cued(Cue.DIGIT, rf"\bQ[1-4]\s+{_YEAR}\b|\b{_YEAR}\s+Q[1-4]\b"),
+    cued(Cue.LONG_NUMBER, rf"\bQ[1-4]\s+{_YEAR}\b|\b{_YEAR}\s+Q[1-4]\b"),
     # ISO date, optionally with a time and zone
-    cued(Cue.DIGIT,
+    cued(Cue.LONG_NUMBER,
         r"\b\d{4}-[01]\d-[0-3]\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?(?:Z|[+\-][0-2]\d:?\d\d)?)?"
         r"(?![\w-])"
     ),
     # numeric day/month/year in either order: "06/07/2023", "6.7.23"
-    cued(Cue.DIGIT, r"(?<![\w/.\-])[0-3]?\d([/.\-])[0-3]?\d\1(?:\d{4}|\d{2})(?![\w/]|\.\d)"),
+    cued(Cue.JOINED_NUMBERS, r"(?<![\w/.\-])[0-3]?\d([/.\-])[0-3]?\d\1(?:\d{4}|\d{2})(?![\w/]|\.\d)"),
     # clock time with its zone and conversion: "03:17 GMT-3", "3 p.m.", "21:05 local time (1905 GMT)"
     cued(Cue.DIGIT, TIME_OF_DAY_TEXT),
     # bare day after "on the": "on the 10th"
@@ -146,12 +146,12 @@ CANDIDATE_PATTERNS: Final[tuple[CuedPattern, ...]] = compile_cued((
         r"(?!\s+(?!(?:of|and|or|at|in|to|when|with|as)\b)[a-z])"
     ),
     # an offset from the event named before: "a fortnight earlier", "two weeks later"
-    cued(Cue.UNIT,
+    cued(Cue.DISTANCE,
         r"\b(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|\d{1,2})"
         r"\s+(?:days?|weeks?|fortnights?|months?|years?)\s+(?:earlier|later)\b(?!\s+than\b)"
     ),
     # a year after a preposition: "in 2014", "since 1997"
-    cued(Cue.DIGIT,
+    cued(Cue.LONG_NUMBER,
         r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Dd]uring|[Bb]efore|[Aa]fter|of|till|through|"
         r"(?:[Ll]ater|[Ee]arlier)\s+than)"
         rf"\s+(?P<d>{_YEAR})\b(?![\-/.,]\d|%|\s*(?:per\s?cent|percent))"

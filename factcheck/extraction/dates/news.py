@@ -18,16 +18,19 @@ from spacy.tokens import Doc, Span, Token
 from factcheck.calendar_words import WEEKDAYS
 from factcheck.claims import DateClaim
 from factcheck.extraction.dates import lexicon as lex
+from factcheck.extraction.dates.guards import compile_guarded
 from factcheck.extraction.doc_index import doc_text, line_starts
 
 __all__ = ["designated", "is_dateline", "market_days", "market_days_of", "own_dateline"]
 
-_MARKET_DAY_RE: Final[re.Pattern[str]] = re.compile(
+_MARKET_DAY_RE: Final[re.Pattern[str]] = compile_guarded(
     r"\b(?:on|for|ending|ended|ends|end|closing|closed|close|over)\s+(the\s+day)\b(?=\s*(?:[.,;:!?)]|$|"
     r"\s+(?:at|with|on|after|to|and|up|down|higher|lower|unchanged|flat)\b))",
     re.IGNORECASE,
 )
-""""fell 2% on the day", "ending the day at 4,512": in a market report, the article's own day."""
+""""fell 2% on the day", "ending the day at 4,512": in a market report, the article's own day.
+
+Run over every whole text: behind its first-character guard (`factcheck.extraction.dates.guards`)."""
 _MARKET_CUE_RE: Final[re.Pattern[str]] = re.compile(
     r"\d\s*(?:%|per\s?cent\b|percent\b|points?\b|cents?\b|basis\s+points\b)|"
     r"\b(?:shares?|stocks?|index|indices|indexes|futures|bonds?|yields?|trading|traded|markets?|"

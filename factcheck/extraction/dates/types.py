@@ -12,6 +12,7 @@ from typing import Final
 from factcheck.claims import ClockTime, DateGranularity, DateIssueKind
 from factcheck.extraction.dates import calendar as cal
 from factcheck.extraction.dates.calendar import Direction
+from factcheck.extraction.dates.guards import guarded_specs
 from factcheck.pattern_cache import compile_patterns
 
 NO_REFERENCE = "relative expression and no reference date"
@@ -98,6 +99,14 @@ class Cue(enum.Flag):
     DECADE = enum.auto()
     """Decades in words: "the nineties"."""
     HOLIDAY = enum.auto()
+    DISTANCE = enum.auto()
+    """Words that place a counted stretch in time: "ago", "hence", "later", "earlier"."""
+    LONG_NUMBER = enum.auto()
+    """A run of four digits or more: a year, an ISO or compact date ("2019", "2019-03-01", "20190301")."""
+    JOINED_NUMBERS = enum.auto()
+    """Two digit runs joined by "/", "." or "-": "4/22", "6.7.23", "10-1"."""
+    DECADE_NUMBER = enum.auto()
+    """A number in 0 followed by "s": "1990s", "90 s", "80's"."""
 
 
 @dataclass(frozen=True)
@@ -122,7 +131,8 @@ def cued(cues: Cue, pattern: str, flags: int = 0) -> CuedSpec:
 
 
 def compile_cued(specs: tuple[CuedSpec, ...]) -> tuple[CuedPattern, ...]:
-    """The patterns, compiled as ``re.compile`` does; their programs are kept in the table cache, so a
-    process after the first does not compile them again (`factcheck.pattern_cache`)."""
-    compiled = compile_patterns([(spec.pattern, spec.flags) for spec in specs])
+    """The patterns, compiled as ``re.compile`` does, each behind the look-ahead for its first characters
+    (`factcheck.extraction.dates.guards`); their programs are kept in the table cache, so a process
+    after the first does not compile them again (`factcheck.pattern_cache`)."""
+    compiled = compile_patterns(guarded_specs([(spec.pattern, spec.flags) for spec in specs]))
     return tuple(CuedPattern(regex, spec.cues) for regex, spec in zip(compiled, specs, strict=True))
