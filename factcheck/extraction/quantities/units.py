@@ -206,12 +206,13 @@ def lexicon_unit(
         inner = lexicon_unit(unit_text, 0, words=words, money=money)
         if inner is not None and inner[0] == len(unit_text):
             return pos + bracket.end(), inner[1], inner[2]
-    for gap in ("-", " ", "\u00a0", ""):
+    spaced: UnitGap = "space after words" if words else "space"
+    gaps: tuple[tuple[str, UnitGap], ...] = (("-", "hyphen"), (" ", spaced), ("\u00a0", spaced), ("", "none"))
+    for gap, kind in gaps:
         if gap and not rest.startswith(gap):
             continue
         if not gap and words:
             continue
-        kind: UnitGap = "hyphen" if gap == "-" else ("space after words" if words else "space") if gap else "none"
         found = unit_at_start(rest[len(gap) :], kind)
         if found is not None:
             up, written = found
