@@ -553,16 +553,13 @@ class _Tokens(Sequence[_Tok]):
         made = self._made.get(k)
         if made is None:
             m = self.matches[k]  # IndexError past either end, as a list
-            gap = self.text[self.matches[k - 1].end() : m.start()] if k else None
-            joined = gap is not None and bool(_JOIN_GAP.fullmatch(gap))
+            joined = k > 0 and bool(_JOIN_GAP.fullmatch(self.text[self.matches[k - 1].end() : m.start()]))
             made = self._made[k] = _Tok(m.group().lower(), m.start(), m.end(), joined)
         return made
 
     def starters(self) -> list[int]:
         """Indexes of the tokens a spelled number may start at: number words, "a", "half"..., digits."""
-        return [
-            k for k, m in enumerate(self.matches) if (word := m.group())[0].isdigit() or word.lower() in _STARTERS
-        ]
+        return [k for k, m in enumerate(self.matches) if m.group()[0].isdigit() or m.group().lower() in _STARTERS]
 
 
 _STARTERS = frozenset({
