@@ -16,6 +16,8 @@ import functools
 import re
 from collections.abc import Iterator
 
+import numpy as np
+from spacy.attrs import IS_ALPHA, LENGTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
@@ -199,7 +201,7 @@ def extract_entities(
             continue
         taken.add(claim.start, claim.end)
         claims.append(claim)
-    for token in doc:
+    for token in _maybe_glued(doc):
         if token.idx < offset_floor or taken.covers(token.idx):
             continue
         glued = _glued_claim(token, source_id, single_forms, words)
@@ -284,7 +286,7 @@ def _claim_for(
         start=start,
         end=end,
         text=text,
-        sentence=sent.text,
+        sentence=doc_text(doc)[sent.start_char : sent.end_char],  # Span.text makes a Token per word
         sentence_start=sent.start_char,
         label=label,
         surface=surface,
@@ -396,7 +398,7 @@ def _split_glued(
     any capitalized head of four letters or more, for linking to confirm
     against the names of the whole cluster (`names.linking`).
     """
-    if len(word) < 6 or not word.isalpha() or not word[:1].isupper():
+    if not _may_split(word):
         return None
     if word.lower() in words:
         return None
@@ -410,6 +412,25 @@ def _split_glued(
         if any_head and fallback is None:
             fallback = head, tail
     return fallback
+
+
+def _may_split(word: str) -> bool:
+    """The shape a word needs for :func:`_split_glued` to split it: six letters or more, a capital first."""
+    return len(word) >= 6 and word.isalpha() and word[:1].isupper()
+
+
+def _maybe_glued(doc: Doc) -> Iterator[Token]:
+    """The tokens :func:`_glued_claim` may make a claim of, in order: the shape of their text allows it.
+
+    Both shapes it reads (:func:`_may_split`, ``_CAMEL``) are six letters or
+    more, which ``doc.to_array`` tells without a ``Token`` object for every
+    word of the source (they cost more than the rest of this stage).
+    """
+    columns = doc.to_array([LENGTH, IS_ALPHA])
+    for i in np.flatnonzero((columns[:, 0] >= 6) & (columns[:, 1] > 0)).tolist():
+        token = doc[i]
+        if _may_split(token.text) or _CAMEL.match(token.text):
+            yield token
 
 
 def _glued_claim(
@@ -435,7 +456,7 @@ def _glued_claim(
         start=token.idx,
         end=token.idx + len(word),
         text=word,
-        sentence=sent.text,
+        sentence=doc_text(token.doc)[sent.start_char : sent.end_char],
         sentence_start=sent.start_char,
         label="GAZETTEER",
         surface=name,

@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import cast
 
 from spacy import about as spacy_about
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from factcheck.table_cache import content_key, read_table, write_table
@@ -28,23 +31,31 @@ GAZETTEER_TABLES = "gazetteer-tokens"
 
 
 class Gazetteer:
-    """Listed forms as token sequences; calling it on a doc gives the (start, end) of each match."""
+    """Listed forms as token sequences; calling it on a doc gives the (start, end) of each match.
+
+    Forms are kept as the ids of their lower-cased tokens, the ids spaCy's
+    ``LOWER`` attribute holds (``get_string_id``, which adds nothing to a
+    vocabulary), so a text is read as ``doc.to_array(LOWER)`` with no
+    ``Token`` object made, and only from the tokens some form starts with.
+    """
 
     def __init__(self, forms: Sequence[Sequence[str]]) -> None:
-        self._forms: set[tuple[str, ...]] = set()
-        self._prefixes: set[tuple[str, ...]] = set()
+        self._forms: set[tuple[int, ...]] = set()
+        self._prefixes: set[tuple[int, ...]] = set()
         for tokens in forms:
-            lowered = tuple(token.lower() for token in tokens)  # spaCy's LOWER is str.lower of the text
+            lowered = tuple(get_string_id(token.lower()) for token in tokens)  # spaCy's LOWER is str.lower
             if not lowered:
                 continue
             self._forms.add(lowered)
             self._prefixes.update(lowered[:end] for end in range(1, len(lowered) + 1))
         self._longest = max((len(f) for f in self._forms), default=0)
+        self._first = frozenset(form[0] for form in self._forms)
 
     def __call__(self, doc: Doc) -> list[tuple[int, int]]:
-        lowered = [token.lower_ for token in doc]
+        lowered = cast(list[int], doc.to_array([LOWER]).reshape(-1).tolist())
+        first = self._first
         found: list[tuple[int, int]] = []
-        for start in range(len(lowered)):
+        for start in [i for i, word in enumerate(lowered) if word in first]:
             for end in range(start + 1, min(len(lowered), start + self._longest) + 1):
                 key = tuple(lowered[start:end])
                 if key not in self._prefixes:

@@ -23,11 +23,19 @@ needs is still on the document).
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Final, cast
 
 import numpy as np
-from spacy.attrs import DEP, HEAD
+from spacy.attrs import (
+    DEP,
+    ENT_TYPE,
+    HEAD,
+    ORTH,
+    SENT_START,
+    SPACY,
+)
 from spacy.language import Language
 from spacy.pipeline import DependencyParser, Sentencizer
 from spacy.tokens import Doc, Span
@@ -71,8 +79,23 @@ def needs_parse(sentence: Span) -> bool:
     return False
 
 
+_SENTENCIZER_PUNCT, _PUNCT, _LEFT_PUNCT, _RIGHT_PUNCT, _SPACE, _PARSE_WORD = _KIND_BITS = (1, 2, 4, 8, 16, 32)
+"""What a token text is: one of the sentencizer's punctuation characters, punctuation
+(``is_punct``), opening and closing punctuation, white space, and a word that makes a
+sentence worth parsing (a digit in it, or one of :data:`PARSE_WORDS`)."""
+
+
 class SelectiveParser:
-    """Parse only the sentences :func:`needs_parse` picks; flat trees elsewhere."""
+    """Parse only the sentences :func:`needs_parse` picks; flat trees elsewhere.
+
+    Apart from the parser itself, the work is done on ``Doc.to_array``
+    columns and on facts about each distinct token text, remembered: a
+    ``Token`` object made for every token of every document (iterating a
+    ``Doc``, ``doc[i]``, ``Doc.text``) cost more than the rest of this
+    component's Python.  The result is what the token-by-token rules in the
+    docstrings give (``tests/test_selective_parser.py`` holds them as the
+    reference).
+    """
 
     def __init__(self, nlp: Language, parser_name: str = "parser", batch_size: int = 256) -> None:
         parser = nlp.get_pipe(parser_name)
@@ -81,8 +104,13 @@ class SelectiveParser:
         self.parser = parser
         self.sentencizer = Sentencizer()
         self.batch_size = batch_size
-        self.unparsed_dep = nlp.vocab.strings.add(UNPARSED_DEP)
-        self.root_dep = nlp.vocab.strings.add("ROOT")
+        self.vocab = nlp.vocab
+        self.strings = nlp.vocab.strings
+        self.unparsed_dep = self.strings.add(UNPARSED_DEP)
+        self.root_dep = self.strings.add("ROOT")
+        self.numeric_label_ids = np.array(sorted(self.strings.add(label) for label in _NUMERIC_LABELS), dtype="uint64")
+        self._kinds_of_texts: dict[int, int] = {}
+        """Token text id -> the bits of :data:`_KIND_BITS` that hold for it."""
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
@@ -98,16 +126,21 @@ class SelectiveParser:
             yield from self._parse_batch(batch)
 
     def _parse_batch(self, docs: list[Doc]) -> list[Doc]:
-        chosen: list[tuple[int, Span]] = []
+        chosen: list[tuple[int, int, int]] = []  # (document, first token, end token) of a sentence to parse
+        sentence_docs: list[Doc] = []
+        trees: list[np.ndarray] = []
         for n, doc in enumerate(docs):
-            self.segment(doc)
-            chosen.extend((n, sent) for sent in doc.sents if needs_parse(sent))
-        sentence_docs = [self._sentence_doc(sent) for _, sent in chosen]
+            columns = doc.to_array([ORTH, SPACY, ENT_TYPE, SENT_START])
+            kinds = self._kinds(columns[:, 0].tolist())
+            starts = self._segment(doc, columns[:, 3], kinds)
+            for start, end in self._chosen(starts, columns[:, 2], kinds):
+                chosen.append((n, start, end))
+                sentence_docs.append(self._sentence_doc(doc, start, end, columns))
+            trees.append(self._flat_trees(len(doc), starts))
         parsed = list(self.parser.pipe(sentence_docs, batch_size=self.batch_size))
-        trees = [self._flat_trees(doc) for doc in docs]
-        for (n, sent), parsed_sentence in zip(chosen, parsed, strict=True):
+        for (n, start, end), parsed_sentence in zip(chosen, parsed, strict=True):
             # HEAD comes out relative to each token, so a sentence's rows move as they are.
-            trees[n][sent.start : sent.end] = parsed_sentence.to_array([HEAD, DEP])
+            trees[n][start:end] = parsed_sentence.to_array([HEAD, DEP])
         for doc, tree in zip(docs, trees, strict=True):
             doc.from_array([HEAD, DEP], cast(Ints2d, tree))
         return docs
@@ -119,36 +152,104 @@ class SelectiveParser:
         sentence before ('said. “We') and starts a sentence with a line break;
         the parser puts both the other way, so the boundaries move.
         """
-        self.sentencizer(doc)
-        for token in doc:
-            if not token.is_sent_start or token.i == 0:
+        columns = doc.to_array([ORTH, SENT_START])
+        self._segment(doc, columns[:, 1], self._kinds(columns[:, 0].tolist()))
+
+    def _kinds(self, orths: list[int]) -> list[int]:
+        """Per token, the bits of :data:`_KIND_BITS` its text has (worked out once per distinct text)."""
+        known = self._kinds_of_texts
+        try:
+            return [known[orth] for orth in orths]
+        except KeyError:
+            for orth in orths:
+                if orth not in known:
+                    known[orth] = self._kind_of(orth)
+            return [known[orth] for orth in orths]
+
+    def _kind_of(self, orth: int) -> int:
+        lexeme = self.vocab[orth]
+        text = lexeme.orth_
+        facts = (
+            text in self.sentencizer.punct_chars,
+            lexeme.is_punct,
+            lexeme.is_left_punct,
+            lexeme.is_right_punct,
+            lexeme.is_space,
+            lexeme.lower_ in PARSE_WORDS or any(c.isdigit() for c in text),
+        )
+        return sum(bit for bit, fact in zip(_KIND_BITS, facts, strict=True) if fact)
+
+    def _segment(self, doc: Doc, found: np.ndarray, kinds: list[int]) -> np.ndarray:
+        """:meth:`segment` given the SENT_START column and the :meth:`_kinds`: the first token of each sentence."""
+        length = len(doc)
+        if not length:
+            return np.zeros(0, dtype="int64")
+        # The sentencizer: after a token of its punctuation characters, the next token that is
+        # neither punctuation nor one of them starts a sentence; so does the first token.
+        kind = np.array(kinds, dtype="int64")
+        ends_sentence = (kind & _SENTENCIZER_PUNCT) > 0
+        words = np.flatnonzero((kind & (_SENTENCIZER_PUNCT | _PUNCT)) == 0)
+        seen = np.concatenate([[0], np.cumsum(ends_sentence)])  # seen[k]: such tokens before token k
+        after_previous_word = np.concatenate([[0], words[:-1] + 1])
+        guessed = np.full(length, -1, dtype="int64")
+        guessed[0] = 1
+        guessed[words[seen[words] - seen[after_previous_word] > 0]] = 1
+        set_before = found.astype("int64")
+        found = np.where(set_before == 0, guessed, set_before)  # a start set before stays, as the sentencizer keeps it
+        # The moves, token by token from the left, visiting only the tokens that start a
+        # sentence when the pass reaches them: those found, and those a line break gives a start.
+        state: list[int] = found.tolist()
+        todo = deque((np.flatnonzero(found[1:] == 1) + 1).tolist())
+        while todo:
+            i = todo.popleft()
+            if state[i] != 1:
                 continue
-            before = doc[token.i - 1]
-            if before.is_left_punct and not before.is_right_punct and not before.is_sent_start:
-                token.is_sent_start = False
-                before.is_sent_start = True
-            elif token.is_space:
-                token.is_sent_start = False
-                if token.i + 1 < len(doc):
-                    doc[token.i + 1].is_sent_start = True
+            if kinds[i - 1] & (_LEFT_PUNCT | _RIGHT_PUNCT) == _LEFT_PUNCT and state[i - 1] != 1:
+                state[i], state[i - 1] = -1, 1
+            elif kinds[i] & _SPACE:
+                state[i] = -1
+                if i + 1 < length:
+                    state[i + 1] = 1
+                    if not todo or todo[0] != i + 1:
+                        todo.appendleft(i + 1)
+        moved = np.array(state, dtype="int64")
+        if doc.has_annotation("DEP"):  # spaCy refuses to move a boundary of a parsed document
+            doc.from_array([SENT_START], cast(Ints2d, found.view("uint64")))
+            for i in np.flatnonzero(moved != found).tolist():
+                doc[i].is_sent_start = state[i] == 1
+        else:
+            doc.from_array([SENT_START], cast(Ints2d, moved.view("uint64")))
+        if "sents" in doc.user_hooks:
+            return np.array([sent.start for sent in doc.sents], dtype="int64")
+        return np.concatenate([[0], np.flatnonzero(moved[1:] == 1) + 1]).astype("int64")
 
-    @staticmethod
-    def _sentence_doc(sent: Span) -> Doc:
-        doc = Doc(sent.doc.vocab, words=[t.text for t in sent], spaces=[bool(t.whitespace_) for t in sent])
-        if sent.doc.tensor is not None and sent.doc.tensor.size:
-            doc.tensor = sent.doc.tensor[sent.start : sent.end]
-        return doc
+    def _chosen(self, starts: np.ndarray, entity_labels: np.ndarray, kinds: list[int]) -> list[tuple[int, int]]:
+        """The (first token, end token) of each sentence :func:`needs_parse` picks."""
+        if not len(starts):
+            return []
+        marked = ((np.array(kinds, dtype="int64") & _PARSE_WORD) > 0) | np.isin(entity_labels, self.numeric_label_ids)
+        wanted = np.flatnonzero(np.add.reduceat(marked, starts)).tolist()
+        ends = [*starts[1:].tolist(), len(kinds)]
+        return [(int(starts[k]), ends[k]) for k in wanted]
 
-    def _flat_trees(self, doc: Doc) -> np.ndarray:
+    def _sentence_doc(self, doc: Doc, start: int, end: int, columns: np.ndarray) -> Doc:
+        """Tokens ``start`` to ``end`` of ``doc`` as a document of their own, with their slice of the tensor."""
+        rows = columns[start:end, :2].tolist()
+        strings = self.strings
+        sentence = Doc(doc.vocab, words=[strings[orth] for orth, _ in rows], spaces=[bool(s) for _, s in rows])
+        if doc.tensor is not None and doc.tensor.size:
+            sentence.tensor = doc.tensor[start:end]
+        return sentence
+
+    def _flat_trees(self, length: int, starts: np.ndarray) -> np.ndarray:
         """Each sentence a flat tree under its first token, as spaCy's (HEAD, DEP) array.
 
         HEAD is the offset to the head, stored as uint64 the way ``Doc.to_array`` does.
         """
-        offsets = np.zeros(len(doc), dtype="int64")
-        deps = np.full(len(doc), self.unparsed_dep, dtype="uint64")
-        for sent in doc.sents:
-            offsets[sent.start : sent.end] = sent.start - np.arange(sent.start, sent.end)
-            deps[sent.start] = self.root_dep
+        heads = np.repeat(starts, np.diff(np.append(starts, length)))
+        offsets = heads - np.arange(length, dtype="int64")
+        deps = np.full(length, self.unparsed_dep, dtype="uint64")
+        deps[starts] = self.root_dep
         return np.stack([offsets.view("uint64"), deps], axis=1)
 
 

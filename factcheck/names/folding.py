@@ -9,6 +9,7 @@ spellings with the same key are variants, not typos.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -51,6 +52,7 @@ def has_diacritics(text: str) -> bool:
     return any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", text))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Accents, case, apostrophes and punctuation removed; spaces normalized.
 
@@ -65,6 +67,7 @@ def fold(text: str) -> str:
     return _LETTER_RUN.sub(lambda m: m.group(0).replace(" ", ""), folded)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def translit_key(text: str) -> str:
     """A key equal for spellings that differ only by transliteration system."""
     key = fold(text)

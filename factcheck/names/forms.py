@@ -18,6 +18,7 @@ than the majority's is a misspelling.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -88,6 +89,7 @@ _BRITISH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def convention_word(word: str) -> str:
     """A folded word with the conventions of its spelling undone.
 
@@ -114,19 +116,26 @@ def name_words(surface: str) -> list[str]:
     'Dario "The Hammer" Voskuijlen' is Dario Voskuijlen with a nickname, and
     "Martin Luther King Jr." is King: neither part is a spelling.
     """
+    return list(_name_words(surface))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _name_words(surface: str) -> tuple[str, ...]:
+    """`name_words`, remembered: a cluster's linking asks for the words of the same names again and again."""
     words = fold(_QUOTED.sub(" ", surface)).split()
     while len(words) > 1 and words[-1] in _GENERATION:
         words.pop()
-    return words
+    return tuple(words)
 
 
-def _raw_words(surface: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 16)
+def _raw_words(surface: str) -> tuple[str, ...]:
     """The lowercased words with accents kept, aligned with `name_words` where the counts agree."""
     text = _QUOTED.sub(" ", surface).lower().replace("-", " ").replace(".", ". ")
     words = [w for w in (re.sub(r"[^\w]", "", w) for w in text.split()) if w]
     while len(words) > 1 and fold(words[-1]) in _GENERATION:
         words.pop()
-    return words
+    return tuple(words)
 
 
 @dataclass(frozen=True)
@@ -199,8 +208,9 @@ def person_difference(a: str, b: str, t: Thresholds = Thresholds()) -> Differenc
     return worst
 
 
-def _org_words(surface: str) -> list[str]:
-    return [convention_word(w) for w in name_words(surface) if w not in _FILLER]
+@functools.lru_cache(maxsize=1 << 16)
+def _org_words(surface: str) -> tuple[str, ...]:
+    return tuple(convention_word(w) for w in _name_words(surface) if w not in _FILLER)
 
 
 def convention_key(surface: str) -> str:
@@ -230,7 +240,7 @@ def org_difference(a: str, b: str, t: Thresholds = Thresholds()) -> Difference |
         worst = max(worst, diff)
     if worst == Difference.NEAR and fuzz.ratio(" ".join(wa), " ".join(wb)) < t.full_name:
         return None
-    if worst == Difference.SAME and name_words(a) != name_words(b):
+    if worst == Difference.SAME and _name_words(a) != _name_words(b):
         return Difference.FORM  # a plural, a convention or an abbreviation
     return worst
 

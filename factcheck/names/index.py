@@ -188,8 +188,11 @@ class NameIndex:
         folded = fold(surface)
         if len(folded) < 3:
             return None
-        table = self.folded if " " in folded else {**self.short_folded, **self.folded}
-        if hit := _choose(table.get(folded, ()), context):
+        if " " in folded or folded in self.folded:
+            listed = self.folded.get(folded, ())
+        else:  # one word: a listed surname too
+            listed = self.short_folded.get(folded, ())
+        if hit := _choose(listed, context):
             if has_diacritics(surface):
                 return Link(hit.entity, "misspelling", hit, 95.0, f"diacritics differ from {hit.form!r}")
             if hit.kind in ("foreign", "misspelling"):

@@ -10,12 +10,12 @@ from factcheck.extraction.quantities.lexicon import (
     NOUN_EVENTS,
     PEOPLE_NOUNS,
     TOTAL_VERBS,
-    UNIT_PATTERNS,
+    is_unit_text,
 )
 
 
 def _is_unit_token(tok: Token) -> bool:
-    return any(up.pattern.fullmatch(tok.text) for up in UNIT_PATTERNS)
+    return is_unit_text(tok.text)
 
 
 def _noun_tokens(head: Token, after: int) -> list[Token]:

@@ -354,7 +354,7 @@ def _claim(
     change = framed.change
     claim = QuantityClaim(
         source=source_id, start=start, end=end, text=doc_text(doc)[start:end],
-        sentence=sent.text, sentence_start=sent.start_char,
+        sentence=doc_text(doc)[sent.start_char : sent.end_char], sentence_start=sent.start_char,
         value=fig.value, qualifier=fig.qualifier, low=fig.low, high=fig.high,
         low_inclusive=fig.low_inclusive, high_inclusive=fig.high_inclusive,
         unit=fig.unit, dimension=fig.dimension,

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from factcheck.extraction.quantities.number_words import (
     BIG_SCALES,
@@ -139,11 +140,11 @@ class _Int:
     has_scale: bool = False
 
 
-def _next_is(toks: list[_Tok], j: int, words: Iterable[str]) -> bool:
+def _next_is(toks: Sequence[_Tok], j: int, words: Iterable[str]) -> bool:
     return j < len(toks) and toks[j].joined and toks[j].low in words
 
 
-def _read_int(toks: list[_Tok], i: int) -> _Int | None:
+def _read_int(toks: Sequence[_Tok], i: int) -> _Int | None:
     """The longest spelled (or digit-and-word) integer starting at token ``i``."""
     total = 0.0
     hundreds = 0.0
@@ -260,7 +261,7 @@ def _read_int(toks: list[_Tok], i: int) -> _Int | None:
     return best
 
 
-def _and_continues(toks: list[_Tok], j: int, last: str, last_scale: float) -> bool:
+def _and_continues(toks: Sequence[_Tok], j: int, last: str, last_scale: float) -> bool:
     """Whether "and" at ``j`` joins the integer ("one hundred and five").
 
     Not when a fraction follows ("five and a half", "one hundred and three
@@ -292,7 +293,7 @@ def _and_continues(toks: list[_Tok], j: int, last: str, last_scale: float) -> bo
 
 
 def _read_fraction(
-    toks: list[_Tok], i: int, num: _Int | None, *, after_and: bool = False
+    toks: Sequence[_Tok], i: int, num: _Int | None, *, after_and: bool = False
 ) -> tuple[float, int] | None:
     """A spelled fraction at ``i``: numerator ``num`` (already read) then an ordinal.
 
@@ -345,7 +346,7 @@ def _read_fraction(
     return numerator / den, end
 
 
-def _read_decimal_words(toks: list[_Tok], j: int) -> tuple[str, int] | None:
+def _read_decimal_words(toks: Sequence[_Tok], j: int) -> tuple[str, int] | None:
     """Digits spelled after "point": "zero three" -> "03", "seventy-one" -> "71"."""
     digits = ""
     n = len(toks)
@@ -373,7 +374,7 @@ def _read_decimal_words(toks: list[_Tok], j: int) -> tuple[str, int] | None:
 
 
 def _read_spelled(
-    toks: list[_Tok], i: int, *, ratios: bool
+    toks: Sequence[_Tok], i: int, *, ratios: bool
 ) -> tuple[float, int, float, bool] | None:
     """The spelled number at token ``i``: (value, end token, scale, is a fraction "of")."""
     n = len(toks)
@@ -449,7 +450,7 @@ def _read_spelled(
     return sign * value, end, scale, kind_fraction
 
 
-def _plural_ordinal_at(toks: list[_Tok], k: int) -> bool:
+def _plural_ordinal_at(toks: Sequence[_Tok], k: int) -> bool:
     if k < len(toks) and toks[k].low in ("-", "–"):
         k += 1
     od = _ordinal(toks[k].low) if k < len(toks) else None
@@ -461,7 +462,7 @@ _ORDINAL_TAILS = frozenset({
 })
 
 
-def _ordinal_follows(toks: list[_Tok], end: int) -> bool:
+def _ordinal_follows(toks: Sequence[_Tok], end: int) -> bool:
     """A unit ordinal joined right after a tens word: "twenty-first", "thirty second"."""
     k = end
     if k < len(toks) and toks[k].low in ("-", "–") and toks[k].joined:
@@ -470,7 +471,7 @@ def _ordinal_follows(toks: list[_Tok], end: int) -> bool:
         toks[end - 1].low in TENS)
 
 
-def _fraction_scale(toks: list[_Tok], value: float, end: int) -> tuple[float, int, float]:
+def _fraction_scale(toks: Sequence[_Tok], value: float, end: int) -> tuple[float, int, float]:
     """"two thirds of a million", "three quarters billion": a fraction of a scale."""
     n = len(toks)
     k = end
@@ -482,7 +483,7 @@ def _fraction_scale(toks: list[_Tok], value: float, end: int) -> tuple[float, in
     return value, end, 1.0
 
 
-def _read_and_fraction(toks: list[_Tok], j: int) -> tuple[float, int, float] | None:
+def _read_and_fraction(toks: Sequence[_Tok], j: int) -> tuple[float, int, float] | None:
     """The fraction after "and": "a half", "one fourth", "three fifths", "a half million"."""
     n = len(toks)
     if j >= n or not toks[j].joined:
@@ -501,7 +502,7 @@ def _read_and_fraction(toks: list[_Tok], j: int) -> tuple[float, int, float] | N
     return value, s_end, scale
 
 
-def _read_ratio(toks: list[_Tok], j: int, *, ratios: bool) -> tuple[float, int] | None:
+def _read_ratio(toks: Sequence[_Tok], j: int, *, ratios: bool) -> tuple[float, int] | None:
     """"over three", "out of 20": the denominator of a spoken ratio, at the end of a phrase."""
     n = len(toks)
     if not ratios or not _next_is(toks, j, {"over", "out"}):
@@ -522,14 +523,43 @@ def _read_ratio(toks: list[_Tok], j: int, *, ratios: bool) -> tuple[float, int] 
     return den.value, den.end
 
 
-def _tokens_of(text: str) -> list[_Tok]:
-    toks: list[_Tok] = []
-    prev_end: int | None = None
-    for m in _TOKEN.finditer(text):
-        joined = prev_end is not None and bool(_JOIN_GAP.fullmatch(text[prev_end:m.start()]))
-        toks.append(_Tok(m.group().lower(), m.start(), m.end(), joined))
-        prev_end = m.end()
-    return toks
+class _Tokens(Sequence[_Tok]):
+    """The word tokens of a text, each made the first time a reader looks at it.
+
+    The grammar reads forward from a few starting tokens ("two", "a",
+    digits), so most tokens of a news text are never looked at: making a
+    ``_Tok`` for each was most of the cost of reading a text.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.matches = list(_TOKEN.finditer(text))
+        self._made: dict[int, _Tok] = {}
+
+    def __len__(self) -> int:
+        return len(self.matches)
+
+    @overload
+    def __getitem__(self, k: int) -> _Tok: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> Sequence[_Tok]: ...
+
+    def __getitem__(self, k: int | slice) -> _Tok | Sequence[_Tok]:
+        if isinstance(k, slice):
+            return [self[j] for j in range(*k.indices(len(self)))]
+        if k < 0:
+            k += len(self.matches)
+        made = self._made.get(k)
+        if made is None:
+            m = self.matches[k]  # IndexError past either end, as a list
+            joined = k > 0 and bool(_JOIN_GAP.fullmatch(self.text[self.matches[k - 1].end() : m.start()]))
+            made = self._made[k] = _Tok(m.group().lower(), m.start(), m.end(), joined)
+        return made
+
+    def starters(self) -> list[int]:
+        """Indexes of the tokens a spelled number may start at: number words, "a", "half"..., digits."""
+        return [k for k, m in enumerate(self.matches) if m.group()[0].isdigit() or m.group().lower() in _STARTERS]
 
 
 _STARTERS = frozenset({
@@ -539,24 +569,20 @@ _STARTERS = frozenset({
 
 def word_matches(text: str, *, ratios: bool = False) -> list[NumberMatch]:
     """Spelled-out numbers ("two hundred and five", "three fifths", "five point two")."""
-    toks = _tokens_of(text)
+    toks = _Tokens(text)
     out: list[NumberMatch] = []
-    i = 0
-    n = len(toks)
-    while i < n:
-        t = toks[i]
-        if not (t.low in _STARTERS or t.is_digits) or _glued_left(text, t):
-            i += 1
+    read_to = 0  # the tokens before it are in a number already read
+    for i in toks.starters():
+        if i < read_to or _glued_left(text, toks[i]):
             continue
         read = _read_spelled(toks, i, ratios=ratios)
         if read is None:
-            i += 1
             continue
         value, end, scale, is_fraction = read
         s, e = toks[i].start, toks[end - 1].end
         kind: NumberKind = "fraction" if is_fraction else "words"
         out.append(NumberMatch(s, e, text[s:e], kind, value, scale=scale))
-        i = end
+        read_to = end
     for m in _HALF_SCALE.finditer(text):
         size = 12.0 if m.group(1).lower() == "dozen" else SCALE_WORDS[m.group(1).lower()]
         out.append(NumberMatch(m.start(), m.end(), m.group(), "words", size / 2, scale=size))

@@ -26,7 +26,8 @@ from factcheck.extraction.quantities.lexicon import (
     INDEX_NAMES,
     NEXT_WORD,
     QUANTULUM_UNITS,
-    UNIT_PATTERNS,
+    UnitGap,
+    unit_at_start,
 )
 from factcheck.extraction.quantities.numbers import parse_number
 
@@ -205,26 +206,21 @@ def lexicon_unit(
         inner = lexicon_unit(unit_text, 0, words=words, money=money)
         if inner is not None and inner[0] == len(unit_text):
             return pos + bracket.end(), inner[1], inner[2]
-    for gap in ("-", " ", "\u00a0", ""):
+    spaced: UnitGap = "space after words" if words else "space"
+    gaps: tuple[tuple[str, UnitGap], ...] = (("-", "hyphen"), (" ", spaced), ("\u00a0", spaced), ("", "none"))
+    for gap, kind in gaps:
         if gap and not rest.startswith(gap):
             continue
         if not gap and words:
             continue
-        body = rest[len(gap):]
-        for up in UNIT_PATTERNS:
-            if gap == "-" and not up.hyphen_ok:
-                continue
-            if up.symbol and (words or gap == "-"):
-                continue
-            if up.glued_only and gap:
-                continue
-            m = up.pattern.match(body)
-            if m is not None:
-                unit = up.unit or _unit_name(m.group(), up.dimension)
-                if up.unit == "lb" and money:
-                    unit, dimension = "GBP", "currency"  # "361 million pounds"
-                    return pos + len(gap) + m.end(), unit, dimension
-                return pos + len(gap) + m.end(), unit, up.dimension
+        found = unit_at_start(rest[len(gap) :], kind)
+        if found is not None:
+            up, written = found
+            unit = up.unit or _unit_name(written, up.dimension)
+            if up.unit == "lb" and money:
+                unit, dimension = "GBP", "currency"  # "361 million pounds"
+                return pos + len(gap) + len(written), unit, dimension
+            return pos + len(gap) + len(written), unit, up.dimension
     return None
 
 
