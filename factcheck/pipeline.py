@@ -362,15 +362,13 @@ class StartedCluster:
     extraction: StartedExtraction
 
 
-def check_cluster(cluster_id: str, sources: list[Source], context: RunContext, noted: ClusterProblems) -> Report:
-    """Extract, link, align and check one cluster, and report on it (copies of a source counted once)."""
-    return finish_cluster(start_cluster(cluster_id, sources, context, noted), context)
-
-
 def start_cluster(
     cluster_id: str, sources: list[Source], context: RunContext, noted: ClusterProblems
 ) -> StartedCluster:
-    """Leave out sources too large and copies, date the others and start their extraction (`start_extraction`)."""
+    """Leave out sources too large and copies, date the others and start their extraction (`start_extraction`).
+
+    Copies of a source are counted once; `finish_cluster` then links, aligns, checks and reports.
+    """
     with context.times.stage("loading"):
         fits = []
         for source in sources:
