@@ -48,19 +48,21 @@ def _worker_state() -> tuple[int, int]:
 
 
 def test_tasks_take_the_longest_sources_first_in_chunks_that_shrink() -> None:
-    lengths = [300, 5000, 800, 800, 200, 4000, 900, 100, 700, 600, 500, 400]
+    lengths = [3000, 50000, 8000, 8000, 2000, 40000, 9000, 1000, 7000, 6000, 5000, 4000]
     chunks = workers.chunks_by_length(lengths, 2)
     assert sorted(p for chunk in chunks for p in chunk) == list(range(len(lengths)))  # each source once
-    assert chunks[0] == [1]  # the longest alone: a quarter of the text
-    assert chunks[1] == [5]
+    assert chunks[:2] == [[1], [5]]  # the longest alone: each a quarter of the text left or more
     order = [p for chunk in chunks for p in chunk]
     assert [lengths[p] for p in order] == sorted(lengths, reverse=True)
     assert order.index(2) < order.index(3)  # equal lengths in input order
-    assert len(chunks) >= 4  # a small cluster still gives every worker more than one task
-    assert len(chunks[-1]) == 1 and lengths[chunks[-1][0]] == min(lengths)
+    assert len(chunks) >= 4  # a cluster of a dozen articles gives every worker more than one task
+    assert chunks[-1] == [11, 0, 4, 7]  # short sources go together, no task under MIN_TASK_CHARS but the last
+    assert all(sum(lengths[p] for p in c) >= workers.MIN_TASK_CHARS for c in chunks)
     many = workers.chunks_by_length([3600] * 200, 2)
     assert max(len(c) for c in many) == workers.CHUNK_SOURCES  # a large cluster: batches of the NLP's size
     assert [len(c) for c in many] == sorted((len(c) for c in many), reverse=True)
+    assert min(len(c) for c in many[:-1]) * 3600 >= workers.MIN_TASK_CHARS
+    assert workers.chunks_by_length([500] * 6, 2) == [[0, 1, 2, 3, 4, 5]]  # too little text to share
     assert workers.chunks_by_length([10], 4) == [[0]]
     assert workers.chunks_by_length([], 2) == []
 

@@ -44,7 +44,15 @@ CHUNK_SOURCES = 16
 """The most sources in one task: enough to batch the NLP, few enough to balance the load."""
 
 SHARES_PER_WORKER = 2
-"""A task takes at most this fraction (1 / (shares x workers)) of the cluster's text still to hand out."""
+"""A task takes about this fraction (1 / (shares x workers)) of the cluster's text still to hand out."""
+
+MIN_TASK_CHARS = 10_000
+"""A task's text, at the least (unless the cluster has less left): about 1,700 words, several news articles.
+
+Each task pays a few milliseconds of its own (a batch through every component of the model, the trip
+to the worker and back): sources sent one by one cost about 10% more CPU time than in tasks of six
+(measured on 120 ECB+ articles).
+"""
 
 
 @dataclass(frozen=True)
@@ -135,10 +143,11 @@ def chunks_by_length(lengths: Sequence[int], jobs: int) -> list[list[int]]:
     """The positions of the sources of each task: longest sources first, in chunks that shrink.
 
     Each chunk takes sources (by decreasing length, then position) until it
-    holds ``1 / (SHARES_PER_WORKER x jobs)`` of the text not yet handed out,
-    or `CHUNK_SOURCES` sources.  The first tasks are the long ones and the
-    last are single short sources, so the workers finish a cluster together
-    instead of one working through a long chunk while the other waits.
+    holds ``1 / (SHARES_PER_WORKER x jobs)`` of the text not yet handed out
+    (and at least `MIN_TASK_CHARS`), or `CHUNK_SOURCES` sources.  The first
+    tasks are the long ones and the last are a few short sources, so the
+    workers finish a cluster together instead of one working through a long
+    chunk while the other waits.
     """
     order = sorted(range(len(lengths)), key=lambda i: (-lengths[i], i))
     remaining = sum(lengths)
@@ -148,7 +157,7 @@ def chunks_by_length(lengths: Sequence[int], jobs: int) -> list[list[int]]:
     held = 0
     for position in order:
         if not chunk:
-            goal = remaining / (SHARES_PER_WORKER * jobs)
+            goal = max(remaining / (SHARES_PER_WORKER * jobs), MIN_TASK_CHARS)
         chunk.append(position)
         held += lengths[position]
         if held >= goal or len(chunk) >= CHUNK_SOURCES:
