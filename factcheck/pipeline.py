@@ -27,6 +27,7 @@ from factcheck.checks.trusted import drop_contradicted, settle_roles
 from factcheck.claims import AnyClaim, ClusterClaims, SourceClaims, SourceOutcome
 from factcheck.extraction.cache import ClaimCache
 from factcheck.extraction.nlp import load_pipeline, resolve_model_name
+from factcheck.extraction.one_ahead import finished_one_ahead
 from factcheck.extraction.per_source import SourceExtractor
 from factcheck.extraction.plugins import ENTRY_POINTS as EXTRACTOR_ENTRY_POINTS
 from factcheck.extraction.plugins import extractor_plugins
@@ -192,8 +193,9 @@ def iter_check(
     started = _started_clusters(
         plans, clusters, ids, size_limit, seen_ids, (trusted, untrusted_problems, run_problems), context
     )
-    try:
-        yield from _finished_in_order(started, context, ahead=jobs > 1)
+    finish = functools.partial(finish_cluster, context=context)
+    try:  # with workers, they extract the next cluster while this process checks the current one
+        yield from finished_one_ahead(started, finish) if jobs > 1 else map(finish, started)
     finally:
         close_workers()  # the run is over, or abandoned: the worker processes of --jobs end with it
 
@@ -239,34 +241,6 @@ def _started_clusters(
             first = False
     if first:  # no cluster at all: still one report carrying the run's problems
         yield start_cluster(DEFAULT_CLUSTER, [], context, ClusterProblems(run_problems))
-
-
-def _finished_in_order(started: Iterator[StartedCluster], context: RunContext, ahead: bool) -> Iterator[Report]:
-    """The report of each started cluster, in order; with ``ahead``, the next cluster is started first.
-
-    With worker processes, starting a cluster hands its sources to the
-    workers, so they extract cluster N+1 while this process links and checks
-    cluster N (and reads the files of N+1): at most two clusters are in
-    flight.  Without workers nothing is gained by it, and one cluster is
-    held at a time.
-    """
-    if not ahead:
-        for cluster in started:
-            yield finish_cluster(cluster, context)
-        return
-    current: StartedCluster | None = None
-    while True:
-        try:
-            following = next(started, None)
-        except Exception:
-            if current is not None:  # the report that was due before the failure still comes first
-                yield finish_cluster(current, context)
-            raise
-        if current is not None:
-            yield finish_cluster(current, context)
-        if following is None:
-            return
-        current = following
 
 
 P = ParamSpec("P")
@@ -390,26 +364,12 @@ def finish_cluster(started: StartedCluster, context: RunContext) -> Report:
     """Collect a started cluster's claims, link, align and check them, and report on the cluster."""
     outcomes = started.extraction.finish(context.times, context.progress)
     good, claims = gather_outcomes(started.sources, outcomes, started.noted)
+    references, ruleset, times = started.references, context.ruleset, context.times
     checked = check_extracted(
-        started.cluster_id,
-        good,
-        claims,
-        context.ruleset,
-        context.index,
-        started.references,
-        context.include_claims,
-        context.times,
+        started.cluster_id, good, claims, ruleset, context.index, references, context.include_claims, times
     )
     return report_of_cluster(
-        started.cluster_id,
-        good,
-        started.references,
-        checked,
-        context.ruleset,
-        started.noted,
-        context.config,
-        context.baseline,
-        context.times,
+        started.cluster_id, good, references, checked, ruleset, started.noted, context.config, context.baseline, times
     )
 
 
