@@ -124,7 +124,8 @@ def iter_check(
 ) -> Iterator[Report]:
     """Check sources reporting the same event against each other: one report per cluster, as each is done.
 
-    Memory holds one cluster at a time.  ``sources`` are paths (files,
+    Memory holds one cluster at a time (with ``jobs > 1`` also the next, which the
+    workers extract while this one is checked).  ``sources`` are paths (files,
     directories, ``.jsonl``; a ``str`` is always a path, and one that names
     nothing raises `SourceError`), `Source` objects and dicts with the keys
     of a ``.jsonl`` line, or one mapping of source id to text; ``texts`` are
