@@ -15,7 +15,7 @@ import functools
 import gc
 import inspect
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ParamSpec
@@ -27,10 +27,11 @@ from factcheck.checks.trusted import drop_contradicted, settle_roles
 from factcheck.claims import AnyClaim, ClusterClaims, SourceClaims, SourceOutcome
 from factcheck.extraction.cache import ClaimCache
 from factcheck.extraction.nlp import load_pipeline, resolve_model_name
+from factcheck.extraction.one_ahead import finished_one_ahead
 from factcheck.extraction.per_source import SourceExtractor
 from factcheck.extraction.plugins import ENTRY_POINTS as EXTRACTOR_ENTRY_POINTS
 from factcheck.extraction.plugins import extractor_plugins
-from factcheck.extraction.run import ExtractionSettings, extract_sources
+from factcheck.extraction.run import ExtractionSettings, StartedExtraction, start_extraction
 from factcheck.extraction.workers import close_workers
 from factcheck.names.index import NameIndex
 from factcheck.names.linking import link_entities
@@ -41,6 +42,7 @@ from factcheck.rulebook.loader import RuleSet
 from factcheck.sources.arguments import SourcesArg, TextsArg, source_inputs
 from factcheck.sources.clusters import (
     DEFAULT_CLUSTER,
+    ClusterPlan,
     drop_duplicate_ids,
     plan_clusters,
     split_by_cluster_field,
@@ -122,7 +124,8 @@ def iter_check(
 ) -> Iterator[Report]:
     """Check sources reporting the same event against each other: one report per cluster, as each is done.
 
-    Memory holds one cluster at a time.  ``sources`` are paths (files,
+    Memory holds one cluster at a time (with ``jobs > 1`` also the next, which the
+    workers extract while this one is checked).  ``sources`` are paths (files,
     directories, ``.jsonl``; a ``str`` is always a path, and one that names
     nothing raises `SourceError`), `Source` objects and dicts with the keys
     of a ``.jsonl`` line, or one mapping of source id to text; ``texts`` are
@@ -188,9 +191,34 @@ def iter_check(
     seen_ids: dict[str, str] = {}
     with times.stage("loading"):
         trusted, untrusted_problems = _references(references, size_limit, seen_ids, context.config)
+    started = _started_clusters(
+        plans, clusters, ids, size_limit, seen_ids, (trusted, untrusted_problems, run_problems), context
+    )
+    finish = functools.partial(finish_cluster, context=context)
+    try:  # with workers, they extract the next cluster while this process checks the current one
+        yield from finished_one_ahead(started, finish) if jobs > 1 else map(finish, started)
+    finally:
+        close_workers()  # the run is over, or abandoned: the worker processes of --jobs end with it
+
+
+def _started_clusters(
+    plans: Iterable[ClusterPlan],
+    clusters: bool,
+    ids: Mapping[Path, str],
+    size_limit: int,
+    seen_ids: dict[str, str],
+    shared: tuple[list[Source], tuple[list[SourceProblem], list[SourceProblem]] | None, list[Problem]],
+    context: RunContext,
+) -> Iterator[StartedCluster]:
+    """Each cluster of the run, read and its extraction started, in report order.
+
+    ``shared`` is what the run adds to its clusters: the reference sources
+    (every cluster), the references' problems and the run's (the first).
+    """
+    trusted, untrusted_problems, run_problems = shared
     first = True
     for plan in plans:
-        with times.stage("loading"):
+        with context.times.stage("loading"):
             loaded, unreadable = read_inputs(plan.inputs, max_source_bytes=size_limit, ids=ids)
             unique, duplicates = drop_duplicate_ids(loaded, seen_ids)
             readable, foreign = split_by_language(unique, context.config.sources.language)
@@ -209,12 +237,11 @@ def iter_check(
         for cluster_id, members in sorted(groups.items()):
             if first:
                 noted.problems[:0] = run_problems
-            yield check_cluster(cluster_id, members, context, noted)
+            yield start_cluster(cluster_id, members, context, noted)
             noted = ClusterProblems()
             first = False
     if first:  # no cluster at all: still one report carrying the run's problems
-        yield check_cluster(DEFAULT_CLUSTER, [], context, ClusterProblems(run_problems))
-    close_workers()  # the run is over: the worker processes of --jobs end with it
+        yield start_cluster(DEFAULT_CLUSTER, [], context, ClusterProblems(run_problems))
 
 
 P = ParamSpec("P")
@@ -299,8 +326,24 @@ def _with_defaults(source: Source, defaults: SourceDefaults) -> Source:
     return source.model_copy(update=update) if update else source
 
 
-def check_cluster(cluster_id: str, sources: list[Source], context: RunContext, noted: ClusterProblems) -> Report:
-    """Extract, link, align and check one cluster, and report on it (copies of a source counted once)."""
+@dataclass
+class StartedCluster:
+    """A cluster read and its extraction started (`start_cluster`): what `finish_cluster` needs."""
+
+    cluster_id: str
+    sources: list[Source]
+    references: dict[str, ReferenceDate]
+    noted: ClusterProblems
+    extraction: StartedExtraction
+
+
+def start_cluster(
+    cluster_id: str, sources: list[Source], context: RunContext, noted: ClusterProblems
+) -> StartedCluster:
+    """Leave out sources too large and copies, date the others and start their extraction (`start_extraction`).
+
+    Copies of a source are counted once; `finish_cluster` then links, aligns, checks and reports.
+    """
     with context.times.stage("loading"):
         fits = []
         for source in sources:
@@ -314,20 +357,20 @@ def check_cluster(cluster_id: str, sources: list[Source], context: RunContext, n
                 fits.append(source)
         fits = drop_copies(fits, noted)  # a source left out for its size is no original to count a copy against
         references = assign_reference_dates(fits, context.reference_date)
-    good, claims = _extracted_claims(fits, references, context, noted)
+    extraction = start_extraction(fits, [references[s.id].date for s in fits], context.settings)
+    return StartedCluster(cluster_id, fits, references, noted, extraction)
+
+
+def finish_cluster(started: StartedCluster, context: RunContext) -> Report:
+    """Collect a started cluster's claims, link, align and check them, and report on the cluster."""
+    outcomes = started.extraction.finish(context.times, context.progress)
+    good, claims = gather_outcomes(started.sources, outcomes, started.noted)
+    references, ruleset, times = started.references, context.ruleset, context.times
     checked = check_extracted(
-        cluster_id, good, claims, context.ruleset, context.index, references, context.include_claims, context.times
+        started.cluster_id, good, claims, ruleset, context.index, references, context.include_claims, times
     )
     return report_of_cluster(
-        cluster_id,
-        good,
-        references,
-        checked,
-        context.ruleset,
-        noted,
-        context.config,
-        context.baseline,
-        context.times,
+        started.cluster_id, good, references, checked, ruleset, started.noted, context.config, context.baseline, times
     )
 
 
@@ -347,20 +390,6 @@ def drop_copies(sources: Sequence[Source], noted: ClusterProblems) -> list[Sourc
             for c in copies
         ]
     return [s for s in sources if s.id in kept_ids]
-
-
-def _extracted_claims(
-    sources: list[Source], references: Mapping[str, ReferenceDate], context: RunContext, noted: ClusterProblems
-) -> tuple[list[Source], ClusterClaims]:
-    """The sources extraction succeeded on and their claims; a failure becomes a problem.
-
-    The per-source outcomes live only here, so the cluster's claims are held
-    once, in the `ClusterClaims` returned.
-    """
-    outcomes = extract_sources(
-        sources, [references[s.id].date for s in sources], context.settings, context.times, context.progress
-    )
-    return gather_outcomes(sources, outcomes, noted)
 
 
 def gather_outcomes(
