@@ -192,25 +192,3 @@ def test_the_cli_names_every_output_format_and_severity() -> None:
 
     assert tuple(sorted(FORMATS)) == cli.FORMAT_NAMES
     assert cli.SEVERITY_NAMES == SEVERITIES
-
-
-def test_help_and_rules_list_do_not_load_spacy() -> None:
-    """`factcheck --help` starts without spaCy, and `rules list` without the extraction pipeline.
-
-    (A check plugin may import spaCy itself: the example plugin the suite installs does.)
-    """
-    probe = (
-        "import sys, contextlib, io\n"
-        "from factcheck.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        "    try:\n"
-        "        main(['--help'])\n"
-        "    except SystemExit:\n"
-        "        pass\n"
-        "    print('spacy' in sys.modules, file=sys.stderr)\n"
-        "    main(['rules', 'list', '--no-config'])\n"
-        "print(sorted(m for m in sys.modules if m.startswith(('factcheck.extraction', 'factcheck.pipeline'))))\n"
-    )
-    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert run.stderr.strip() == "False"
-    assert run.stdout.strip() == "[]"

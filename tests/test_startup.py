@@ -13,8 +13,24 @@ import sys
 import factcheck
 
 
+def _run_probe(probe: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+
+
 def _run(probe: str) -> str:
-    return subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip()
+    return _run_probe(probe).stdout.strip()
+
+
+_QUIET_HELP = (
+    "import sys, contextlib, io\n"
+    "from factcheck.cli import main\n"
+    "with contextlib.redirect_stdout(io.StringIO()):\n"
+    "    try:\n"
+    "        main(['--help'])\n"
+    "    except SystemExit:\n"
+    "        pass\n"
+)
+"""A probe's start: ``factcheck --help`` run in the fresh interpreter, its output thrown away."""
 
 
 def test_import_factcheck_loads_neither_pydantic_nor_the_models() -> None:
@@ -28,16 +44,24 @@ def test_import_factcheck_loads_neither_pydantic_nor_the_models() -> None:
 
 def test_help_loads_neither_pydantic_nor_spacy() -> None:
     probe = (
-        "import sys, contextlib, io\n"
-        "from factcheck.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        "    try:\n"
-        "        main(['--help'])\n"
-        "    except SystemExit:\n"
-        "        pass\n"
-        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'spacy', 'pint', 'rich'}))\n"
+        _QUIET_HELP + "print(sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'spacy', 'pint', 'rich'}))\n"
     )
     assert _run(probe) == "[]"
+
+
+def test_help_and_rules_list_do_not_load_spacy() -> None:
+    """`factcheck --help` starts without spaCy, and `rules list` without the extraction pipeline.
+
+    (A check plugin may import spaCy itself: the example plugin the suite installs does.)
+    """
+    probe = _QUIET_HELP + (
+        "    print('spacy' in sys.modules, file=sys.stderr)\n"
+        "    main(['rules', 'list', '--no-config'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('factcheck.extraction', 'factcheck.pipeline'))))\n"
+    )
+    run = _run_probe(probe)
+    assert run.stderr.strip() == "False"
+    assert run.stdout.strip() == "[]"
 
 
 def test_every_public_name_resolves_to_its_module_object() -> None:

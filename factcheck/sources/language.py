@@ -195,7 +195,11 @@ def plainly_english(text: str) -> str | None:
     `PLAINLY_ENGLISH_SHARE` are English function words is English, and the
     model is loaded only for the others.
     """
-    sample, _ = _sample(text)
+    return _plainly_english(_sample(text)[0])
+
+
+def _plainly_english(sample: str) -> str | None:
+    """`plainly_english` of a text already cut to its sample."""
     words = _WORD_RE.findall(sample)
     if len(words) < MIN_WORDS:
         return None
@@ -208,8 +212,13 @@ def plainly_english(text: str) -> str | None:
 def detect_language(text: str) -> Detection:
     """The detector's best language for ``text``, with its probability and the words it saw."""
     sample, sampled = _sample(text)
+    return _detect(sample, sampled, count_words(sample))
+
+
+def _detect(sample: str, sampled: bool, words: int) -> Detection:
+    """`detect_language` of a text already cut to its sample, of ``words`` words."""
     language, confidence = _identifier().classify(sample)
-    return Detection(str(language), round(float(confidence), 3), count_words(sample), sampled)
+    return Detection(str(language), round(float(confidence), 3), words, sampled)
 
 
 def decide_language(
@@ -223,13 +232,13 @@ def decide_language(
     """
     if stated:
         return LanguageDecision(stated, "stated", stated_in)
-    plainly = plainly_english(body)
+    sample, sampled = _sample(body)
+    plainly = _plainly_english(sample)
     if plainly is not None:
         return LanguageDecision("en", "detected", plainly)
-    sample, sampled = _sample(body)
     words = count_words(sample)
     # Under MIN_WORDS the detector's answer is never taken: spare its model load.
-    found = detect_language(body) if words >= MIN_WORDS else Detection("", 0.0, words, sampled)
+    found = _detect(sample, sampled, words) if words >= MIN_WORDS else Detection("", 0.0, words, sampled)
     if found.sure:
         return LanguageDecision(found.language, "detected", f"detected {found.describe()}", found.confidence)
     if found.words < MIN_WORDS:

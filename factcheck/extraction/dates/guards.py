@@ -24,6 +24,7 @@ guarded patterns are kept in the table cache like the compiled programs
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sys
@@ -65,6 +66,7 @@ def compile_guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(with_guard(pattern, flags), flags)
 
 
+@functools.cache
 def _own_source() -> bytes:
     try:
         return Path(__file__).read_bytes()
