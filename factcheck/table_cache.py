@@ -1,17 +1,24 @@
-"""Tables built once and kept on disk, keyed by their content: name lists, gazetteer tokens.
+"""Tables built once and kept on disk, keyed by their content: name lists, date-pattern guards, programs.
 
-Reading the bundled name lists (YAML with positions) and tokenizing every
-listed form for the gazetteer cost a few tenths of a second, more than
-checking a few articles.  What they produce depends only on the files'
-bytes and the code and library versions that read them, so it is kept in
-``<cache dir>/tables/<kind>/<key>.json`` and read back on the next run.
+Reading the bundled name lists (YAML with positions) and finding the date
+patterns' guards cost a few tenths of a second, more than checking a few
+articles.  What they produce depends only on the files' bytes and the code
+that reads them, so it is kept in ``<cache dir>/tables/<kind>/<key>.json``
+and read back on the next run.
+
+The package ships the entries of the bundled pack whose keys depend on no
+library version (`SHIPPED_TABLES`, written by ``make tables``; a test fails
+when they fall behind the code or the lists), so even the first run on a
+fresh machine reads them instead of building them.  Entries keyed by a
+library's version (compiled regular-expression programs) are only ever
+built on the machine.
 
 As for the claims cache (`factcheck.extraction.cache`): entries are JSON,
 never pickle (a cache directory may be shared or tampered with), and each
 reader validates what it reads; a missing, unreadable or invalid entry is a
 miss, a directory that cannot be written slows the run and never fails it.
 ``$FACTCHECK_CACHE_DIR`` moves the tables with the claims;
-``FACTCHECK_TABLE_CACHE=0`` turns them off.
+``FACTCHECK_TABLE_CACHE=0`` turns them off, the shipped ones included.
 """
 
 from __future__ import annotations
@@ -23,6 +30,9 @@ from pathlib import Path
 
 TABLE_FORMAT = 1
 OFF_ENV = "FACTCHECK_TABLE_CACHE"
+
+SHIPPED_TABLES = Path(__file__).resolve().with_name("tables")
+"""The read-only entries that ship with the package, laid out as a cache directory's ``tables``."""
 
 
 def default_cache_dir() -> Path:
@@ -45,21 +55,27 @@ def content_key(*parts: str | bytes) -> str:
     return digest.hexdigest()
 
 
+def _off() -> bool:
+    return os.environ.get(OFF_ENV, "1") == "0"
+
+
 def _path(kind: str, key: str) -> Path | None:
-    if os.environ.get(OFF_ENV, "1") == "0":
+    if _off():
         return None
     return default_cache_dir() / "tables" / kind / f"{key}.json"
 
 
 def read_table(kind: str, key: str) -> bytes | None:
-    """The entry's bytes, or None (no entry, tables turned off, unreadable)."""
+    """The entry's bytes from the machine's cache, else from the package's shipped tables; None when neither has it."""
     path = _path(kind, key)
     if path is None:
         return None
-    try:
-        return path.read_bytes()
-    except OSError:
-        return None
+    for candidate in (path, SHIPPED_TABLES / kind / path.name):
+        try:
+            return candidate.read_bytes()
+        except OSError:
+            continue
+    return None
 
 
 def write_table(kind: str, key: str, data: bytes) -> None:

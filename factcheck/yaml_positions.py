@@ -51,6 +51,7 @@ class PositionedYaml:
 
 
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 class _Converter:
@@ -62,8 +63,8 @@ class _Converter:
         self._constructor = yaml.SafeLoader("")
 
     def scalar(self, node: yaml.Node) -> Any:
-        if not self.timestamps and node.tag == _TIMESTAMP_TAG:
-            return node.value
+        if node.tag == _STR_TAG or (not self.timestamps and node.tag == _TIMESTAMP_TAG):
+            return node.value  # what the constructor returns for a string, without its bookkeeping
         try:
             return self._constructor.construct_object(node)
         except yaml.constructor.ConstructorError:

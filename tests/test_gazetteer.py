@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.lang.en import English
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from factcheck.extraction.gazetteer import GAZETTEER_TABLES, Gazetteer, build_gazetteer, form_tokens
+from factcheck.extraction.gazetteer import Gazetteer, build_gazetteer, form_tokens
 from factcheck.rulebook.compiled import load_rules_and_names
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,23 +35,16 @@ def phrase_matches(nlp: Language, forms: list[str], doc: Doc) -> list[tuple[int,
     return [(start, end) for _, start, end in matcher(doc)]
 
 
-@pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path))
-    monkeypatch.delenv("FACTCHECK_TABLE_CACHE", raising=False)
-    return tmp_path
-
-
-def test_overlapping_forms_are_found_as_the_phrase_matcher_finds_them(nlp: Language, cache_dir: Path) -> None:
-    gazetteer = build_gazetteer(FORMS)
+def test_overlapping_forms_are_found_as_the_phrase_matcher_finds_them(nlp: Language) -> None:
+    gazetteer = build_gazetteer(FORMS, nlp.tokenizer)
     for doc in nlp.pipe(SENTENCES):
         assert gazetteer(doc) == phrase_matches(nlp, FORMS, doc), doc.text
 
 
-def test_the_bundled_lists_find_the_same_spans_in_the_seeds(nlp: Language, cache_dir: Path) -> None:
+def test_the_bundled_lists_find_the_same_spans_in_the_seeds(nlp: Language) -> None:
     _, index = load_rules_and_names(None)
     forms = sorted({f for f in index.exact if len(f) >= 3})
-    gazetteer = build_gazetteer(forms)
+    gazetteer = build_gazetteer(forms, nlp.tokenizer)
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))] + SENTENCES
     found = 0
     for doc in nlp.pipe(texts):
@@ -61,19 +54,28 @@ def test_the_bundled_lists_find_the_same_spans_in_the_seeds(nlp: Language, cache
     assert found > 20
 
 
-def test_the_forms_tokens_are_read_back_from_the_table_cache(cache_dir: Path) -> None:
-    first = form_tokens(FORMS)
-    assert first[0] == ["Quillon", "Harbour", "Board"] and ["Mara", " ", "Velt"] in first
-    [entry] = (cache_dir / "tables" / GAZETTEER_TABLES).glob("*.json")
-    kept = json.loads(entry.read_text(encoding="utf-8"))
-    kept[0] = ["Quillon Harbour", "Board"]  # another split of the same form: read back as kept
-    entry.write_text(json.dumps(kept), encoding="utf-8")
-    assert form_tokens(FORMS)[0] == ["Quillon Harbour", "Board"]
-    kept[0] = ["Some", "Other", "Name"]  # an entry that does not spell its form is not trusted
-    entry.write_text(json.dumps(kept), encoding="utf-8")
-    assert form_tokens(FORMS) == first
-    entry.write_text("[damaged", encoding="utf-8")
-    assert form_tokens(FORMS) == first
+def tokenized(nlp: Language, form: str) -> list[str]:
+    return [token.text for token in nlp.tokenizer(form)]
+
+
+def test_forms_are_split_as_the_tokenizer_splits_them(nlp: Language) -> None:
+    """Plain words are split on their spaces without the tokenizer; the result is the tokenizer's."""
+    _, index = load_rules_and_names(None)
+    odd = ["cannot", "Gonna Win", "O'Neill", "(Nato)", "Mara\u00a0Velt", " Velt", "Velt "]
+    forms = [*FORMS, *sorted(index.exact), *odd]
+    split = form_tokens(forms, nlp.tokenizer)
+    assert split == [tokenized(nlp, form) for form in forms]
+    assert split[0] == ["Quillon", "Harbour", "Board"] and ["Mara", " ", "Velt"] in split
+    assert split[forms.index("cannot")] == ["can", "not"]  # a special case made of letters only
+
+
+_FORM_CHARACTERS = st.sampled_from([*"abcXYZéÖłñ  -.'’,()&/0123", "\u00a0", "\t", "n't", "'s", "St.", "U.S."])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_FORM_CHARACTERS, max_size=14).map("".join))
+def test_any_form_is_split_as_the_tokenizer_splits_it(nlp: Language, form: str) -> None:
+    assert form_tokens([form], nlp.tokenizer) == [tokenized(nlp, form)]
 
 
 def test_an_empty_gazetteer_finds_nothing(nlp: Language) -> None:

@@ -106,7 +106,7 @@ def linked(claims: list[EntityClaim], index: NameIndex) -> list[EntityClaim]:
 
 def test_extraction_strips_titles_and_possessives_and_splits_glued(nlp, index) -> None:  # type: ignore[no-untyped-def]
     text = "Prime Minister Ana Kovač met Mr. Petrenko’s deputy. Later Kovačannounced a deal with the ruto alliance."
-    claims = extract_entities(nlp(text), "s1", index, english_words(nlp))
+    claims = extract_entities(nlp(text), "s1", index, english_words(nlp), nlp.tokenizer)
     by_surface = {c.surface: c for c in claims}
     assert "Ana Kovač" in by_surface and by_surface["Ana Kovač"].title == "Prime Minister"
     assert "Petrenko" in by_surface
@@ -125,9 +125,9 @@ def test_glued_words_are_told_by_the_pipeline_s_own_words(nlp, index) -> None:  
     from factcheck.extraction.vocabulary import EnglishWords
 
     doc = nlp("Later Kovačannounced a deal.")
-    assert any(c.glued_to == "announced" for c in extract_entities(doc, "s1", index, english_words(nlp)))
+    assert any(c.glued_to == "announced" for c in extract_entities(doc, "s1", index, english_words(nlp), nlp.tokenizer))
     no_words = EnglishWords(frozenset())
-    assert all(c.glued_to is None for c in extract_entities(doc, "s1", index, no_words))
+    assert all(c.glued_to is None for c in extract_entities(doc, "s1", index, no_words, nlp.tokenizer))
     assert "announced" in english_words(nlp) and "announcements" in english_words(nlp)
 
 
@@ -138,7 +138,7 @@ def test_unlisted_names_cluster_by_majority(nlp, index) -> None:  # type: ignore
         "c": "Jonas Valdemarson spoke as well.",
     }
     words = english_words(nlp)
-    claims = [c for sid, t in texts.items() for c in extract_entities(nlp(t), sid, index, words)]
+    claims = [c for sid, t in texts.items() for c in extract_entities(nlp(t), sid, index, words, nlp.tokenizer)]
     by_source = {c.source: c for c in linked(claims, index) if c.label == "PERSON"}
     assert by_source["c"].canonical == "Jonas Valdemarsson" and by_source["c"].match == "fuzzy"
     assert by_source["a"].match == "canonical"
@@ -146,7 +146,7 @@ def test_unlisted_names_cluster_by_majority(nlp, index) -> None:  # type: ignore
 
 def test_lone_surname_follows_the_full_name_of_its_source(nlp, index) -> None:  # type: ignore[no-untyped-def]
     text = "Igor Sabatino, a local engineer, inspected the bridge. Sabatino said it was unsafe."
-    claims = extract_entities(nlp(text), "s1", index, english_words(nlp))
+    claims = extract_entities(nlp(text), "s1", index, english_words(nlp), nlp.tokenizer)
     surnames = [c for c in linked(claims, index) if c.surface == "Sabatino"]
     # "Igor Sabatino" is one letter from the listed Igor Sabatini, so the full
     # name may be flagged once; the lone surname is not a second near miss.

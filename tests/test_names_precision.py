@@ -204,7 +204,7 @@ def test_a_lone_glued_word_the_cluster_does_not_confirm_is_dropped(nlp) -> None:
     """Extraction proposes "Brannoconfirmed"; no source writes "Branno" apart, so linking drops it."""
     index = NameIndex([NameList(entities=[])])
     words = english_words(nlp)
-    claims = extract_entities(nlp("Yesterday Brannoconfirmed the plan."), "s1", index, words)
+    claims = extract_entities(nlp("Yesterday Brannoconfirmed the plan."), "s1", index, words, nlp.tokenizer)
     proposed = [c for c in claims if c.glued_to == "confirmed"]
     assert proposed, claims
     working: list[EntityClaim] = list(claims)

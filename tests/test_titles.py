@@ -21,7 +21,7 @@ from factcheck.sources.model import Source
 
 
 def titles_of(nlp: Language, text: str, name: str) -> tuple[str, ...]:
-    claims = extract_entities(nlp(text), "s", NameIndex([]), english_words(nlp))
+    claims = extract_entities(nlp(text), "s", NameIndex([]), english_words(nlp), nlp.tokenizer)
     found = [c for c in claims if c.surface == name]
     assert found, [c.surface for c in claims]
     return found[0].titles

@@ -388,7 +388,7 @@ def test_titles_the_cluster_checks_missed(nlp, text: str, name: str, title: str)
     from factcheck.extraction.vocabulary import english_words
     from factcheck.names.index import NameIndex
 
-    claims = extract_entities(nlp(text), "s", NameIndex([]), english_words(nlp))
+    claims = extract_entities(nlp(text), "s", NameIndex([]), english_words(nlp), nlp.tokenizer)
     assert [c.titles for c in claims if c.surface == name] == [(title,)]
 
 

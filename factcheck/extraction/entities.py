@@ -19,6 +19,7 @@ from collections.abc import Iterator
 import numpy as np
 from spacy.attrs import IS_ALPHA, LENGTH
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 
 from factcheck.claims import EntityClaim
@@ -179,15 +180,16 @@ _NEVER_SPLIT_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 
 
 def extract_entities(
-    doc: Doc, source_id: str, index: NameIndex, words: EnglishWords, *, offset_floor: int = 0
+    doc: Doc, source_id: str, index: NameIndex, words: EnglishWords, tokenizer: Tokenizer, *, offset_floor: int = 0
 ) -> list[EntityClaim]:
     """Every name mention of one source, unlinked (linking needs the whole cluster).
 
     ``words`` are the English words of the pipeline that parsed ``doc``
     (`factcheck.extraction.vocabulary.english_words`): a name glued to the
-    next word ("Scholzsaid") is told from a name by them.
+    next word ("Scholzsaid") is told from a name by them.  ``tokenizer`` is
+    that pipeline's tokenizer: the listed forms are split as it split the text.
     """
-    spans = list(_candidate_spans(doc, _gazetteer(index)))
+    spans = list(_candidate_spans(doc, _gazetteer(index, tokenizer)))
     claims: list[EntityClaim] = []
     # The characters the claims so far cover: a test costs a name's length, not the number of
     # names, so a long source stays linear (a list of spans made this stage quadratic).
@@ -492,6 +494,6 @@ def _listed_single_tokens(index: NameIndex) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=8)
-def _gazetteer(index: NameIndex) -> Gazetteer:
-    """Every listed form of three characters or more, built once per index."""
-    return build_gazetteer(sorted({f for f in index.exact if len(f) >= 3}))
+def _gazetteer(index: NameIndex, tokenizer: Tokenizer) -> Gazetteer:
+    """Every listed form of three characters or more, built once per index and tokenizer."""
+    return build_gazetteer(sorted({f for f in index.exact if len(f) >= 3}), tokenizer)

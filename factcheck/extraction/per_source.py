@@ -96,7 +96,9 @@ class SourceExtractor:
             quantities = extract_quantities(doc, source.id, read, locale=locale, unread=unread)
             dates = _without_measures(dates, quantities)
         with times.stage("names"):
-            entities = extract_entities(doc, source.id, self.names, self.words, offset_floor=source.body_start)
+            entities = extract_entities(
+                doc, source.id, self.names, self.words, self.nlp.tokenizer, offset_floor=source.body_start
+            )
         extra, notes = run_extractor_plugins(doc, source, reference)
         for claim in extra:
             if isinstance(claim, DateClaim):

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import VERSION as PYDANTIC_VERSION
 from pydantic import BaseModel, ValidationError
 
 from factcheck.checks import Check, get_check_types
@@ -198,10 +197,14 @@ NAME_LIST_TABLES = "name-lists"
 
 @functools.cache
 def _name_list_reader() -> bytes:
-    """What reading a name list depends on besides its bytes: the code that reads it, pydantic's version."""
+    """What reading a name list depends on besides its bytes: the code that reads it.
+
+    Not pydantic's version: an entry is validated again as it is read, so
+    the bundled lists' entries can ship with the package
+    (`factcheck.table_cache.SHIPPED_TABLES`).
+    """
     package = Path(__file__).resolve().parents[1]
-    code = b"".join((package / module).read_bytes() for module in ("names/reference.py", "yaml_positions.py"))
-    return code + PYDANTIC_VERSION.encode()
+    return b"".join((package / module).read_bytes() for module in ("names/reference.py", "yaml_positions.py"))
 
 
 def load_name_list(path: Path) -> tuple[NameList | None, list[Problem]]:

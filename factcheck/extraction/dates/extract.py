@@ -44,9 +44,8 @@ from factcheck.extraction.dates.open_ended import open_ended
 from factcheck.extraction.dates.resolution import resolve_span
 from factcheck.extraction.dates.times import not_a_time_of_day, settle_local_times
 from factcheck.extraction.dates.types import Context, Resolution
-from factcheck.extraction.dates.zones import CLOCK_SEARCH_RE, TIME_OF_DAY_TEXT
+from factcheck.extraction.dates.zones import CLOCK_SEARCH_RE
 from factcheck.extraction.doc_index import doc_text, sentence_of
-from factcheck.pattern_cache import compile_patterns
 
 __all__ = ["extract_dates"]
 
@@ -74,7 +73,6 @@ _APPROX_LEAD_RE: Final[re.Pattern[str]] = re.compile(
 )
 """Hedges in front of a date ("about the first week of 2015") are not part of it."""
 _CLOCK_RE: Final[re.Pattern[str]] = CLOCK_SEARCH_RE
-_TIME_OF_DAY_RE: Final[re.Pattern[str]] = compile_patterns([(TIME_OF_DAY_TEXT, 0)])[0]  # long: kept compiled
 """"19.25 BST", "8.25 p.m.": a time of day, not an amount before a date."""
 _SINCE_BEFORE_RE: Final[re.Pattern[str]] = re.compile(r"\b(?:ever\s+)?since\s+$", re.IGNORECASE)
 _SINCE_LEAD_RE: Final[re.Pattern[str]] = re.compile(r"(?:ever\s+)?since\s+", re.IGNORECASE)
@@ -263,7 +261,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and text[start] in _TRIM_LEAD:
         start += 1
     number = _LEADING_AMOUNT_RE.match(text, start, end)
-    if number and number.end() < end and not _TIME_OF_DAY_RE.match(text, start, end):
+    if number and number.end() < end and not lex.TIME_OF_DAY_RE.match(text, start, end):
         start = number.end()  # "6,107.31 August 2019": an amount, then the date
     approx = _APPROX_LEAD_RE.match(text, start, end)
     if approx and approx.end() < end:

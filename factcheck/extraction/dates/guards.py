@@ -19,7 +19,8 @@ the seeds and generated text.
 
 Parsing every pattern to find its guard takes as long as compiling it, so the
 guarded patterns are kept in the table cache like the compiled programs
-(`factcheck.pattern_cache`): a process after the first only reads them.
+(`factcheck.pattern_cache`): a process after the first only reads them, and
+the bundled patterns' guards ship with the package, so the first reads them too.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ from __future__ import annotations
 import functools
 import json
 import re
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -46,8 +46,10 @@ _GLOBAL_FLAGS_RE = re.compile(r"\(\?[aiLmsux]+\)")
 def guarded_specs(specs: Sequence[Spec]) -> list[Spec]:
     """Each pattern with its first-character guard in front, when it has one; the flags as they were."""
     specs = [(pattern, int(flags)) for pattern, flags in specs]
-    # keyed by this module's own text too: a change to how guards are found finds them again
-    key = content_key("date pattern guards", sys.version, _own_source(), json.dumps(specs))
+    # keyed by this module's own text: a change to how guards are found finds them again.  Not by
+    # Python's version: a guard is a fact about what the pattern matches, so the entries of the
+    # bundled patterns ship with the package (`factcheck.table_cache.SHIPPED_TABLES`).
+    key = content_key("date pattern guards", _own_source(), json.dumps(specs))
     kept = read_table(GUARD_TABLES, key)
     if kept is not None:
         try:

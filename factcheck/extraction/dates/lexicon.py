@@ -110,7 +110,9 @@ _ORD_WORDS = "|".join(
     sorted((w.replace(" ", r"\s+") for w in ORDINAL_WORDS), key=len, reverse=True)
 )
 _YEAR = r"(?:1[5-9]\d\d|20\d\d|21\d\d)"
-CANDIDATE_PATTERNS: Final[tuple[CuedPattern, ...]] = compile_cued((
+_CLOCK = cued(Cue.DIGIT, TIME_OF_DAY_TEXT)
+"""A clock time with its zone and conversion: "03:17 GMT-3", "3 p.m.", "21:05 local time (1905 GMT)"."""
+_CANDIDATE_SPECS = (
     # weekday, day [month] [year]: "this Friday, 7", "Monday, 24", "Friday 7is March"
     cued(Cue.WEEKDAY,
         rf"\b(?:(?:this|last|next|This|Last|Next)\s+)?(?:{_CAP_WD})\.?,?\s+(?:the\s+)?"
@@ -138,8 +140,7 @@ CANDIDATE_PATTERNS: Final[tuple[CuedPattern, ...]] = compile_cued((
     ),
     # numeric day/month/year in either order: "06/07/2023", "6.7.23"
     cued(Cue.JOINED_NUMBERS, r"(?<![\w/.\-])[0-3]?\d([/.\-])[0-3]?\d\1(?:\d{4}|\d{2})(?![\w/]|\.\d)"),
-    # clock time with its zone and conversion: "03:17 GMT-3", "3 p.m.", "21:05 local time (1905 GMT)"
-    cued(Cue.DIGIT, TIME_OF_DAY_TEXT),
+    _CLOCK,
     # bare day after "on the": "on the 10th"
     cued(Cue.DIGIT,
         r"\b[Oo]n the (?P<d>[0-3]?\d(?:st|nd|rd|th))\b"
@@ -156,10 +157,14 @@ CANDIDATE_PATTERNS: Final[tuple[CuedPattern, ...]] = compile_cued((
         r"(?:[Ll]ater|[Ee]arlier)\s+than)"
         rf"\s+(?P<d>{_YEAR})\b(?![\-/.,]\d|%|\s*(?:per\s?cent|percent))"
     ),
-))
+)
+CANDIDATE_PATTERNS: Final[tuple[CuedPattern, ...]] = compile_cued(_CANDIDATE_SPECS)
 """Expressions the statistical NER splits or misses; matched on the raw text.
 
 Where a pattern has a group ``d``, that group is the date; the rest is context."""
+
+TIME_OF_DAY_RE: Final[re.Pattern[str]] = CANDIDATE_PATTERNS[_CANDIDATE_SPECS.index(_CLOCK)].regex
+"""`TIME_OF_DAY_TEXT` compiled, behind its guard (which changes no match): compiled once, it is long."""
 
 TIME_RE: Final[re.Pattern[str]] = re.compile(
     r"(?P<h>[012]?\d)(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap])?\.?\s?(?:m\.?)?"
