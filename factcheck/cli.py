@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import gc
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -164,21 +165,54 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+@contextlib.contextmanager
+def _start_up(own_process: bool) -> Iterator[None]:
+    """Import the pipeline with Python's cyclic garbage collector held back, then freeze what was made.
+
+    Importing the pipeline makes hundreds of thousands of objects that live
+    as long as the process (modules, classes, spaCy's and pydantic's
+    schemas), and the collector, which runs every 700 allocations, walked
+    them again and again: a sixth of a cold check of five articles
+    (docs/scale.md).  So in the command's own process it does not run while
+    they are made, and they are then frozen (`gc.freeze`): no later
+    collection walks them, while garbage made after them is collected as
+    usual.  As Python's documentation notes, freezing before a fork also
+    keeps the ``--jobs`` workers from writing to the pages they share with
+    the parent.  `main` called from Python (``own_process`` false) leaves
+    the caller's collector alone.
+    """
+    if not own_process:
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
+
+
+def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int:
+    """Run the command line ``argv`` (default: the process's); the exit status.
+
+    ``own_process``: the process is the command's alone (`run`), so its
+    start-up may tune the garbage collector (`_start_up`).
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         if args.command == "rules":
             return _rules_command(args)
-        config = _config(args)
-        output_format = getattr(args, "format", None) or config.format or "text"
-        if args.command == "check" and output_format not in FORMAT_NAMES:
-            raise FactcheckError(
-                f"unknown format {output_format!r} in {config.path}; known: {', '.join(FORMAT_NAMES)}"
-            )
-        from factcheck.baseline import load_baseline
-        from factcheck.pipeline import check
-        from factcheck.rulebook.compiled import with_extra_packs
+        with _start_up(own_process):
+            config = _config(args)
+            output_format = getattr(args, "format", None) or config.format or "text"
+            if args.command == "check" and output_format not in FORMAT_NAMES:
+                raise FactcheckError(
+                    f"unknown format {output_format!r} in {config.path}; known: {', '.join(FORMAT_NAMES)}"
+                )
+            from factcheck.baseline import load_baseline
+            from factcheck.pipeline import check
+            from factcheck.rulebook.compiled import with_extra_packs
 
         # The configured baseline is left out when writing one: it would keep recorded findings out of it.
         from_config = config.baseline if args.command == "check" and not args.write_baseline else None
@@ -336,5 +370,10 @@ def _rules_list(args: argparse.Namespace) -> int:
     return EXIT_USAGE if ruleset.problems else EXIT_OK
 
 
+def run() -> None:
+    """The ``factcheck`` console script and ``python -m factcheck.cli``: `main` in a process of its own."""
+    sys.exit(main(own_process=True))
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import factcheck
 
@@ -109,3 +110,22 @@ def test_a_format_imports_only_its_own_renderer() -> None:
     )
     expected = "['factcheck.output.json_format'] ['github', 'html', 'json', 'jsonl', 'junit', 'sarif', 'text']"
     assert _run(probe) == expected
+
+
+def test_the_command_freezes_its_start_up_and_main_leaves_the_collector_alone(tmp_path: Path) -> None:
+    """The command's own process imports with the collector held back, then freezes what it made (docs/scale.md).
+
+    Called from Python, `main` must not touch the caller's collector: nothing frozen, collection still on.
+    """
+    article = tmp_path / "a.txt"
+    article.write_text("The Quillon ferry left on 3 March 2024 with 40 passengers.", encoding="utf-8")
+    command = ["check", str(article), "--no-cache", "--no-config", "-q", "--format", "json"]
+    for own_process, expected in ((True, "True True"), (False, "False True")):
+        probe = (
+            "import contextlib, gc, io\n"
+            "from factcheck.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    main({command!r}, own_process={own_process})\n"
+            "print(gc.get_freeze_count() > 0, gc.isenabled())\n"
+        )
+        assert _run(probe) == expected
