@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 TABLE_FORMAT = 1
@@ -90,3 +92,30 @@ def write_table(kind: str, key: str, data: bytes) -> None:
         os.replace(handle.name, path)
     except OSError:
         return
+
+
+def table_directory(kind: str, key: str) -> Path | None:
+    """The machine's directory for an entry kept as files of its own (arrays to map), or None when tables are off.
+
+    The directory exists only once complete (`write_table_directory`).
+    """
+    if _off():
+        return None
+    return default_cache_dir() / "tables" / kind / key
+
+
+def write_table_directory(kind: str, key: str, write: Callable[[Path], None]) -> None:
+    """Have ``write`` fill a fresh directory, then move it into place whole; a failure is ignored."""
+    final = table_directory(kind, key)
+    if final is None:
+        return
+    try:
+        final.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(dir=final.parent, suffix=".tmp"))
+    except OSError:
+        return
+    try:
+        write(staging)
+        os.replace(staging, final)
+    except OSError:
+        shutil.rmtree(staging, ignore_errors=True)  # written by another process meanwhile, or no room

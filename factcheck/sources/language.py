@@ -22,8 +22,9 @@ was decided.  The language is settled in this order:
 The detector is py3langid (naive Bayes over byte n-grams, 140 languages):
 its model ships inside the wheel, so nothing is downloaded, and the same
 text always gets the same answer.  It is loaded once per process, on the
-first source that needs it (about 0.5 s: the model is LZMA-compressed), and
-takes 1-2 ms for a news article.  A long text is judged on three windows of
+first source that needs it (a few milliseconds once a run on the machine
+has unpacked its LZMA-compressed model: `factcheck.sources.language_model`),
+and takes 1-2 ms for a news article.  A long text is judged on three windows of
 `WINDOW_CHARS` characters (start, middle, end), so a 10 MB source costs no
 more than a long article.
 
@@ -158,9 +159,9 @@ class LanguageDecision:
 
 @functools.cache
 def _identifier() -> LanguageIdentifier:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from factcheck.sources.language_model import load_identifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return load_identifier()
 
 
 def _sample(text: str) -> tuple[str, bool]:
@@ -191,7 +192,8 @@ def plainly_english(text: str) -> str | None:
     """How a text shows itself English without the detector, or None when it does not plainly.
 
     Most sources are plain English news, and the detector's model costs half a
-    second to load: a text of `MIN_WORDS` words or more of which at least
+    second to load on a machine's first run (a few hundredths after, from the
+    table cache): a text of `MIN_WORDS` words or more of which at least
     `PLAINLY_ENGLISH_SHARE` are English function words is English, and the
     model is loaded only for the others.
     """
