@@ -13,9 +13,10 @@ fresh machine reads them instead of building them.  Entries keyed by a
 library's version (compiled regular-expression programs) are only ever
 built on the machine.
 
-As for the claims cache (`factcheck.extraction.cache`): entries are JSON,
-never pickle (a cache directory may be shared or tampered with), and each
-reader validates what it reads; a missing, unreadable or invalid entry is a
+As for the claims cache (`factcheck.extraction.cache`): entries are JSON
+(or NumPy ``.npy`` arrays read without pickle, for the language detector's
+model: `table_directory`), never pickle (a cache directory may be shared or
+tampered with), and each reader validates what it reads; a missing, unreadable or invalid entry is a
 miss, a directory that cannot be written slows the run and never fails it.
 ``$FACTCHECK_CACHE_DIR`` moves the tables with the claims;
 ``FACTCHECK_TABLE_CACHE=0`` turns them off, the shipped ones included.

@@ -125,5 +125,5 @@ def _consistent(arrays: Arrays) -> bool:
 def _stdlib_array(values: np.ndarray) -> array.array[int]:
     """An unsigned index array as py3langid keeps it: a stdlib ``array`` of the same width."""
     kept = array.array(_TYPECODES[values.dtype.itemsize])
-    kept.frombytes(memoryview(np.ascontiguousarray(values)).cast("B"))
+    kept.frombytes(np.ascontiguousarray(values).data.cast("B"))
     return kept

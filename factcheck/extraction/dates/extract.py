@@ -73,7 +73,6 @@ _APPROX_LEAD_RE: Final[re.Pattern[str]] = re.compile(
 )
 """Hedges in front of a date ("about the first week of 2015") are not part of it."""
 _CLOCK_RE: Final[re.Pattern[str]] = CLOCK_SEARCH_RE
-""""19.25 BST", "8.25 p.m.": a time of day, not an amount before a date."""
 _SINCE_BEFORE_RE: Final[re.Pattern[str]] = re.compile(r"\b(?:ever\s+)?since\s+$", re.IGNORECASE)
 _SINCE_LEAD_RE: Final[re.Pattern[str]] = re.compile(r"(?:ever\s+)?since\s+", re.IGNORECASE)
 _IN_BEFORE_RE: Final[re.Pattern[str]] = re.compile(r"\b(?:in|within)\s+$", re.IGNORECASE)

@@ -164,7 +164,8 @@ CANDIDATE_PATTERNS: Final[tuple[CuedPattern, ...]] = compile_cued(_CANDIDATE_SPE
 Where a pattern has a group ``d``, that group is the date; the rest is context."""
 
 TIME_OF_DAY_RE: Final[re.Pattern[str]] = CANDIDATE_PATTERNS[_CANDIDATE_SPECS.index(_CLOCK)].regex
-"""`TIME_OF_DAY_TEXT` compiled, behind its guard (which changes no match): compiled once, it is long."""
+"""A time of day ("19.25 BST", "8.25 p.m."), as `TIME_OF_DAY_TEXT`; the candidate pattern itself, behind its
+guard (which changes no match), so the long pattern is compiled once."""
 
 TIME_RE: Final[re.Pattern[str]] = re.compile(
     r"(?P<h>[012]?\d)(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap])?\.?\s?(?:m\.?)?"
