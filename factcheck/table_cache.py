@@ -58,14 +58,16 @@ def content_key(*parts: str | bytes) -> str:
     return digest.hexdigest()
 
 
-def _off() -> bool:
-    return os.environ.get(OFF_ENV, "1") == "0"
+def _tables() -> Path | None:
+    """The machine's ``tables`` directory, or None when the tables are turned off."""
+    if os.environ.get(OFF_ENV, "1") == "0":
+        return None
+    return default_cache_dir() / "tables"
 
 
 def _path(kind: str, key: str) -> Path | None:
-    if _off():
-        return None
-    return default_cache_dir() / "tables" / kind / f"{key}.json"
+    tables = _tables()
+    return None if tables is None else tables / kind / f"{key}.json"
 
 
 def read_table(kind: str, key: str) -> bytes | None:
@@ -100,9 +102,8 @@ def table_directory(kind: str, key: str) -> Path | None:
 
     The directory exists only once complete (`write_table_directory`).
     """
-    if _off():
-        return None
-    return default_cache_dir() / "tables" / kind / key
+    tables = _tables()
+    return None if tables is None else tables / kind / key
 
 
 def write_table_directory(kind: str, key: str, write: Callable[[Path], None]) -> None:

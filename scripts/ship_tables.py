@@ -24,8 +24,13 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from factcheck.extraction.dates.guards import GUARD_TABLES  # noqa: E402 - the checkout's package, as the build's
+from factcheck.rulebook.loader import NAME_LIST_TABLES  # noqa: E402
+
 SHIPPED = ROOT / "factcheck" / "tables"
-KINDS = ("name-lists", "date-guards")
+KINDS = (NAME_LIST_TABLES, GUARD_TABLES)
 """The kinds of entry whose keys name no library version (`factcheck.table_cache`)."""
 
 BUILD = """

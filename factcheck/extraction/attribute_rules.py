@@ -39,9 +39,9 @@ from spacy.tokens._retokenize import set_token_attrs
 COMPONENT: Final[str] = "factcheck_attribute_rules"
 
 _READ: Final[dict[str, int]] = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
-"""The token attributes a pattern may test for the table to stand in for the Matcher."""
-_COLUMNS: Final[tuple[int, ...]] = (TAG, LOWER, DEP, IS_SPACE)
-_COLUMN_OF: Final[dict[str, int]] = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
+"""The token attributes a pattern may test for the table to stand in for the Matcher, in `Key` order."""
+_COLUMNS: Final[tuple[int, ...]] = tuple(_READ.values())
+_COLUMN_OF: Final[dict[str, int]] = {name: column for column, name in enumerate(_READ)}
 MAX_KEPT_KEYS: Final[int] = 200_000
 """Distinct tokens whose attributes are kept; past it the table starts again (a bound on memory)."""
 

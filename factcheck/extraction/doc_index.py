@@ -28,6 +28,11 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def span_text(span: Span) -> str:
+    """``span.text``, sliced from `doc_text`: ``Span.text`` joins a new ``Token`` object per word."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
 def line_starts(doc: Doc) -> list[int]:
     """The offset of every line's first character (0, then one after each line break), found once."""
     starts: list[int] | None = doc.user_data.get(_LINES_KEY)

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from factcheck.claims import EntityClaim
 from factcheck.extraction.covered_text import CoveredText
-from factcheck.extraction.doc_index import doc_text, sentence_of
+from factcheck.extraction.doc_index import doc_text, sentence_of, span_text
 from factcheck.extraction.gazetteer import Gazetteer, build_gazetteer
 from factcheck.extraction.titles import is_role_word, read_titles_around
 from factcheck.extraction.vocabulary import EnglishWords
@@ -288,7 +288,7 @@ def _claim_for(
         start=start,
         end=end,
         text=text,
-        sentence=doc_text(doc)[sent.start_char : sent.end_char],  # Span.text makes a Token per word
+        sentence=span_text(sent),
         sentence_start=sent.start_char,
         label=label,
         surface=surface,
@@ -458,7 +458,7 @@ def _glued_claim(
         start=token.idx,
         end=token.idx + len(word),
         text=word,
-        sentence=doc_text(token.doc)[sent.start_char : sent.end_char],
+        sentence=span_text(sent),
         sentence_start=sent.start_char,
         label="GAZETTEER",
         surface=name,

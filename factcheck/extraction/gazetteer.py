@@ -19,6 +19,7 @@ second to make on every run that had no table cache yet).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import cast
 
@@ -69,12 +70,12 @@ def form_tokens(forms: Sequence[str], tokenizer: Tokenizer) -> list[list[str]]:
     A form of words that no rule of the tokenizer splits, between single
     spaces, is its words; any other form is tokenized.
     """
-    whole = _whole_word_test(tokenizer)
-    known: dict[str, bool] = {}  # half the words of the bundled forms are repeats ("al", "de", "Abdel")
+    # remembered: half the words of the bundled forms are repeats ("al", "de", "Abdel")
+    whole = functools.cache(_whole_word_test(tokenizer))
     split: list[list[str]] = []
     for form in forms:
         words = form.split(" ")
-        if all(known[word] if word in known else known.setdefault(word, whole(word)) for word in words):
+        if all(whole(word) for word in words):
             split.append(words)
         else:
             split.append([token.text for token in tokenizer(form)])

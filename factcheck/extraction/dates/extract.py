@@ -45,7 +45,7 @@ from factcheck.extraction.dates.resolution import resolve_span
 from factcheck.extraction.dates.times import not_a_time_of_day, settle_local_times
 from factcheck.extraction.dates.types import Context, Resolution
 from factcheck.extraction.dates.zones import CLOCK_SEARCH_RE
-from factcheck.extraction.doc_index import doc_text, sentence_of
+from factcheck.extraction.doc_index import doc_text, sentence_of, span_text
 
 __all__ = ["extract_dates"]
 
@@ -518,9 +518,7 @@ def _sentence(span: Span) -> tuple[str, int]:
     if not doc.has_annotation("SENT_START"):
         return doc_text(doc), 0
     sentence = sentence_of(span[0])
-    start = sentence.start_char
-    # the document's text sliced, not ``sentence.text``, which joins a new Token object per word
-    return doc_text(doc)[start : sentence.end_char], start
+    return span_text(sentence), sentence.start_char
 
 
 def _governing_verb(span: Span) -> Token | None:

@@ -43,7 +43,7 @@ from spacy.tokens import Doc, Token
 
 from factcheck.claims import QuantityClaim, replaced
 from factcheck.extraction.covered_text import CoveredText
-from factcheck.extraction.doc_index import doc_text, sentence_of
+from factcheck.extraction.doc_index import doc_text, sentence_of, span_text
 from factcheck.extraction.quantities.bounds import join_bounds, join_ranges, shared_units, with_qualifiers
 from factcheck.extraction.quantities.counted import counted_noun, event
 from factcheck.extraction.quantities.figure import Figure
@@ -354,7 +354,7 @@ def _claim(
     change = framed.change
     claim = QuantityClaim(
         source=source_id, start=start, end=end, text=doc_text(doc)[start:end],
-        sentence=doc_text(doc)[sent.start_char : sent.end_char], sentence_start=sent.start_char,
+        sentence=span_text(sent), sentence_start=sent.start_char,
         value=fig.value, qualifier=fig.qualifier, low=fig.low, high=fig.high,
         low_inclusive=fig.low_inclusive, high_inclusive=fig.high_inclusive,
         unit=fig.unit, dimension=fig.dimension,
